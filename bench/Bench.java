@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The People API benchmark: drives a running OpenPeople server over HTTP and prints one line per
+ * measure. Usage: java -cp target/openpeople.jar bench/Bench.java BASE_URL CONTACTS SERVER_PID
+ */
+public final class Bench {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String FIELDS = "names,emailAddresses,phoneNumbers";
+  private static String base;
+  private static String user;
+
+  public static void main(String[] args) throws Exception {
+    base = args[0].replaceAll("/$", "");
+    int total = Integer.parseInt(args[1]);
+    String pid = args[2];
+    user = "bench-" + System.nanoTime() + "@example.com";
+
+    long start = System.nanoTime();
+    loadWithBatchCreate(total);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    report("batchCreateContacts", "%.0f contacts/s (%d contacts, 200 per call, 2 clients)", total / seconds, total);
+
+    int singles = Math.min(2000, total / 5);
+    start = System.nanoTime();
+    createSingles(singles, 4);
+    seconds = (System.nanoTime() - start) / 1e9;
+    report("createContact", "%.0f contacts/s (%d calls, 4 clients)", singles / seconds, singles);
+
+    List<Double> fullSyncs = new ArrayList<>();
+    String syncToken = null;
+    for (int i = 0; i < 3; i++) {
+      long t = System.nanoTime();
+      syncToken = fullSync(total + singles);
+      fullSyncs.add((System.nanoTime() - t) / 1e6);
+    }
+    report("full sync", "median %.0f ms over 3 runs (%s; pageSize 1000, %s)", median(fullSyncs), fullSyncs, FIELDS);
+
+    createSingles(100, 1);
+    List<Double> incrementals = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      long t = System.nanoTime();
+      int changed = incrementalSync(syncToken);
+      incrementals.add((System.nanoTime() - t) / 1e6);
+      if (changed != 100) {
+        throw new IllegalStateException("incremental sync returned " + changed + " changes");
+      }
+    }
+    report("incremental sync", "median %.1f ms, max %.1f ms over 11 runs (100 changes)",
+        median(incrementals), Collections.max(incrementals));
+
+    get("/v1/people:searchContacts?query=&readMask=names");
+    List<Double> searches = new ArrayList<>();
+    Random random = new Random(42);
+    for (int i = 0; i < 500; i++) {
+      String query = "given" + random.nextInt(total / 10);
+      long t = System.nanoTime();
+      get("/v1/people:searchContacts?readMask=names,emailAddresses&query=" + enc(query));
+      searches.add((System.nanoTime() - t) / 1e6);
+    }
+    Collections.sort(searches);
+    report("searchContacts", "p50 %.2f ms, p99 %.2f ms over 500 queries",
+        searches.get(searches.size() / 2), searches.get((int) (searches.size() * 0.99)));
+
+    report("server RSS", "%s", rss(pid));
+  }
+
+  private static void loadWithBatchCreate(int total) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int offset = 0; offset < total; offset += 200) {
+      int from = offset;
+      int count = Math.min(200, total - offset);
+      futures.add(pool.submit(() -> {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode contacts = body.putArray("contacts");
+        for (int i = from; i < from + count; i++) {
+          contacts.addObject().set("contactPerson", person(i));
+        }
+        post("/v1/people:batchCreateContacts", body);
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  private static void createSingles(int count, int clients) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int n = 10_000_000 + i + (int) (System.nanoTime() % 1000) * 10_000;
+      futures.add(pool.submit(() -> post("/v1/people:createContact?personFields=names", person(n))));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  private static String fullSync(int expected) throws Exception {
+    String pageToken = null;
+    int seen = 0;
+    while (true) {
+      String path = "/v1/people/me/connections?pageSize=1000&requestSyncToken=true&personFields=" + FIELDS
+          + (pageToken == null ? "" : "&pageToken=" + enc(pageToken));
+      JsonNode page = get(path);
+      seen += page.path("connections").size();
+      if (page.hasNonNull("nextPageToken")) {
+        pageToken = page.get("nextPageToken").asText();
+      } else {
+        if (seen < expected) {
+          throw new IllegalStateException("full sync saw " + seen + " of " + expected);
+        }
+        return page.get("nextSyncToken").asText();
+      }
+    }
+  }
+
+  private static int incrementalSync(String syncToken) throws Exception {
+    JsonNode page = get("/v1/people/me/connections?pageSize=1000&requestSyncToken=true&personFields="
+        + FIELDS + "&syncToken=" + enc(syncToken));
+    return page.path("connections").size();
+  }
+
+  private static ObjectNode person(int i) {
+    ObjectNode p = JSON.createObjectNode();
+    p.putArray("names").addObject().put("givenName", "given" + (i / 10)).put("familyName", "family" + i);
+    p.putArray("emailAddresses").addObject().put("value", "person" + i + "@example.com").put("type", "work");
+    p.putArray("phoneNumbers").addObject().put("value", "+1 555 " + (1_000_000 + i)).put("type", "mobile");
+    return p;
+  }
+
+  private static JsonNode get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  private static JsonNode post(String path, JsonNode body) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+  }
+
+  private static JsonNode send(HttpRequest.Builder request) throws Exception {
+    HttpResponse<byte[]> response = HTTP.send(
+        request.header("Authorization", "Bearer " + user).build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return JSON.readTree(response.body());
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static String rss(String pid) throws Exception {
+    String current = "?";
+    String peak = "?";
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        current = line.substring(6).trim();
+      } else if (line.startsWith("VmHWM:")) {
+        peak = line.substring(6).trim();
+      }
+    }
+    return "current " + current + ", peak " + peak;
+  }
+
+  private static void report(String what, String format, Object... args) {
+    System.out.printf("%-22s %s%n", what, String.format(format, args));
+  }
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople;
+
+import dev.openpeople.contact.ContactService;
+import dev.openpeople.contact.Storage;
+import dev.openpeople.emulator.EmulatorClock;
+import dev.openpeople.emulator.EmulatorRoutes;
+import dev.openpeople.people.People;
+import dev.openpeople.server.Authenticator;
+import dev.openpeople.server.BatchRoutes;
+import dev.openpeople.server.Discovery;
+import dev.openpeople.server.Dispatcher;
+import dev.openpeople.server.EmulatorAuthenticator;
+import dev.openpeople.server.JettyServer;
+import dev.openpeople.server.Router;
+import dev.openpeople.server.Routes;
+import dev.openpeople.store.Storages;
+import dev.openpeople.token.TokenSigner;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole server: storage, clock, token signer, both APIs and the HTTP listener, wired in one
+ * place. This is the one place that lists every {@link Routes} instance.
+ */
+public final class OpenPeopleServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OpenPeopleServer.class);
+
+  /** Tombstones outlive sync tokens (7 days) by a margin, so a valid token sees every delete. */
+  static final Duration TOMBSTONE_RETENTION = Duration.ofDays(8);
+
+  /**
+   * What the server is started with.
+   *
+   * @param storageUrl see {@link Storages#open}
+   * @param authenticator null for emulator auth
+   * @param emulator true to expose {@code /emulator/v1/} controls
+   */
+  public record Options(
+      String host,
+      int port,
+      String storageUrl,
+      @Nullable Authenticator authenticator,
+      boolean emulator,
+      long maxBodyBytes) {
+    public static Options emulatorDefaults(String storageUrl) {
+      return new Options("127.0.0.1", 0, storageUrl, null, true, 32L * 1024 * 1024);
+    }
+  }
+
+  private final Storage storage;
+  private final EmulatorClock clock;
+  private final JettyServer http;
+  private final ScheduledExecutorService janitor;
+
+  private OpenPeopleServer(Options options) throws Exception {
+    this.storage = Storages.open(options.storageUrl());
+    this.clock = new EmulatorClock(InstantSource.system());
+    try {
+      Discovery discovery = Discovery.load();
+      TokenSigner signer = new TokenSigner(storage.secret("token-key", OpenPeopleServer::newKey));
+      ContactService contacts = new ContactService(storage, clock);
+      List<Routes> routes = new ArrayList<>(People.routes(contacts, discovery, signer));
+      routes.add(new HealthRoutes(storage));
+      AtomicReference<Dispatcher> dispatcher = new AtomicReference<>();
+      routes.add(new BatchRoutes(dispatcher::get));
+      if (options.emulator()) {
+        routes.add(new EmulatorRoutes(storage, clock));
+      }
+      Router router = new Router(discovery);
+      routes.forEach(r -> r.define(router));
+      Authenticator auth =
+          options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
+      dispatcher.set(new Dispatcher(router, discovery, auth));
+      http =
+          new JettyServer(options.host(), options.port(), dispatcher.get(), options.maxBodyBytes());
+      http.start();
+    } catch (Exception e) {
+      storage.close();
+      throw e;
+    }
+    janitor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+    janitor.scheduleWithFixedDelay(this::purgeTombstones, 1, 10, TimeUnit.MINUTES);
+  }
+
+  public static OpenPeopleServer start(Options options) throws Exception {
+    return new OpenPeopleServer(options);
+  }
+
+  private void purgeTombstones() {
+    try {
+      int purged = storage.purgeTombstones(clock.instant().minus(TOMBSTONE_RETENTION));
+      if (purged > 0) {
+        LOG.info("purged {} tombstones", purged);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("tombstone purge failed", e);
+    }
+  }
+
+  private static String newKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public EmulatorClock clock() {
+    return clock;
+  }
+
+  public Storage storage() {
+    return storage;
+  }
+
+  @Override
+  public void close() throws Exception {
+    janitor.shutdownNow();
+    try {
+      http.close();
+    } finally {
+      storage.close();
+    }
+  }
+}

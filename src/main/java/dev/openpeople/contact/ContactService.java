@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.contact;
+
+import dev.openpeople.error.ApiError;
+import dev.openpeople.error.ApiException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules of contact writes, whatever API they come from: ids, change sequence numbers, etag
+ * preconditions and all-or-nothing batches. Person data stays opaque JSON here.
+ */
+public final class ContactService {
+  /** A contact's new body and index keys, as the API layer derived them. */
+  public record ContactDraft(String body, ContactKeys keys) {}
+
+  /**
+   * One update of a batch: which contact, the etag the client read (null when it sent none), and
+   * how to derive the new body from the current contact.
+   */
+  public record ContactChange(
+      long id, @Nullable String etag, Function<Contact, ContactDraft> apply) {}
+
+  private final Storage storage;
+  private final InstantSource clock;
+
+  public ContactService(Storage storage, InstantSource clock) {
+    this.storage = storage;
+    this.clock = clock;
+  }
+
+  public Storage storage() {
+    return storage;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** Creates contacts in one transaction; each draft is built from its new id. */
+  public List<Contact> create(String email, List<LongFunction<ContactDraft>> drafts) {
+    List<Long> ids = new ArrayList<>(drafts.size());
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    LinkedHashSet<Long> unique = new LinkedHashSet<>();
+    while (unique.size() < drafts.size()) {
+      long id = random.nextLong();
+      if (id != 0) {
+        unique.add(id);
+      }
+    }
+    ids.addAll(unique);
+    List<ContactDraft> built = new ArrayList<>(drafts.size());
+    for (int i = 0; i < drafts.size(); i++) {
+      built.add(drafts.get(i).apply(ids.get(i)));
+    }
+    return storage.write(
+        email,
+        session -> {
+          Instant now = clock.instant();
+          long seq = session.allocateSeqs(drafts.size());
+          List<Contact> contacts = new ArrayList<>(drafts.size());
+          for (int i = 0; i < built.size(); i++) {
+            ContactDraft draft = built.get(i);
+            contacts.add(
+                new Contact(ids.get(i), seq + i, now, now, false, draft.body(), draft.keys(), 0));
+          }
+          session.contacts().insert(contacts);
+          return contacts;
+        });
+  }
+
+  /**
+   * Applies updates in one transaction; a missing contact (404) or a stale etag (400
+   * FAILED_PRECONDITION) fails the whole call and writes nothing.
+   */
+  public List<Contact> update(String email, List<ContactChange> changes) {
+    return storage.write(
+        email,
+        session -> {
+          Map<Long, Contact> current = byId(session.contacts().getAll(ids(changes)));
+          List<Contact> updated = new ArrayList<>(changes.size());
+          Instant now = clock.instant();
+          long seq = session.allocateSeqs(changes.size());
+          for (ContactChange change : changes) {
+            Contact contact = current.get(change.id());
+            if (contact == null) {
+              throw new ApiException(ApiError.NOT_FOUND);
+            }
+            checkEtag(contact, change.etag());
+            ContactDraft draft = change.apply().apply(contact);
+            updated.add(contact.withChange(seq++, now, draft.body(), draft.keys()));
+          }
+          session.contacts().update(updated);
+          return updated;
+        });
+  }
+
+  /** The etag rule of updateContact (digest §5): either etag form, else 400. */
+  public static void checkEtag(Contact contact, @Nullable String etag) {
+    if (etag == null || etag.isEmpty()) {
+      throw new ApiException(ApiError.PERSON_ETAG_MISSING);
+    }
+    if (!etag.equals(Etags.person(contact)) && !etag.equals(Etags.source(contact))) {
+      throw new ApiException(ApiError.PERSON_ETAG_MISMATCH);
+    }
+  }
+
+  /** Deletes contacts (tombstones for sync) in one transaction; any missing id is a 404. */
+  public void delete(String email, List<Long> ids) {
+    storage.write(
+        email,
+        session -> {
+          LinkedHashSet<Long> unique = new LinkedHashSet<>(ids);
+          Map<Long, Contact> current = byId(session.contacts().getAll(unique));
+          if (current.size() != unique.size()) {
+            throw new ApiException(ApiError.NOT_FOUND);
+          }
+          Instant now = clock.instant();
+          long seq = session.allocateSeqs(unique.size());
+          for (long id : unique) {
+            session.contacts().markDeleted(id, seq++, now);
+            session.photos().delete(id);
+          }
+          return null;
+        });
+  }
+
+  /** Sets or (with a null photo) removes a contact's photo; the change bumps its etag. */
+  public Contact setPhoto(String email, long id, @Nullable Photo photo) {
+    return storage.write(
+        email,
+        session -> {
+          Contact contact =
+              session.contacts().get(id).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND));
+          long seq = session.allocateSeqs(1);
+          Contact changed;
+          if (photo == null) {
+            session.photos().delete(id);
+            changed = contact.withPhoto(seq, clock.instant(), 0);
+          } else {
+            session.photos().put(id, photo);
+            changed = contact.withPhoto(seq, clock.instant(), seq);
+          }
+          session.contacts().touch(changed);
+          return changed;
+        });
+  }
+
+  private static List<Long> ids(List<ContactChange> changes) {
+    List<Long> ids = new ArrayList<>(changes.size());
+    for (ContactChange change : changes) {
+      ids.add(change.id());
+    }
+    return ids;
+  }
+
+  private static Map<Long, Contact> byId(List<Contact> contacts) {
+    Map<Long, Contact> out = new HashMap<>();
+    for (Contact contact : contacts) {
+      out.put(contact.id(), contact);
+    }
+    return out;
+  }
+}

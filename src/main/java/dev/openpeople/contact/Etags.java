@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.contact;
+
+import java.nio.ByteBuffer;
+import java.util.Base64;
+
+/**
+ * Entity tags: a function of a contact's id and its last change sequence, so they change on every
+ * change. The prefixes copy Google's shapes ({@code %...} for persons, {@code #...} for sources;
+ * digest §3) for clients that sniff them.
+ */
+public final class Etags {
+  private Etags() {}
+
+  public static String person(Contact contact) {
+    return "%" + encode(contact.id() ^ 0x5bd1e995L, contact.seq());
+  }
+
+  public static String source(Contact contact) {
+    return "#" + encode(contact.seq(), contact.id());
+  }
+
+  public static String profile(User user) {
+    return "%" + encode(user.id(), user.profile() == null ? 0 : user.profile().hashCode());
+  }
+
+  private static String encode(long a, long b) {
+    ByteBuffer buffer = ByteBuffer.allocate(16).putLong(a).putLong(b);
+    return Base64.getEncoder().encodeToString(buffer.array());
+  }
+}

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.contact;
+
+/** The orders connections.list offers (digest §5). */
+public enum SortOrder {
+  LAST_MODIFIED_ASCENDING,
+  LAST_MODIFIED_DESCENDING,
+  FIRST_NAME_ASCENDING,
+  LAST_NAME_ASCENDING
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.contact;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * The storage SPI: transactions scoped to one user, plus the few whole-store operations. Both
+ * backends (SQLite and PostgreSQL) implement it with identical behaviour.
+ */
+public interface Storage extends AutoCloseable {
+  /** Work inside one transaction of a user. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(UserSession session);
+  }
+
+  /** Runs read-only work on a consistent snapshot; creates the user if new. */
+  <T> T read(String email, Work<T> work);
+
+  /** Runs work in a write transaction; all of it commits or none of it does. */
+  <T> T write(String email, Work<T> work);
+
+  /** Wipes every user and contact (the emulator's reset). */
+  void reset();
+
+  /** Deletes tombstones older than {@code before}; returns how many. */
+  int purgeTombstones(Instant before);
+
+  /** A named server secret, created once with {@code generator} and shared by all nodes. */
+  String secret(String name, Supplier<String> generator);
+
+  /** True when the database answers. */
+  boolean ready();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openpeople.contact.Storage;
+import dev.openpeople.error.ApiException;
+import dev.openpeople.server.ApiCall;
+import dev.openpeople.server.ApiReply;
+import dev.openpeople.server.Json;
+import dev.openpeople.server.Router;
+import dev.openpeople.server.Routes;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Emulator-only controls under {@code /emulator/v1/}: reset and the clock. They exist only in
+ * emulator mode; production mode never registers them.
+ */
+public final class EmulatorRoutes implements Routes {
+  private final Storage storage;
+  private final EmulatorClock clock;
+
+  public EmulatorRoutes(Storage storage, EmulatorClock clock) {
+    this.storage = storage;
+    this.clock = clock;
+  }
+
+  @Override
+  public void define(Router router) {
+    router
+        .on("POST", "/emulator/v1:reset", this::reset)
+        .on("GET", "/emulator/v1/clock", this::getClock)
+        .on("POST", "/emulator/v1/clock:advance", this::advanceClock);
+  }
+
+  ApiReply reset(ApiCall call) {
+    storage.reset();
+    return ApiReply.json(Json.object());
+  }
+
+  ApiReply getClock(ApiCall call) {
+    return ApiReply.json(clockBody());
+  }
+
+  ApiReply advanceClock(ApiCall call) {
+    JsonNode body = Json.parse(call.request().body());
+    JsonNode seconds = body.path("seconds");
+    if (!seconds.canConvertToLong()
+        || seconds.asLong() < 0
+        || !seconds.isIntegralNumber() && !seconds.isTextual()) {
+      throw ApiException.invalid("Body must be {\"seconds\": N} with N a non-negative integer.");
+    }
+    long value;
+    try {
+      value = seconds.isTextual() ? Long.parseLong(seconds.asText()) : seconds.asLong();
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid("seconds must be a non-negative integer.");
+    }
+    if (value < 0) {
+      throw ApiException.invalid("seconds must be a non-negative integer.");
+    }
+    clock.advance(Duration.ofSeconds(value));
+    return ApiReply.json(clockBody());
+  }
+
+  private ObjectNode clockBody() {
+    ObjectNode body = Json.object();
+    Instant now = clock.instant();
+    body.put("now", now.toString());
+    body.put("offsetSeconds", clock.offset().toSeconds());
+    return body;
+  }
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.error;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The catalogue of every error OpenPeople answers, with the HTTP status, Google's canonical status
+ * name, the optional {@code google.rpc.ErrorInfo} reason and the message template.
+ */
+public enum ApiError {
+  /** Generic bad input; the message is the argument. */
+  INVALID_ARGUMENT(400, "INVALID_ARGUMENT", null, null, "%s"),
+  /** Generic precondition failure; the message is the argument. */
+  FAILED_PRECONDITION(400, "FAILED_PRECONDITION", null, null, "%s"),
+  // Digest §2: Google answers 400 FAILED_PRECONDITION (the guide's "410" is stale).
+  EXPIRED_SYNC_TOKEN(
+      400,
+      "FAILED_PRECONDITION",
+      "EXPIRED_SYNC_TOKEN",
+      "people.googleapis.com",
+      "Sync token is expired. Clear local cache and retry call without the sync token."),
+  // Digest §2, observed message; 400 FAILED_PRECONDITION rather than HTTP 412.
+  PERSON_ETAG_MISMATCH(
+      400,
+      "FAILED_PRECONDITION",
+      null,
+      null,
+      "Request person.etag is different than the current person.etag. Clear local cache and get"
+          + " the latest person."),
+  // Digest §2, observed message.
+  PERSON_ETAG_MISSING(
+      400,
+      "INVALID_ARGUMENT",
+      null,
+      null,
+      "Request must set person.etag or person.metadata.sources.etag for the source that is being"
+          + " updated."),
+  // Digest §2: unknown resources answer this exact text.
+  NOT_FOUND(404, "NOT_FOUND", null, null, "Requested entity was not found."),
+  // An unknown URL; Google's front end answers 404 for paths it does not route.
+  URL_NOT_FOUND(404, "NOT_FOUND", null, null, "The requested URL %s was not found on this server."),
+  ALREADY_EXISTS(409, "ALREADY_EXISTS", null, null, "%s"),
+  // Generic front-end text for a missing credential (digest §2, [assumed] for an emulator).
+  CREDENTIALS_MISSING(
+      401,
+      "UNAUTHENTICATED",
+      "CREDENTIALS_MISSING",
+      "googleapis.com",
+      "Request is missing required authentication credential. Expected OAuth 2 access token,"
+          + " login cookie or other valid authentication credential. See"
+          + " https://developers.google.com/identity/sign-in/web/devconsole-project."),
+  CREDENTIALS_INVALID(
+      401,
+      "UNAUTHENTICATED",
+      "ACCESS_TOKEN_TYPE_UNSUPPORTED",
+      "googleapis.com",
+      "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie"
+          + " or other valid authentication credential. See"
+          + " https://developers.google.com/identity/sign-in/web/devconsole-project."),
+  // Digest §1, observed: reason ACCESS_TOKEN_SCOPE_INSUFFICIENT, domain googleapis.com.
+  SCOPE_INSUFFICIENT(
+      403,
+      "PERMISSION_DENIED",
+      "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
+      "googleapis.com",
+      "Request had insufficient authentication scopes."),
+  PERMISSION_DENIED(403, "PERMISSION_DENIED", null, null, "%s"),
+  // Digest §2, observed 429 body for the per-user write quota.
+  RATE_LIMIT_EXCEEDED(
+      429,
+      "RESOURCE_EXHAUSTED",
+      "RATE_LIMIT_EXCEEDED",
+      "googleapis.com",
+      "Quota exceeded for quota metric '%s' and limit '%s' of service 'people.googleapis.com' for"
+          + " consumer 'project_number:0'."),
+  // Google's front end rejects oversized bodies before the API sees them; we keep the JSON shape.
+  PAYLOAD_TOO_LARGE(
+      413, "INVALID_ARGUMENT", null, null, "Request payload size exceeds the limit: %d bytes."),
+  UNIMPLEMENTED(501, "UNIMPLEMENTED", null, null, "Method not implemented by OpenPeople yet: %s."),
+  UNAVAILABLE(503, "UNAVAILABLE", null, null, "The service is currently unavailable."),
+  // Digest §2, observed text.
+  INTERNAL(500, "INTERNAL", null, null, "Internal error encountered.");
+
+  private final int httpStatus;
+  private final String status;
+  private final @Nullable String reason;
+  private final @Nullable String domain;
+  private final String template;
+
+  ApiError(
+      int httpStatus,
+      String status,
+      @Nullable String reason,
+      @Nullable String domain,
+      String template) {
+    this.httpStatus = httpStatus;
+    this.status = status;
+    this.reason = reason;
+    this.domain = domain;
+    this.template = template;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** Google's canonical status name, e.g. {@code NOT_FOUND}. */
+  public String status() {
+    return status;
+  }
+
+  /** The numeric google.rpc.Code, used inside batch responses (digest §2). */
+  public int rpcCode() {
+    return switch (status) {
+      case "CANCELLED" -> 1;
+      case "UNKNOWN" -> 2;
+      case "INVALID_ARGUMENT" -> 3;
+      case "DEADLINE_EXCEEDED" -> 4;
+      case "NOT_FOUND" -> 5;
+      case "ALREADY_EXISTS" -> 6;
+      case "PERMISSION_DENIED" -> 7;
+      case "RESOURCE_EXHAUSTED" -> 8;
+      case "FAILED_PRECONDITION" -> 9;
+      case "ABORTED" -> 10;
+      case "OUT_OF_RANGE" -> 11;
+      case "UNIMPLEMENTED" -> 12;
+      case "INTERNAL" -> 13;
+      case "UNAVAILABLE" -> 14;
+      case "DATA_LOSS" -> 15;
+      case "UNAUTHENTICATED" -> 16;
+      default -> 2;
+    };
+  }
+
+  public @Nullable String reason() {
+    return reason;
+  }
+
+  public @Nullable String domain() {
+    return domain;
+  }
+
+  String format(Object... args) {
+    return args.length == 0 && !template.contains("%") ? template : String.format(template, args);
+  }
+}

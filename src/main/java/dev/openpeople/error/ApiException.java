@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.error;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one exception handlers and services throw on purpose: an {@link ApiError} with its text. */
+public final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final ApiError error;
+  private final Map<String, String> metadata = new LinkedHashMap<>();
+
+  public ApiException(ApiError error, Object... args) {
+    super(error.format(args), null, false, false);
+    this.error = error;
+  }
+
+  public static ApiException invalid(String message, Object... args) {
+    return new ApiException(ApiError.INVALID_ARGUMENT, String.format(message, args));
+  }
+
+  public ApiError error() {
+    return error;
+  }
+
+  /** ErrorInfo metadata entries, in insertion order. */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  public ApiException withMetadata(String key, String value) {
+    metadata.put(key, value);
+    return this;
+  }
+}

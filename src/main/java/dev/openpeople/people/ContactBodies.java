@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.people;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openpeople.contact.ContactIds;
+import dev.openpeople.contact.ContactKeys;
+import dev.openpeople.contact.ContactService.ContactDraft;
+import dev.openpeople.error.ApiException;
+import dev.openpeople.server.Discovery;
+import dev.openpeople.server.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a Person from a request into the stored body of a contact: only contact-writable fields,
+ * read-only parts dropped, singleton rules checked, computed parts (display names, formatted types,
+ * item metadata, the default myContacts membership) filled in, and the index keys derived.
+ */
+final class ContactBodies {
+  private static final Map<String, String> ITEM_SCHEMAS =
+      Map.ofEntries(
+          Map.entry("addresses", "Address"),
+          Map.entry("biographies", "Biography"),
+          Map.entry("birthdays", "Birthday"),
+          Map.entry("calendarUrls", "CalendarUrl"),
+          Map.entry("clientData", "ClientData"),
+          Map.entry("emailAddresses", "EmailAddress"),
+          Map.entry("events", "Event"),
+          Map.entry("externalIds", "ExternalId"),
+          Map.entry("genders", "Gender"),
+          Map.entry("imClients", "ImClient"),
+          Map.entry("interests", "Interest"),
+          Map.entry("locales", "Locale"),
+          Map.entry("locations", "Location"),
+          Map.entry("memberships", "Membership"),
+          Map.entry("miscKeywords", "MiscKeyword"),
+          Map.entry("names", "Name"),
+          Map.entry("nicknames", "Nickname"),
+          Map.entry("occupations", "Occupation"),
+          Map.entry("organizations", "Organization"),
+          Map.entry("phoneNumbers", "PhoneNumber"),
+          Map.entry("relations", "Relation"),
+          Map.entry("sipAddresses", "SipAddress"),
+          Map.entry("urls", "Url"),
+          Map.entry("userDefined", "UserDefined"));
+
+  /** System groups that accept new members (digest §6). */
+  private static final Set<String> MEMBER_GROUPS = Set.of("myContacts", "starred");
+
+  private final Discovery discovery;
+
+  ContactBodies(Discovery discovery) {
+    this.discovery = discovery;
+  }
+
+  /** The body of a new contact from a createContact person: every writable field it carries. */
+  ContactDraft create(long id, ObjectNode person) {
+    ObjectNode body = Json.object();
+    for (String field : PersonFields.READABLE) {
+      JsonNode value = person.get(field);
+      if (PersonFields.WRITABLE.contains(field) && value != null && value.size() > 0) {
+        body.set(field, canonical(id, field, (ArrayNode) value.deepCopy()));
+      }
+    }
+    if (!body.has("memberships")) {
+      body.set("memberships", canonical(id, "memberships", Json.MAPPER.createArrayNode()));
+    }
+    return draft(body);
+  }
+
+  /**
+   * The body after an update: each field in {@code mask} is replaced by the request's value, or
+   * cleared when the request lacks it (seed 003: "All fields specified in the updateMask will be
+   * replaced").
+   */
+  ContactDraft update(long id, ObjectNode current, ObjectNode person, Set<String> mask) {
+    ObjectNode body = current.deepCopy();
+    for (String field : mask) {
+      JsonNode value = person.get(field);
+      if (field.equals("memberships")) {
+        if (value == null || !hasGroupMembership(value)) {
+          // Seed 003: 400 when memberships are updated without a contact group membership.
+          throw ApiException.invalid(
+              "Request must contain at least one contact group membership when updating"
+                  + " memberships.");
+        }
+      }
+      if (value == null || value.isEmpty()) {
+        body.remove(field);
+      } else {
+        body.set(field, canonical(id, field, (ArrayNode) value.deepCopy()));
+      }
+    }
+    return draft(reorder(body));
+  }
+
+  private static boolean hasGroupMembership(JsonNode memberships) {
+    for (JsonNode m : memberships) {
+      if (m.has("contactGroupMembership")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ObjectNode reorder(ObjectNode body) {
+    ObjectNode out = Json.object();
+    for (String field : PersonFields.READABLE) {
+      if (body.has(field)) {
+        out.set(field, body.get(field));
+      }
+    }
+    return out;
+  }
+
+  private ArrayNode canonical(long id, String field, ArrayNode items) {
+    if (PersonFields.SINGLETONS.contains(field) && items.size() > 1) {
+      throw ApiException.invalid(
+          "Contact person resources may have at most one of field %s; got %d.",
+          field, items.size());
+    }
+    if (field.equals("memberships")) {
+      return memberships(id, items);
+    }
+    String schema = ITEM_SCHEMAS.get(field);
+    int primary = primaryIndex(items);
+    for (int i = 0; i < items.size(); i++) {
+      ObjectNode item = (ObjectNode) items.get(i);
+      item.remove("metadata");
+      if (schema != null) {
+        stripReadOnly(item, schema);
+      }
+      Formatting.fill(field, item);
+      if (!field.equals("clientData")) {
+        item.set("metadata", itemMetadata(id, i == primary));
+        moveFirst(item, "metadata");
+      }
+    }
+    return items;
+  }
+
+  private static int primaryIndex(ArrayNode items) {
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).path("metadata").path("primary").asBoolean(false)) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private ArrayNode memberships(long id, ArrayNode items) {
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    Set<String> seen = new LinkedHashSet<>();
+    for (JsonNode item : items) {
+      JsonNode group = item.path("contactGroupMembership");
+      if (group.isMissingNode()) {
+        continue;
+      }
+      String name = group.path("contactGroupResourceName").asText("");
+      if (name.isEmpty() && group.has("contactGroupId")) {
+        name = "contactGroups/" + group.get("contactGroupId").asText();
+      }
+      String groupId = name.startsWith("contactGroups/") ? name.substring(14) : "";
+      if (!MEMBER_GROUPS.contains(groupId)) {
+        // TODO(#4): user contact groups; until then only the system groups that take members.
+        throw ApiException.invalid("Contact group resource name \"%s\" is not valid.", name);
+      }
+      if (seen.add(groupId)) {
+        out.add(membership(id, groupId));
+      }
+    }
+    if (out.isEmpty()) {
+      out.add(membership(id, "myContacts"));
+    }
+    return out;
+  }
+
+  private static ObjectNode membership(long id, String groupId) {
+    ObjectNode item = Json.object();
+    ObjectNode metadata = item.putObject("metadata");
+    metadata.set("source", source(id));
+    ObjectNode group = item.putObject("contactGroupMembership");
+    group.put("contactGroupId", groupId);
+    group.put("contactGroupResourceName", "contactGroups/" + groupId);
+    return item;
+  }
+
+  private static ObjectNode itemMetadata(long id, boolean primary) {
+    ObjectNode metadata = Json.object();
+    if (primary) {
+      metadata.put("primary", true);
+      metadata.put("sourcePrimary", true);
+    }
+    metadata.set("source", source(id));
+    return metadata;
+  }
+
+  static ObjectNode source(long id) {
+    ObjectNode source = Json.object();
+    source.put("type", "CONTACT");
+    source.put("id", ContactIds.sourceId(id));
+    return source;
+  }
+
+  private static void moveFirst(ObjectNode item, String key) {
+    JsonNode value = item.remove(key);
+    ObjectNode copy = item.deepCopy();
+    item.removeAll();
+    item.set(key, value);
+    item.setAll(copy);
+  }
+
+  /** Drops the properties the discovery document marks readOnly, recursively. */
+  private void stripReadOnly(ObjectNode node, String schemaName) {
+    JsonNode properties =
+        discovery.schema(schemaName) == null
+            ? null
+            : discovery.schema(schemaName).path("properties");
+    if (properties == null) {
+      return;
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      JsonNode spec = properties.path(name);
+      if (spec.path("readOnly").asBoolean(false)) {
+        it.remove();
+      } else if (spec.has("$ref") && node.get(name).isObject()) {
+        stripReadOnly((ObjectNode) node.get(name), spec.get("$ref").asText());
+      }
+    }
+  }
+
+  private static ContactDraft draft(ObjectNode body) {
+    return new ContactDraft(Json.writeString(body), keys(body));
+  }
+
+  /** Sort keys and search terms (digest §5: prefix-phrase matching on word starts). */
+  static ContactKeys keys(ObjectNode body) {
+    JsonNode name = body.path("names").path(0);
+    String display = name.path("displayName").asText("");
+    String first = name.path("givenName").asText(display);
+    String last = name.path("familyName").asText(display);
+    Set<String> terms = new LinkedHashSet<>();
+    for (String field : List.of("names", "nicknames", "organizations")) {
+      for (JsonNode item : body.path(field)) {
+        for (String key :
+            List.of(
+                "displayName",
+                "givenName",
+                "familyName",
+                "middleName",
+                "unstructuredName",
+                "value",
+                "name")) {
+          addTerms(terms, item.path(key).asText(""), " ");
+        }
+      }
+    }
+    for (JsonNode email : body.path("emailAddresses")) {
+      addTerms(terms, email.path("value").asText(""), " .@_-+");
+    }
+    for (JsonNode phone : body.path("phoneNumbers")) {
+      String value = phone.path("value").asText("");
+      addTerms(terms, value, " ");
+      String digits = value.replaceAll("[^0-9]", "");
+      addTerms(terms, digits, " ");
+    }
+    return new ContactKeys(
+        first.toLowerCase(Locale.ROOT), last.toLowerCase(Locale.ROOT), new ArrayList<>(terms));
+  }
+
+  private static void addTerms(Set<String> terms, String value, String separators) {
+    String text = normalize(value);
+    if (text.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (i == 0 || separators.indexOf(text.charAt(i - 1)) >= 0) {
+        String term = text.substring(i);
+        if (!term.isBlank()) {
+          terms.add(term.length() > 120 ? term.substring(0, 120) : term);
+        }
+      }
+    }
+  }
+
+  /** Lower-cases and folds runs of white space, for terms and queries alike. */
+  static String normalize(String value) {
+    return value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.people;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openpeople.contact.Contact;
+import dev.openpeople.contact.ContactIds;
+import dev.openpeople.contact.Etags;
+import dev.openpeople.contact.User;
+import dev.openpeople.server.Json;
+import dev.openpeople.token.TokenSigner;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Renders stored contacts and profiles as People API {@code Person} resources, restricted to the
+ * requested fields and sources.
+ */
+final class Persons {
+  private final TokenSigner signer;
+
+  Persons(TokenSigner signer) {
+    this.signer = signer;
+  }
+
+  /** A live contact as a Person. */
+  ObjectNode contact(
+      Contact contact, String email, Set<String> fields, Set<ReadSources> sources, String origin) {
+    ObjectNode person = Json.object();
+    person.put("resourceName", contact.resourceName());
+    person.put("etag", Etags.person(contact));
+    if (fields.contains("metadata")) {
+      ObjectNode metadata = person.putObject("metadata");
+      ObjectNode source = metadata.putArray("sources").addObject();
+      source.put("type", "CONTACT");
+      source.put("id", ContactIds.sourceId(contact.id()));
+      source.put("etag", Etags.source(contact));
+      source.put("updateTime", Timestamps.format(contact.updated()));
+      metadata.put("objectType", "PERSON");
+    }
+    if (!sources.contains(ReadSources.READ_SOURCE_TYPE_CONTACT)) {
+      return person;
+    }
+    ObjectNode body = Json.parseStored(contact.body());
+    for (String field : PersonFields.READABLE) {
+      if (!fields.contains(field)) {
+        continue;
+      }
+      if (field.equals("photos")) {
+        person.set("photos", photos(contact, email, origin));
+        continue;
+      }
+      JsonNode value = body.get(field);
+      if (value != null) {
+        person.set(field, value);
+      }
+    }
+    return person;
+  }
+
+  /** A deleted contact as it appears in an incremental sync (digest §4, observed shape). */
+  static ObjectNode deleted(Contact contact) {
+    ObjectNode person = Json.object();
+    person.put("resourceName", contact.resourceName());
+    person.put("etag", Etags.person(contact));
+    ObjectNode metadata = person.putObject("metadata");
+    ObjectNode source = metadata.putArray("sources").addObject();
+    source.put("type", "CONTACT");
+    source.put("id", ContactIds.sourceId(contact.id()));
+    metadata.put("deleted", true);
+    metadata.put("objectType", "PERSON");
+    return person;
+  }
+
+  private ArrayNode photos(Contact contact, String email, String origin) {
+    ArrayNode photos = Json.MAPPER.createArrayNode();
+    ObjectNode photo = photos.addObject();
+    ObjectNode metadata = photo.putObject("metadata");
+    metadata.put("primary", true);
+    metadata.set("source", ContactBodies.source(contact.id()));
+    if (contact.photoVersion() == 0) {
+      // Google shows a generated letter avatar marked default (digest §5, deleteContactPhoto).
+      photo.put("url", origin + "/photos/default");
+      photo.put("default", true);
+    } else {
+      photo.put("url", origin + "/photos/" + photoToken(email, contact));
+    }
+    return photos;
+  }
+
+  /** An unguessable, signed photo path segment naming the user, contact and photo version. */
+  String photoToken(String email, Contact contact) {
+    byte[] user = email.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer payload = ByteBuffer.allocate(16 + user.length);
+    payload.putLong(contact.id()).putLong(contact.photoVersion()).put(user);
+    return signer.sign(payload.array());
+  }
+
+  /** The user's own profile ({@code people/me}); stored JSON or one derived from the address. */
+  static ObjectNode profile(User user, Set<String> fields, Set<ReadSources> sources) {
+    ObjectNode person = Json.object();
+    person.put("resourceName", "people/" + user.accountId());
+    person.put("etag", Etags.profile(user));
+    if (fields.contains("metadata")) {
+      ObjectNode metadata = person.putObject("metadata");
+      ObjectNode source = metadata.putArray("sources").addObject();
+      source.put("type", "PROFILE");
+      source.put("id", user.accountId());
+      source.put("etag", "#" + Etags.profile(user).substring(1));
+      ObjectNode profileMetadata = source.putObject("profileMetadata");
+      profileMetadata.put("objectType", "PERSON");
+      profileMetadata.putArray("userTypes").add("GOOGLE_USER");
+      metadata.put("objectType", "PERSON");
+    }
+    if (!sources.contains(ReadSources.READ_SOURCE_TYPE_PROFILE)) {
+      return person;
+    }
+    ObjectNode body =
+        user.profile() == null ? defaultProfile(user) : Json.parseStored(user.profile());
+    for (String field : PersonFields.READABLE) {
+      if (fields.contains(field) && body.has(field)) {
+        person.set(field, body.get(field));
+      }
+    }
+    return person;
+  }
+
+  private static ObjectNode defaultProfile(User user) {
+    ObjectNode body = Json.object();
+    String local = user.email().substring(0, user.email().indexOf('@'));
+    String given =
+        local.isEmpty()
+            ? local
+            : local.substring(0, 1).toUpperCase(Locale.ROOT) + local.substring(1);
+    ObjectNode name = body.putArray("names").addObject();
+    name.set("metadata", profileItemMetadata(user, "PROFILE"));
+    name.put("displayName", given);
+    name.put("givenName", given);
+    name.put("displayNameLastFirst", given);
+    name.put("unstructuredName", given);
+    ObjectNode email = body.putArray("emailAddresses").addObject();
+    ObjectNode emailMetadata = profileItemMetadata(user, "ACCOUNT");
+    emailMetadata.put("verified", true);
+    email.set("metadata", emailMetadata);
+    email.put("value", user.email());
+    return body;
+  }
+
+  private static ObjectNode profileItemMetadata(User user, String type) {
+    ObjectNode metadata = Json.object();
+    metadata.put("primary", true);
+    ObjectNode source = metadata.putObject("source");
+    source.put("type", type);
+    source.put("id", user.accountId());
+    return metadata;
+  }
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.openpeople.error.ApiError;
+import dev.openpeople.error.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jetty.util.UrlEncoded;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The request pipeline every call goes through, including the inner calls of {@code /batch}: method
+ * override, routing, system and query parameter checks, authentication, scopes, body validation,
+ * the handler, then {@code fields} selection and pretty printing.
+ */
+public final class Dispatcher {
+  private final Router router;
+  private final Authenticator authenticator;
+  private final QueryValidator queryValidator;
+  private final SchemaValidator schemaValidator;
+
+  public Dispatcher(Router router, Discovery discovery, Authenticator authenticator) {
+    this.router = router;
+    this.authenticator = authenticator;
+    this.queryValidator = new QueryValidator(discovery);
+    this.schemaValidator = new SchemaValidator(discovery);
+  }
+
+  public ApiReply dispatch(ApiRequest original) {
+    String requestId = UUID.randomUUID().toString();
+    try {
+      ApiRequest request = applyMethodOverride(original);
+      ApiReply reply = route(request);
+      return render(reply, request);
+    } catch (Throwable failure) {
+      if (failure instanceof Error error && !(failure instanceof StackOverflowError)) {
+        throw error;
+      }
+      return render(ExceptionHandler.toReply(failure, requestId), original);
+    }
+  }
+
+  private ApiReply route(ApiRequest request) throws Exception {
+    Router.Match match = router.match(request.method(), request.path());
+    Discovery.Method method = match.method();
+    if (method == null) {
+      return match.handler().handle(new ApiCall(request, match.pathVars(), null, null));
+    }
+    queryValidator.validate(method, request.query());
+    checkSystemParams(request);
+    Principal principal = authenticator.authenticate(request);
+    if (!principal.hasAnyScope(method.scopes())) {
+      throw new ApiException(ApiError.SCOPE_INSUFFICIENT)
+          .withMetadata("method", requireOperation(match).rpcName());
+    }
+    JsonNode body = null;
+    if (method.requestSchema() != null) {
+      body =
+          schemaValidator.validate(
+              Json.parse(request.body()), method.requestSchema(), rootName(method.requestSchema()));
+    }
+    return match.handler().handle(new ApiCall(request, match.pathVars(), principal, body));
+  }
+
+  private static Operation requireOperation(Router.Match match) {
+    Operation operation = match.operation();
+    if (operation == null) {
+      throw new IllegalStateException("discovery route without operation");
+    }
+    return operation;
+  }
+
+  private static String rootName(String schema) {
+    return Character.toLowerCase(schema.charAt(0)) + schema.substring(1);
+  }
+
+  private static void checkSystemParams(ApiRequest request) {
+    String alt = request.param("alt");
+    if (alt != null && !alt.equals("json")) {
+      throw ApiException.invalid("Invalid value at 'alt', \"%s\"; only json is supported.", alt);
+    }
+    String quotaUser = request.param("quotaUser");
+    if (quotaUser != null && quotaUser.length() > 40) {
+      throw ApiException.invalid("quotaUser must be at most 40 characters.");
+    }
+  }
+
+  /**
+   * X-HTTP-Method-Override: Java's NetHttpTransport sends PATCH as POST plus this header, and long
+   * GETs as POST with the query string in a form body (clients.md §1).
+   */
+  private static ApiRequest applyMethodOverride(ApiRequest request) {
+    String override = request.header("X-HTTP-Method-Override");
+    if (override == null || !request.method().equals("POST")) {
+      return request;
+    }
+    String method = override.trim().toUpperCase(Locale.ROOT);
+    ApiRequest overridden = request.withMethod(method);
+    String contentType = request.header("Content-Type");
+    if (method.equals("GET")
+        && contentType != null
+        && contentType.startsWith("application/x-www-form-urlencoded")) {
+      Map<String, List<String>> query = new LinkedHashMap<>(request.query());
+      UrlEncoded.decodeTo(
+          new String(request.body(), StandardCharsets.UTF_8),
+          (name, value) -> query.computeIfAbsent(name, k -> new ArrayList<>()).add(value),
+          StandardCharsets.UTF_8);
+      return overridden.withQueryAndBody(query, new byte[0]);
+    }
+    return overridden;
+  }
+
+  private static ApiReply render(ApiReply reply, ApiRequest request) {
+    JsonNode json = reply.json();
+    if (json == null) {
+      return reply;
+    }
+    String fields = request.param("fields");
+    if (fields != null && !fields.isBlank() && reply.status() < 300) {
+      json = FieldSelector.parse(fields).apply(json);
+    }
+    String pretty = request.param("prettyPrint");
+    boolean indent = pretty == null || !(pretty.equals("false") || pretty.equals("0"));
+    ApiReply out = ApiReply.bytes(reply.status(), reply.contentType(), Json.write(json, indent));
+    reply.headers().forEach(out::header);
+    return out;
+  }
+
+  /** Used by tests and the batch endpoint to route without HTTP. */
+  public @Nullable Router router() {
+    return router;
+  }
+}

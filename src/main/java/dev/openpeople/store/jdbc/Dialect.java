@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** What differs between the SQL backends: connection setup, migrations and locking. */
+public interface Dialect {
+  /** Pool settings: JDBC URL, size and per-connection properties. */
+  void configure(HikariConfig config);
+
+  /** Flyway location of this dialect's migrations, e.g. {@code classpath:db/migration/sqlite}. */
+  String migrations();
+
+  /**
+   * True when writes must be serialized in-process: SQLite allows one writer, and waiting in Java
+   * avoids SQLITE_BUSY on lock upgrades.
+   */
+  boolean serializeWrites();
+
+  /** Starts a read transaction on a consistent snapshot. */
+  void beginRead(Connection connection) throws SQLException;
+
+  /** SQL that locks a user's row for the rest of the transaction ({@code ?} is the id). */
+  String lockUser();
+
+  /** Releases anything the dialect holds beyond the pool. */
+  default void close() {}
+}

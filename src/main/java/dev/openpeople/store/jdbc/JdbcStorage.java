@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.openpeople.contact.Storage;
+import dev.openpeople.contact.StoreException;
+import dev.openpeople.contact.User;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The SQL implementation of {@link Storage} shared by SQLite and PostgreSQL via a {@link Dialect}.
+ */
+public final class JdbcStorage implements Storage {
+  private final Dialect dialect;
+  private final HikariDataSource pool;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+
+  public JdbcStorage(Dialect dialect) {
+    this.dialect = dialect;
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("openpeople");
+    config.setConnectionTimeout(10_000);
+    dialect.configure(config);
+    try {
+      this.pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      dialect.close();
+      throw new StoreException.Unavailable("cannot connect: " + e.getMessage(), e);
+    }
+    Flyway.configure()
+        .dataSource(pool)
+        .locations(dialect.migrations())
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+  }
+
+  @Override
+  public <T> T read(String email, Work<T> work) {
+    User user = findOrCreate(email);
+    try (Connection connection = pool.getConnection()) {
+      dialect.beginRead(connection);
+      try {
+        T result = work.run(new JdbcUserSession(connection, user, false));
+        connection.commit();
+        return result;
+      } catch (RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+        connection.setReadOnly(false);
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  @Override
+  public <T> T write(String email, Work<T> work) {
+    User known = findOrCreate(email);
+    if (dialect.serializeWrites()) {
+      writeLock.lock();
+    }
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement lock = connection.prepareStatement(dialect.lockUser())) {
+          lock.setLong(1, known.id());
+          lock.executeQuery().close();
+        }
+        User user = loadUser(connection, known.email());
+        if (user == null) {
+          throw new StoreException.NotFound("user vanished");
+        }
+        T result = work.run(new JdbcUserSession(connection, user, true));
+        connection.commit();
+        return result;
+      } catch (RuntimeException | SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    } finally {
+      if (dialect.serializeWrites()) {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  private User findOrCreate(String email) {
+    try (Connection connection = pool.getConnection()) {
+      User user = loadUser(connection, email);
+      if (user != null) {
+        return user;
+      }
+      if (dialect.serializeWrites()) {
+        writeLock.lock();
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO users (email, last_seq, created_at) VALUES (?, 0, ?)"
+                  + " ON CONFLICT (email) DO NOTHING")) {
+        insert.setString(1, email);
+        insert.setLong(2, System.currentTimeMillis());
+        insert.executeUpdate();
+      } finally {
+        if (dialect.serializeWrites()) {
+          writeLock.unlock();
+        }
+      }
+      user = loadUser(connection, email);
+      if (user == null) {
+        throw new StoreException.NotFound("user not created");
+      }
+      return user;
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  static User loadUser(Connection connection, String email) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT id, email, last_seq, profile, created_at FROM users WHERE email = ?")) {
+      select.setString(1, email);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new User(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getLong(3),
+            rs.getString(4),
+            Instant.ofEpochMilli(rs.getLong(5)));
+      }
+    }
+  }
+
+  @Override
+  public void reset() {
+    runWrite(
+        connection -> {
+          for (String table : new String[] {"photos", "contact_terms", "contacts", "users"}) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
+              delete.executeUpdate();
+            }
+          }
+          return 0;
+        });
+  }
+
+  @Override
+  public int purgeTombstones(Instant before) {
+    return runWrite(
+        connection -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "DELETE FROM contacts WHERE deleted = TRUE AND updated_at < ?")) {
+            delete.setLong(1, before.toEpochMilli());
+            return delete.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public String secret(String name, Supplier<String> generator) {
+    return runWrite(
+        connection -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+            insert.setString(1, name);
+            insert.setString(2, generator.get());
+            insert.executeUpdate();
+          }
+          try (PreparedStatement select =
+              connection.prepareStatement("SELECT value FROM secrets WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rs = select.executeQuery()) {
+              rs.next();
+              return rs.getString(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public boolean ready() {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement ping = connection.prepareStatement("SELECT 1");
+        ResultSet rs = ping.executeQuery()) {
+      return rs.next();
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+    dialect.close();
+  }
+
+  /** Work on a raw connection inside one write transaction. */
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T runWrite(SqlWork<T> work) {
+    if (dialect.serializeWrites()) {
+      writeLock.lock();
+    }
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    } finally {
+      if (dialect.serializeWrites()) {
+        writeLock.unlock();
+      }
+    }
+  }
+}

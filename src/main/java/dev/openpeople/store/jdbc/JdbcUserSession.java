@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.store.jdbc;
+
+import dev.openpeople.contact.ContactStore;
+import dev.openpeople.contact.PhotoStore;
+import dev.openpeople.contact.User;
+import dev.openpeople.contact.UserSession;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** One user's view of one JDBC transaction. */
+final class JdbcUserSession implements UserSession {
+  private final Connection connection;
+  private final User user;
+  private final boolean writable;
+
+  JdbcUserSession(Connection connection, User user, boolean writable) {
+    this.connection = connection;
+    this.user = user;
+    this.writable = writable;
+  }
+
+  @Override
+  public User user() {
+    return user;
+  }
+
+  @Override
+  public ContactStore contacts() {
+    return new JdbcContactStore(connection, user.id());
+  }
+
+  @Override
+  public PhotoStore photos() {
+    return new JdbcPhotoStore(connection, user.id());
+  }
+
+  @Override
+  public long allocateSeqs(int count) {
+    requireWritable();
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE users SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq")) {
+      update.setLong(1, count);
+      update.setLong(2, user.id());
+      try (ResultSet rs = update.executeQuery()) {
+        rs.next();
+        return rs.getLong(1) - count + 1;
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  @Override
+  public void setProfile(String profileJson) {
+    requireWritable();
+    try (PreparedStatement update =
+        connection.prepareStatement("UPDATE users SET profile = ? WHERE id = ?")) {
+      update.setString(1, profileJson);
+      update.setLong(2, user.id());
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  private void requireWritable() {
+    if (!writable) {
+      throw new IllegalStateException("write inside a read transaction");
+    }
+  }
+}

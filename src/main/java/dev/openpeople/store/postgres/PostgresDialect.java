@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.openpeople.store.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * PostgreSQL: many nodes may share it; a user's writes serialize on a row lock of the user, which
+ * keeps the per-user change sequence gap-free in commit order.
+ */
+public final class PostgresDialect implements Dialect {
+  private final String jdbcUrl;
+
+  /** {@code url} is {@code postgresql://host[:port]/db[?user=..&password=..]}. */
+  public PostgresDialect(String url) {
+    this.jdbcUrl = "jdbc:" + url;
+  }
+
+  @Override
+  public void configure(HikariConfig config) {
+    config.setJdbcUrl(jdbcUrl);
+    config.setMaximumPoolSize(16);
+  }
+
+  @Override
+  public String migrations() {
+    return "classpath:db/migration/postgresql";
+  }
+
+  @Override
+  public boolean serializeWrites() {
+    return false;
+  }
+
+  @Override
+  public void beginRead(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
+    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    connection.setReadOnly(true);
+  }
+
+  @Override
+  public String lockUser() {
+    return "SELECT id FROM users WHERE id = ? FOR UPDATE";
+  }
+}
