@@ -66,7 +66,7 @@ final class ContactBodies {
     for (String field : PersonFields.READABLE) {
       JsonNode value = person.get(field);
       if (PersonFields.WRITABLE.contains(field) && value != null && value.size() > 0) {
-        body.set(field, canonical(id, field, (ArrayNode) value.deepCopy()));
+        setOrClear(body, field, canonical(id, field, (ArrayNode) value.deepCopy()));
       }
     }
     if (!body.has("memberships")) {
@@ -95,10 +95,18 @@ final class ContactBodies {
       if (value == null || value.isEmpty()) {
         body.remove(field);
       } else {
-        body.set(field, canonical(id, field, (ArrayNode) value.deepCopy()));
+        setOrClear(body, field, canonical(id, field, (ArrayNode) value.deepCopy()));
       }
     }
     return draft(reorder(body));
+  }
+
+  private static void setOrClear(ObjectNode body, String field, ArrayNode items) {
+    if (items.isEmpty()) {
+      body.remove(field);
+    } else {
+      body.set(field, items);
+    }
   }
 
   private static boolean hasGroupMembership(JsonNode memberships) {
@@ -121,6 +129,7 @@ final class ContactBodies {
   }
 
   private ArrayNode canonical(long id, String field, ArrayNode items) {
+    dropNonContactItems(items);
     if (PersonFields.SINGLETONS.contains(field) && items.size() > 1) {
       throw ApiException.invalid(
           "Contact person resources may have at most one of field %s; got %d.",
@@ -144,6 +153,19 @@ final class ContactBodies {
       }
     }
     return items;
+  }
+
+  /**
+   * Seed 003: "Any non-contact data in the person to update will be ignored": items a client read
+   * from another source (a profile, say) and sent back are dropped, not copied into the contact.
+   */
+  private static void dropNonContactItems(ArrayNode items) {
+    for (int i = items.size() - 1; i >= 0; i--) {
+      String type = items.get(i).path("metadata").path("source").path("type").asText("CONTACT");
+      if (!type.equals("CONTACT")) {
+        items.remove(i);
+      }
+    }
   }
 
   private static int primaryIndex(ArrayNode items) {
