@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.people;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.Etags;
@@ -13,6 +13,7 @@ import dev.openpeople.token.TokenSigner;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,7 +45,9 @@ final class Persons {
     if (!sources.contains(ReadSources.READ_SOURCE_TYPE_CONTACT)) {
       return person;
     }
-    ObjectNode body = Json.parseStored(contact.body());
+    // Stored values are copied as raw JSON, never parsed into trees: listings render 1,000 of
+    // these per page, and parsing and re-serializing each body dominated their cost.
+    Map<String, String> stored = Json.storedFields(contact.body(), fields);
     for (String field : PersonFields.READABLE) {
       if (!fields.contains(field)) {
         continue;
@@ -53,9 +56,9 @@ final class Persons {
         person.set("photos", photos(contact, email, origin));
         continue;
       }
-      JsonNode value = body.get(field);
+      String value = stored.get(field);
       if (value != null) {
-        person.set(field, value);
+        person.putRawValue(field, new RawValue(value));
       }
     }
     return person;

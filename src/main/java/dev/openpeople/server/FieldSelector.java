@@ -76,6 +76,7 @@ public final class FieldSelector {
     if (children.isEmpty()) {
       return node;
     }
+    node = Json.tree(node);
     if (node.isArray()) {
       ArrayNode out = Json.MAPPER.createArrayNode();
       node.forEach(element -> out.add(apply(element)));

@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.server;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.openpeople.error.ApiException;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /** The one Jackson setup of the server: tree reading, compact or Google-style pretty writing. */
 public final class Json {
@@ -68,6 +75,48 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The raw JSON text of the {@code wanted} top-level members of a stored JSON object, found with
+   * the streaming parser (no tree is built); members absent from the object are absent here.
+   */
+  public static Map<String, String> storedFields(String json, Set<String> wanted) {
+    Map<String, String> out = new HashMap<>();
+    try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalStateException("stored JSON is not an object");
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (!wanted.contains(name)) {
+          parser.skipChildren();
+          continue;
+        }
+        int start = (int) parser.currentTokenLocation().getCharOffset();
+        if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
+          parser.skipChildren();
+        }
+        int end = (int) parser.currentLocation().getCharOffset();
+        out.put(name, json.substring(start, end));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("stored JSON is corrupt", e);
+    }
+    return out;
+  }
+
+  /** A raw JSON value (see {@link #storedFields}) as a tree, for code that must look inside. */
+  public static JsonNode tree(JsonNode node) {
+    if (node instanceof POJONode pojo && pojo.getPojo() instanceof RawValue raw) {
+      try {
+        return MAPPER.readTree(String.valueOf(raw.rawValue()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("raw JSON is corrupt", e);
+      }
+    }
+    return node;
   }
 
   /** Parses JSON this server wrote itself (stored bodies); failure is a bug, not bad input. */

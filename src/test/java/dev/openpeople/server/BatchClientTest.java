@@ -96,7 +96,7 @@ class BatchClientTest {
     assertThat(text.indexOf("Content-ID: <response-a>")).isLessThan(text.indexOf("<response-b>"));
     assertThat(text)
         .contains("HTTP/1.1 200 OK")
-        .contains("\"givenName\" : \"Raw\"")
+        .containsPattern("\"givenName\"\\s*:\\s*\"Raw\"")
         .contains("raw@example.com")
         .contains("HTTP/1.1 400 Bad Request")
         .contains("personFields mask is required");

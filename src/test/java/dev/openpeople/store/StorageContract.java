@@ -189,6 +189,19 @@ interface StorageContract {
   }
 
   @Test
+  default void searchReturnsDistinctContactsEvenWhenOneHasManyMatchingTerms() {
+    String user = "terms@example.com";
+    String[] many = new String[100];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = "aa" + (1000 + i);
+    }
+    insert(user, contact(50, 1, "a", "a", many), contact(51, 2, "b", "b", "ab"));
+
+    assertThat(search(user, "a", 2)).containsExactly(50L, 51L);
+    assertThat(search(user, "aa1", 5)).containsExactly(50L);
+  }
+
+  @Test
   default void photosArePutReplacedAndDeleted() {
     String user = "photo@example.com";
     storage()
@@ -262,5 +275,47 @@ interface StorageContract {
     assertThat(seqs).hasSize(200).doesNotHaveDuplicates();
     assertThat(seqs.get(0)).isEqualTo(1);
     assertThat(seqs.get(199)).isEqualTo(200);
+  }
+
+  @Test
+  default void concurrentWritesThatFailRollBackAloneAndTheRestCommit() throws Exception {
+    String user = "group@example.com";
+    ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    List<Future<Long>> futures = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      long id = 1000 + i;
+      boolean fails = i % 3 == 0;
+      futures.add(
+          pool.submit(
+              () ->
+                  storage()
+                      .write(
+                          user,
+                          s -> {
+                            long seq = s.allocateSeqs(1);
+                            s.contacts().insert(List.of(contact(id, seq, "n", "n", "t" + id)));
+                            if (fails) {
+                              throw new IllegalStateException("rejected " + id);
+                            }
+                            return id;
+                          })));
+    }
+    List<Long> committed = new ArrayList<>();
+    int failed = 0;
+    for (Future<Long> f : futures) {
+      try {
+        committed.add(f.get());
+      } catch (java.util.concurrent.ExecutionException e) {
+        assertThat(e.getCause()).isInstanceOf(IllegalStateException.class);
+        failed++;
+      }
+    }
+    pool.shutdown();
+
+    assertThat(failed).isEqualTo(40);
+    List<Contact> stored = storage().read(user, s -> s.contacts().changes(0, Long.MAX_VALUE, 1000));
+    assertThat(ids(stored)).containsExactlyInAnyOrderElementsOf(committed);
+    assertThat(stored.stream().map(Contact::seq).toList()).doesNotHaveDuplicates();
+    assertThat(search(user, "t1000", 10)).isEmpty();
   }
 }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -247,24 +248,35 @@ final class JdbcContactStore implements ContactStore {
 
   @Override
   public List<Long> search(String prefix, int limit) {
-    // A prefix range scan on the primary key: terms >= prefix and < prefix + U+FFFF.
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT DISTINCT contact_id FROM contact_terms WHERE user_id = ? AND term >= ?"
-                + " AND term < ? LIMIT ?")) {
-      select.setLong(1, userId);
-      select.setString(2, prefix);
-      select.setString(3, prefix + '\uffff');
-      select.setInt(4, limit);
-      List<Long> ids = new ArrayList<>();
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
+    // A prefix range scan in term order on the primary key (terms >= prefix and < prefix +
+    // U+FFFF). A contact has several terms, so rows are de-duplicated here, reading more rows
+    // until enough distinct contacts are found; SQL DISTINCT would make SQLite scan every term.
+    LinkedHashSet<Long> ids = new LinkedHashSet<>();
+    int rows = Math.max(limit * 4, 32);
+    while (true) {
+      int read = 0;
+      ids.clear();
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "SELECT contact_id FROM contact_terms WHERE user_id = ? AND term >= ?"
+                  + " AND term < ? ORDER BY term LIMIT ?")) {
+        select.setLong(1, userId);
+        select.setString(2, prefix);
+        select.setString(3, prefix + '\uffff');
+        select.setInt(4, rows);
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next() && ids.size() < limit) {
+            ids.add(rs.getLong(1));
+            read++;
+          }
         }
+      } catch (SQLException e) {
+        throw Sql.failure(e);
       }
-      return ids;
-    } catch (SQLException e) {
-      throw Sql.failure(e);
+      if (ids.size() >= limit || read < rows) {
+        return new ArrayList<>(ids);
+      }
+      rows *= 4;
     }
   }
 

@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
@@ -21,7 +23,12 @@ import org.flywaydb.core.Flyway;
 public final class JdbcStorage implements Storage {
   private final Dialect dialect;
   private final HikariDataSource pool;
+
+  /** Group-commit lanes on PostgreSQL; users hash onto them (SQLite has one writer, one lane). */
+  private static final int POSTGRES_LANES = 32;
+
   private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final GroupCommit commits;
 
   public JdbcStorage(Dialect dialect) {
     this.dialect = dialect;
@@ -35,6 +42,15 @@ public final class JdbcStorage implements Storage {
       dialect.close();
       throw new StoreException.Unavailable("cannot connect: " + e.getMessage(), e);
     }
+    List<ReentrantLock> lanes = new ArrayList<>();
+    if (dialect.serializeWrites()) {
+      lanes.add(writeLock);
+    } else {
+      for (int i = 0; i < POSTGRES_LANES; i++) {
+        lanes.add(new ReentrantLock(true));
+      }
+    }
+    this.commits = new GroupCommit(pool, lanes);
     Flyway.configure()
         .dataSource(pool)
         .locations(dialect.migrations())
@@ -67,36 +83,19 @@ public final class JdbcStorage implements Storage {
   @Override
   public <T> T write(String email, Work<T> work) {
     User known = findOrCreate(email);
-    if (dialect.serializeWrites()) {
-      writeLock.lock();
-    }
-    try (Connection connection = pool.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        try (PreparedStatement lock = connection.prepareStatement(dialect.lockUser())) {
-          lock.setLong(1, known.id());
-          lock.executeQuery().close();
-        }
-        User user = loadUser(connection, known.email());
-        if (user == null) {
-          throw new StoreException.NotFound("user vanished");
-        }
-        T result = work.run(new JdbcUserSession(connection, user, true));
-        connection.commit();
-        return result;
-      } catch (RuntimeException | SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    } finally {
-      if (dialect.serializeWrites()) {
-        writeLock.unlock();
-      }
-    }
+    return commits.run(
+        email,
+        connection -> {
+          try (PreparedStatement lock = connection.prepareStatement(dialect.lockUser())) {
+            lock.setLong(1, known.id());
+            lock.executeQuery().close();
+          }
+          User user = loadUser(connection, known.email());
+          if (user == null) {
+            throw new StoreException.NotFound("user vanished");
+          }
+          return work.run(new JdbcUserSession(connection, user, true));
+        });
   }
 
   private User findOrCreate(String email) {
