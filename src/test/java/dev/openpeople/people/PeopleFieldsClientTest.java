@@ -49,35 +49,46 @@ class PeopleFieldsClientTest {
   private final PeopleService alice = SERVER.people("alice@example.com");
 
   static Person everything() {
-    return new Person()
-        .setAddresses(
-            List.of(
-                new Address()
-                    .setStreetAddress("1 Main St")
-                    .setExtendedAddress("Apt 2")
-                    .setPoBox("PO 9")
-                    .setCity("Springfield")
-                    .setRegion("IL")
-                    .setPostalCode("62701")
-                    .setCountry("USA")
-                    .setCountryCode("US")
-                    .setType("home")))
-        .setBiographies(List.of(new Biography().setValue("Bio").setContentType("TEXT_PLAIN")))
-        .setBirthdays(
-            List.of(new Birthday().setDate(new Date().setYear(1990).setMonth(4).setDay(12))))
-        .setCalendarUrls(List.of(new CalendarUrl().setUrl("https://cal/x").setType("work")))
-        .setClientData(List.of(new ClientData().setKey("app").setValue("42")))
-        .setEmailAddresses(
-            List.of(
-                new EmailAddress().setValue("ann@example.com").setType("home").setDisplayName("A")))
-        .setEvents(
-            List.of(new Event().setDate(new Date().setMonth(6).setDay(1)).setType("anniversary")))
-        .setExternalIds(List.of(new ExternalId().setValue("cust-1").setType("customer")))
-        .setGenders(List.of(new Gender().setValue("female").setAddressMeAs("she")))
-        .setImClients(
-            List.of(new ImClient().setUsername("ann").setProtocol("skype").setType("work")))
-        .setInterests(List.of(new Interest().setValue("chess")))
-        .setLocales(List.of(new Locale().setValue("fr-CA")))
+    Person person =
+        new Person()
+            .setAddresses(
+                List.of(
+                    new Address()
+                        .setStreetAddress("1 Main St")
+                        .setExtendedAddress("Apt 2")
+                        .setPoBox("PO 9")
+                        .setCity("Springfield")
+                        .setRegion("IL")
+                        .setPostalCode("62701")
+                        .setCountry("USA")
+                        .setCountryCode("US")
+                        .setType("home")))
+            .setBiographies(List.of(new Biography().setValue("Bio").setContentType("TEXT_PLAIN")))
+            .setBirthdays(
+                List.of(new Birthday().setDate(new Date().setYear(1990).setMonth(4).setDay(12))))
+            .setCalendarUrls(List.of(new CalendarUrl().setUrl("https://cal/x").setType("work")))
+            .setClientData(List.of(new ClientData().setKey("app").setValue("42")))
+            .setEmailAddresses(
+                List.of(
+                    new EmailAddress()
+                        .setValue("ann@example.com")
+                        .setType("home")
+                        .setDisplayName("A")))
+            .setEvents(
+                List.of(
+                    new Event().setDate(new Date().setMonth(6).setDay(1)).setType("anniversary")))
+            .setExternalIds(List.of(new ExternalId().setValue("cust-1").setType("customer")))
+            .setGenders(List.of(new Gender().setValue("female").setAddressMeAs("she")))
+            .setImClients(
+                List.of(new ImClient().setUsername("ann").setProtocol("skype").setType("work")))
+            .setInterests(List.of(new Interest().setValue("chess")))
+            .setLocales(List.of(new Locale().setValue("fr-CA")))
+            .setUserDefined(List.of(new UserDefined().setKey("shoe").setValue("38")));
+    return withWorkAndPlaces(person);
+  }
+
+  private static Person withWorkAndPlaces(Person person) {
+    return person
         .setLocations(
             List.of(
                 new Location()
@@ -113,8 +124,7 @@ class PeopleFieldsClientTest {
         .setPhoneNumbers(List.of(new PhoneNumber().setValue("+1 555 0199").setType("workMobile")))
         .setRelations(List.of(new Relation().setPerson("Bob").setType("spouse")))
         .setSipAddresses(List.of(new SipAddress().setValue("sip:ann@example.com").setType("work")))
-        .setUrls(List.of(new Url().setValue("https://ann.example").setType("blog")))
-        .setUserDefined(List.of(new UserDefined().setKey("shoe").setValue("38")));
+        .setUrls(List.of(new Url().setValue("https://ann.example").setType("blog")));
   }
 
   @Test
