@@ -87,6 +87,7 @@ final class JdbcContactStore implements ContactStore {
       }
       insert.executeBatch();
       insertTerms(contacts);
+      insertMembers(contacts);
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
@@ -110,8 +111,11 @@ final class JdbcContactStore implements ContactStore {
         update.addBatch();
       }
       update.executeBatch();
-      deleteTerms(contacts.stream().map(Contact::id).toList());
+      List<Long> ids = contacts.stream().map(Contact::id).toList();
+      deleteTerms(ids);
       insertTerms(contacts);
+      deleteMembers(ids);
+      insertMembers(contacts);
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
@@ -146,6 +150,7 @@ final class JdbcContactStore implements ContactStore {
       update.setLong(4, id);
       update.executeUpdate();
       deleteTerms(List.of(id));
+      deleteMembers(List.of(id));
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
@@ -293,6 +298,41 @@ final class JdbcContactStore implements ContactStore {
     try (PreparedStatement delete =
         connection.prepareStatement(
             "DELETE FROM contact_terms WHERE user_id = ? AND contact_id = ?")) {
+      for (long id : ids) {
+        delete.setLong(1, userId);
+        delete.setLong(2, id);
+        delete.addBatch();
+      }
+      delete.executeBatch();
+    }
+  }
+
+  /** The membership index: one row per group of each contact (ContactKeys.groups). */
+  private void insertMembers(List<Contact> contacts) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO group_members (user_id, group_id, contact_id) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
+      int pending = 0;
+      for (Contact c : contacts) {
+        for (String group : c.keys().groups()) {
+          insert.setLong(1, userId);
+          insert.setString(2, group);
+          insert.setLong(3, c.id());
+          insert.addBatch();
+          pending++;
+        }
+      }
+      if (pending > 0) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  private void deleteMembers(List<Long> ids) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM group_members WHERE user_id = ? AND contact_id = ?")) {
       for (long id : ids) {
         delete.setLong(1, userId);
         delete.setLong(2, id);
