@@ -21,3 +21,11 @@ CREATE TABLE group_members (
   PRIMARY KEY (user_id, group_id, contact_id)
 );
 CREATE INDEX group_members_by_contact ON group_members (user_id, contact_id);
+
+-- Index the memberships of contacts written before this version.
+INSERT INTO group_members (user_id, group_id, contact_id)
+SELECT c.user_id, m -> 'contactGroupMembership' ->> 'contactGroupId', c.id
+FROM contacts c, jsonb_array_elements(c.body::jsonb -> 'memberships') m
+WHERE c.deleted = FALSE
+  AND m -> 'contactGroupMembership' ->> 'contactGroupId' IS NOT NULL
+ON CONFLICT DO NOTHING;

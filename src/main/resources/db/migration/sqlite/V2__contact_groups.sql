@@ -21,3 +21,10 @@ CREATE TABLE group_members (
   PRIMARY KEY (user_id, group_id, contact_id)
 ) WITHOUT ROWID;
 CREATE INDEX group_members_by_contact ON group_members (user_id, contact_id);
+
+-- Index the memberships of contacts written before this version.
+INSERT OR IGNORE INTO group_members (user_id, group_id, contact_id)
+SELECT c.user_id, json_extract(m.value, '$.contactGroupMembership.contactGroupId'), c.id
+FROM contacts c, json_each(c.body, '$.memberships') m
+WHERE c.deleted = FALSE
+  AND json_extract(m.value, '$.contactGroupMembership.contactGroupId') IS NOT NULL;
