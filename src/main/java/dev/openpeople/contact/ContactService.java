@@ -148,7 +148,10 @@ public final class ContactService {
     }
   }
 
-  /** Rewrites contacts with new drafts and fresh sequence numbers (their etags change). */
+  /**
+   * Rewrites contacts whose memberships changed with new drafts and fresh sequence numbers (their
+   * etags change and incremental syncs see them).
+   */
   static void rewrite(
       UserSession session, List<Contact> contacts, List<ContactDraft> drafts, Instant now) {
     if (contacts.isEmpty()) {
@@ -160,7 +163,7 @@ public final class ContactService {
       ContactDraft draft = drafts.get(i);
       updated.add(contacts.get(i).withChange(seq++, now, draft.body(), draft.keys()));
     }
-    session.contacts().update(updated);
+    session.contacts().updateMemberships(updated);
   }
 
   /** Every user group a draft names must exist (system groups always do): else 400. */

@@ -29,3 +29,13 @@ FROM contacts c, jsonb_array_elements(c.body::jsonb -> 'memberships') m
 WHERE c.deleted = FALSE
   AND m -> 'contactGroupMembership' ->> 'contactGroupId' IS NOT NULL
 ON CONFLICT DO NOTHING;
+
+-- Member counts per group (system or user), kept in step with group_members.
+CREATE TABLE group_counts (
+  user_id BIGINT NOT NULL,
+  group_id TEXT COLLATE "C" NOT NULL,
+  members BIGINT NOT NULL,
+  PRIMARY KEY (user_id, group_id)
+);
+INSERT INTO group_counts (user_id, group_id, members)
+SELECT user_id, group_id, COUNT(*) FROM group_members GROUP BY user_id, group_id;

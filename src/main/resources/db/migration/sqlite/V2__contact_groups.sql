@@ -28,3 +28,13 @@ SELECT c.user_id, json_extract(m.value, '$.contactGroupMembership.contactGroupId
 FROM contacts c, json_each(c.body, '$.memberships') m
 WHERE c.deleted = FALSE
   AND json_extract(m.value, '$.contactGroupMembership.contactGroupId') IS NOT NULL;
+
+-- Member counts per group (system or user), kept in step with group_members.
+CREATE TABLE group_counts (
+  user_id INTEGER NOT NULL,
+  group_id TEXT NOT NULL,
+  members INTEGER NOT NULL,
+  PRIMARY KEY (user_id, group_id)
+) WITHOUT ROWID;
+INSERT INTO group_counts (user_id, group_id, members)
+SELECT user_id, group_id, COUNT(*) FROM group_members GROUP BY user_id, group_id;

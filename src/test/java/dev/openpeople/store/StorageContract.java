@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -366,7 +367,7 @@ interface StorageContract {
             s -> {
               assertThat(s.groups().memberCounts(List.of("myContacts", "0f", "starred", "all")))
                   .containsExactlyInAnyOrderEntriesOf(
-                      java.util.Map.of("myContacts", 1L, "0f", 2L, "starred", 1L));
+                      Map.of("myContacts", 1L, "0f", 2L, "starred", 1L));
               assertThat(s.groups().members("0f", 10)).containsExactly(1L, 2L);
               assertThat(s.groups().members("0f", 1)).hasSize(1);
               return null;
@@ -381,9 +382,48 @@ interface StorageContract {
               s.groups().markDeleted("0f", s.allocateSeqs(1), Instant.EPOCH);
               return null;
             });
+    assertThat(
+            storage()
+                .<Map<String, Long>>read(
+                    user, s -> s.groups().memberCounts(List.of("myContacts", "0f", "starred"))))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("myContacts", 1L, "starred", 1L));
     assertThat(storage().<List<Long>>read(user, s -> s.groups().members("0f", 10))).isEmpty();
     storage().reset();
     assertThat(storage().<List<Long>>read(user, s -> s.groups().members("myContacts", 10)))
         .isEmpty();
+  }
+
+  @Test
+  default void membershipRewritesKeepTermsAndCountsStayExact() {
+    String user = "rewrite@example.com";
+    insert(
+        user,
+        member(1, 1, "myContacts", "0f"),
+        member(2, 2, "starred", "0f"),
+        new Contact(
+            9,
+            3,
+            Instant.EPOCH,
+            Instant.EPOCH,
+            false,
+            "{}",
+            new ContactKeys("n", "n", List.of("needle"), List.of("myContacts")),
+            0));
+    storage()
+        .write(
+            user,
+            s -> {
+              long seq = s.allocateSeqs(2);
+              s.contacts().updateMemberships(List.of(member(9, seq, "starred", "0f")));
+              s.contacts().update(List.of(member(1, seq + 1, "myContacts", "0f")));
+              return null;
+            });
+
+    assertThat(search(user, "needle", 10)).containsExactly(9L);
+    assertThat(
+            storage()
+                .<Map<String, Long>>read(
+                    user, s -> s.groups().memberCounts(List.of("myContacts", "0f", "starred"))))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("myContacts", 1L, "0f", 3L, "starred", 2L));
   }
 }

@@ -126,7 +126,10 @@ final class JdbcGroupStore implements GroupStore {
                     + " client_data = '[]' WHERE user_id = ? AND id = ?");
         PreparedStatement members =
             connection.prepareStatement(
-                "DELETE FROM group_members WHERE user_id = ? AND group_id = ?")) {
+                "DELETE FROM group_members WHERE user_id = ? AND group_id = ?");
+        PreparedStatement counts =
+            connection.prepareStatement(
+                "DELETE FROM group_counts WHERE user_id = ? AND group_id = ?")) {
       update.setLong(1, seq);
       update.setLong(2, at.toEpochMilli());
       update.setLong(3, userId);
@@ -135,6 +138,9 @@ final class JdbcGroupStore implements GroupStore {
       members.setLong(1, userId);
       members.setString(2, id);
       members.executeUpdate();
+      counts.setLong(1, userId);
+      counts.setString(2, id);
+      counts.executeUpdate();
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
@@ -223,9 +229,10 @@ final class JdbcGroupStore implements GroupStore {
     for (int start = 0; start < all.size(); start += IN_CHUNK) {
       List<String> chunk = all.subList(start, Math.min(all.size(), start + IN_CHUNK));
       String sql =
-          "SELECT group_id, COUNT(*) FROM group_members WHERE user_id = ? AND group_id IN ("
+          "SELECT group_id, members FROM group_counts WHERE user_id = ? AND members > 0"
+              + " AND group_id IN ("
               + marks(chunk.size())
-              + ") GROUP BY group_id";
+              + ")";
       try (PreparedStatement select = connection.prepareStatement(sql)) {
         select.setLong(1, userId);
         for (int i = 0; i < chunk.size(); i++) {
@@ -241,6 +248,30 @@ final class JdbcGroupStore implements GroupStore {
       }
     }
     return out;
+  }
+
+  /** Adds net membership changes to the per-group counts (zero changes write nothing). */
+  static void addToCounts(Connection connection, long userId, Map<String, Long> delta)
+      throws SQLException {
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO group_counts (user_id, group_id, members) VALUES (?, ?, ?)"
+                + " ON CONFLICT (user_id, group_id)"
+                + " DO UPDATE SET members = group_counts.members + excluded.members")) {
+      boolean any = false;
+      for (Map.Entry<String, Long> change : delta.entrySet()) {
+        if (change.getValue() != 0) {
+          upsert.setLong(1, userId);
+          upsert.setString(2, change.getKey());
+          upsert.setLong(3, change.getValue());
+          upsert.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        upsert.executeBatch();
+      }
+    }
   }
 
   @Override

@@ -155,7 +155,13 @@ public final class JdbcStorage implements Storage {
         connection -> {
           for (String table :
               new String[] {
-                "photos", "contact_terms", "group_members", "contact_groups", "contacts", "users"
+                "photos",
+                "contact_terms",
+                "group_members",
+                "group_counts",
+                "contact_groups",
+                "contacts",
+                "users"
               }) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
               delete.executeUpdate();
