@@ -6,10 +6,13 @@ import dev.openpeople.error.ApiException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -66,6 +69,7 @@ public final class ContactService {
         email,
         session -> {
           Instant now = clock.instant();
+          requireGroups(session, built);
           long seq = session.allocateSeqs(drafts.size());
           List<Contact> contacts = new ArrayList<>(drafts.size());
           for (int i = 0; i < built.size(); i++) {
@@ -90,6 +94,7 @@ public final class ContactService {
           List<Contact> updated = new ArrayList<>(changes.size());
           Instant now = clock.instant();
           long seq = session.allocateSeqs(changes.size());
+          List<ContactDraft> drafts = new ArrayList<>(changes.size());
           for (ContactChange change : changes) {
             Contact contact = current.get(change.id());
             if (contact == null) {
@@ -97,8 +102,10 @@ public final class ContactService {
             }
             checkEtag(contact, change.etag());
             ContactDraft draft = change.apply().apply(contact);
+            drafts.add(draft);
             updated.add(contact.withChange(seq++, now, draft.body(), draft.keys()));
           }
+          requireGroups(session, drafts);
           session.contacts().update(updated);
           return updated;
         });
@@ -124,14 +131,61 @@ public final class ContactService {
           if (current.size() != unique.size()) {
             throw new ApiException(ApiError.NOT_FOUND);
           }
-          Instant now = clock.instant();
-          long seq = session.allocateSeqs(unique.size());
-          for (long id : unique) {
-            session.contacts().markDeleted(id, seq++, now);
-            session.photos().delete(id);
-          }
+          deleteAll(session, unique, clock.instant());
           return null;
         });
+  }
+
+  /** Turns contacts that exist into tombstones with fresh sequence numbers, photos and all. */
+  static void deleteAll(UserSession session, Collection<Long> ids, Instant now) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    long seq = session.allocateSeqs(ids.size());
+    for (long id : ids) {
+      session.contacts().markDeleted(id, seq++, now);
+      session.photos().delete(id);
+    }
+  }
+
+  /**
+   * Rewrites contacts whose memberships changed with new drafts and fresh sequence numbers (their
+   * etags change and incremental syncs see them).
+   */
+  static void rewrite(
+      UserSession session, List<Contact> contacts, List<ContactDraft> drafts, Instant now) {
+    if (contacts.isEmpty()) {
+      return;
+    }
+    long seq = session.allocateSeqs(contacts.size());
+    List<Contact> updated = new ArrayList<>(contacts.size());
+    for (int i = 0; i < contacts.size(); i++) {
+      ContactDraft draft = drafts.get(i);
+      updated.add(contacts.get(i).withChange(seq++, now, draft.body(), draft.keys()));
+    }
+    session.contacts().updateMemberships(updated);
+  }
+
+  /** Every user group a draft names must exist (system groups always do): else 400. */
+  private static void requireGroups(UserSession session, List<ContactDraft> drafts) {
+    Set<String> wanted = new TreeSet<>();
+    for (ContactDraft draft : drafts) {
+      for (String group : draft.keys().groups()) {
+        if (SystemGroups.byId(group).isEmpty()) {
+          wanted.add(group);
+        }
+      }
+    }
+    if (wanted.isEmpty()) {
+      return;
+    }
+    for (ContactGroup group : session.groups().getAll(wanted)) {
+      wanted.remove(group.id());
+    }
+    if (!wanted.isEmpty()) {
+      throw ApiException.invalid(
+          "Contact group \"contactGroups/%s\" was not found.", wanted.iterator().next());
+    }
   }
 
   /** Sets or (with a null photo) removes a contact's photo; the change bumps its etag. */

@@ -20,6 +20,12 @@ public interface ContactStore {
   /** Replaces body, keys, sequence, update time and photo version of existing contacts. */
   void update(List<Contact> contacts);
 
+  /**
+   * Records a membership change: replaces body, group keys, sequence and update time, and leaves
+   * sort keys and search terms alone (they do not depend on memberships).
+   */
+  void updateMemberships(List<Contact> contacts);
+
   /** Records a change that leaves body and keys alone (a photo): new sequence, time, photo. */
   void touch(Contact contact);
 

@@ -24,6 +24,12 @@ public final class Etags {
     return "%" + encode(user.id(), user.profile() == null ? 0 : user.profile().hashCode());
   }
 
+  /** A group's etag, Google's 8-byte shape ({@code "UPTmggxWH8g="}); changes with its sequence. */
+  public static String group(ContactGroup group) {
+    long mixed = (group.seq() * 0x9E3779B97F4A7C15L) ^ group.id().hashCode();
+    return Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(mixed).array());
+  }
+
   private static String encode(long a, long b) {
     ByteBuffer buffer = ByteBuffer.allocate(16).putLong(a).putLong(b);
     return Base64.getEncoder().encodeToString(buffer.array());

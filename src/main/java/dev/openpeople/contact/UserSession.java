@@ -12,6 +12,8 @@ public interface UserSession {
 
   PhotoStore photos();
 
+  GroupStore groups();
+
   /** Reserves {@code count} change sequence numbers; returns the first. Write sessions only. */
   long allocateSeqs(int count);
 

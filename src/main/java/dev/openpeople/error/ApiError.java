@@ -35,6 +35,21 @@ public enum ApiError {
       null,
       "Request must set person.etag or person.metadata.sources.etag for the source that is being"
           + " updated."),
+  // Digest §6 [assumed]: a stale contactGroup.etag on update, worded like the person one.
+  GROUP_ETAG_MISMATCH(
+      400,
+      "FAILED_PRECONDITION",
+      null,
+      null,
+      "Request contactGroup.etag is different than the current contactGroup.etag. Clear local"
+          + " cache and get the latest contact group."),
+  // Digest §2, observed message: only myContacts and starred take new members.
+  DEPRECATED_SYSTEM_GROUP(
+      400,
+      "FAILED_PRECONDITION",
+      null,
+      null,
+      "Cannot add contacts to deprecated system contact group"),
   // Digest §2: unknown resources answer this exact text.
   NOT_FOUND(404, "NOT_FOUND", null, null, "Requested entity was not found."),
   // An unknown URL; Google's front end answers 404 for paths it does not route.

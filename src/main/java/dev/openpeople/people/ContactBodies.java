@@ -4,9 +4,13 @@ package dev.openpeople.people;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.ContactKeys;
 import dev.openpeople.contact.ContactService.ContactDraft;
+import dev.openpeople.contact.MembershipEditor;
+import dev.openpeople.contact.SystemGroups;
+import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.server.Discovery;
 import dev.openpeople.server.Json;
@@ -16,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,7 +28,7 @@ import java.util.Set;
  * read-only parts dropped, singleton rules checked, computed parts (display names, formatted types,
  * item metadata, the default myContacts membership) filled in, and the index keys derived.
  */
-final class ContactBodies {
+final class ContactBodies implements MembershipEditor {
   private static final Map<String, String> ITEM_SCHEMAS =
       Map.ofEntries(
           Map.entry("addresses", "Address"),
@@ -51,9 +56,6 @@ final class ContactBodies {
           Map.entry("urls", "Url"),
           Map.entry("userDefined", "UserDefined"));
 
-  /** System groups that accept new members (digest §6). */
-  private static final Set<String> MEMBER_GROUPS = Set.of("myContacts", "starred");
-
   private final Discovery discovery;
 
   ContactBodies(Discovery discovery) {
@@ -66,11 +68,11 @@ final class ContactBodies {
     for (String field : PersonFields.READABLE) {
       JsonNode value = person.get(field);
       if (PersonFields.WRITABLE.contains(field) && value != null && value.size() > 0) {
-        setOrClear(body, field, canonical(id, field, (ArrayNode) value.deepCopy()));
+        setOrClear(body, field, canonical(id, field, (ArrayNode) value.deepCopy(), Set.of()));
       }
     }
     if (!body.has("memberships")) {
-      body.set("memberships", canonical(id, "memberships", Json.MAPPER.createArrayNode()));
+      body.set("memberships", memberships(id, Json.MAPPER.createArrayNode(), Set.of()));
     }
     return draft(body);
   }
@@ -95,7 +97,10 @@ final class ContactBodies {
       if (value == null || value.isEmpty()) {
         body.remove(field);
       } else {
-        setOrClear(body, field, canonical(id, field, (ArrayNode) value.deepCopy()));
+        setOrClear(
+            body,
+            field,
+            canonical(id, field, (ArrayNode) value.deepCopy(), Set.copyOf(groups(current))));
       }
     }
     return draft(reorder(body));
@@ -128,7 +133,35 @@ final class ContactBodies {
     return out;
   }
 
-  private ArrayNode canonical(long id, String field, ArrayNode items) {
+  @Override
+  public List<String> groups(Contact contact) {
+    return groups(Json.parseStored(contact.body()));
+  }
+
+  @Override
+  public ContactDraft withGroups(Contact contact, List<String> groups) {
+    ObjectNode body = Json.parseStored(contact.body());
+    ArrayNode memberships = Json.MAPPER.createArrayNode();
+    for (String group : groups) {
+      memberships.add(membership(contact.id(), group));
+    }
+    body.set("memberships", memberships);
+    return draft(reorder(body));
+  }
+
+  /** The ids of the contact groups a stored body is a member of. */
+  private static List<String> groups(ObjectNode body) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : body.path("memberships")) {
+      String group = item.path("contactGroupMembership").path("contactGroupId").asText("");
+      if (!group.isEmpty()) {
+        out.add(group);
+      }
+    }
+    return out;
+  }
+
+  private ArrayNode canonical(long id, String field, ArrayNode items, Set<String> groupsBefore) {
     dropNonContactItems(items);
     if (PersonFields.SINGLETONS.contains(field) && items.size() > 1) {
       throw ApiException.invalid(
@@ -136,7 +169,7 @@ final class ContactBodies {
           field, items.size());
     }
     if (field.equals("memberships")) {
-      return memberships(id, items);
+      return memberships(id, items, groupsBefore);
     }
     String schema = ITEM_SCHEMAS.get(field);
     int primary = primaryIndex(items);
@@ -177,7 +210,13 @@ final class ContactBodies {
     return 0;
   }
 
-  private ArrayNode memberships(long id, ArrayNode items) {
+  /**
+   * Canonical memberships: contact-group memberships only (domain memberships are read-only), one
+   * per group. Any membership may be kept or removed, but only user groups, myContacts and starred
+   * take new members (discovery, ContactGroupMembership); user groups must exist, which {@code
+   * ContactService} checks in the write's transaction. No membership at all means myContacts.
+   */
+  private static ArrayNode memberships(long id, ArrayNode items, Set<String> groupsBefore) {
     ArrayNode out = Json.MAPPER.createArrayNode();
     Set<String> seen = new LinkedHashSet<>();
     for (JsonNode item : items) {
@@ -190,16 +229,19 @@ final class ContactBodies {
         name = "contactGroups/" + group.get("contactGroupId").asText();
       }
       String groupId = name.startsWith("contactGroups/") ? name.substring(14) : "";
-      if (!MEMBER_GROUPS.contains(groupId)) {
-        // TODO(#4): user contact groups; until then only the system groups that take members.
+      Optional<SystemGroups> system = SystemGroups.byId(groupId);
+      if (system.isEmpty() && !SystemGroups.isUserGroupId(groupId)) {
         throw ApiException.invalid("Contact group resource name \"%s\" is not valid.", name);
+      }
+      if (system.isPresent() && !system.get().acceptsMembers() && !groupsBefore.contains(groupId)) {
+        throw new ApiException(ApiError.DEPRECATED_SYSTEM_GROUP);
       }
       if (seen.add(groupId)) {
         out.add(membership(id, groupId));
       }
     }
     if (out.isEmpty()) {
-      out.add(membership(id, "myContacts"));
+      out.add(membership(id, SystemGroups.MY_CONTACTS.id()));
     }
     return out;
   }
@@ -295,7 +337,10 @@ final class ContactBodies {
       addTerms(terms, digits, " ");
     }
     return new ContactKeys(
-        first.toLowerCase(Locale.ROOT), last.toLowerCase(Locale.ROOT), new ArrayList<>(terms));
+        first.toLowerCase(Locale.ROOT),
+        last.toLowerCase(Locale.ROOT),
+        new ArrayList<>(terms),
+        groups(body));
   }
 
   private static void addTerms(Set<String> terms, String value, String separators) {

@@ -2,6 +2,7 @@
 package dev.openpeople.people;
 
 import dev.openpeople.contact.ContactService;
+import dev.openpeople.contact.GroupService;
 import dev.openpeople.server.Discovery;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.TokenSigner;
@@ -15,7 +16,10 @@ public final class People {
       ContactService contacts, Discovery discovery, TokenSigner signer) {
     ContactBodies bodies = new ContactBodies(discovery);
     Persons persons = new Persons(signer);
+    GroupService groups = new GroupService(contacts);
     return List.of(
+        new ContactGroupsRoutes(groups, bodies, new ContactGroupsListing(contacts, signer)),
+        new ContactGroupsMembersRoutes(groups, bodies),
         new PeopleRoutes(contacts, bodies, persons),
         new PeopleBatchRoutes(contacts, bodies, persons, signer),
         new PeoplePhotoRoutes(contacts, bodies, persons, signer),

@@ -8,7 +8,6 @@ import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.Cursor;
 import dev.openpeople.contact.SortOrder;
 import dev.openpeople.contact.UserSession;
-import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
@@ -33,12 +32,16 @@ final class PeopleConnectionsRoutes implements Routes {
   private final ContactService contacts;
   private final Persons persons;
   private final TokenSigner signer;
+  private final ListPositions positions;
 
   PeopleConnectionsRoutes(
       ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
     this.contacts = contacts;
     this.persons = persons;
     this.signer = signer;
+    this.positions =
+        new ListPositions(
+            signer, METHOD, "personFields, sources, sortOrder, pageSize and requestSyncToken");
   }
 
   @Override
@@ -71,7 +74,15 @@ final class PeopleConnectionsRoutes implements Routes {
             .read(
                 email,
                 session -> {
-                  ListToken position = position(session, query, pageToken, syncToken, now);
+                  ListToken position =
+                      positions.start(
+                          session.user().id(),
+                          query.pageBinding(),
+                          query.syncBinding(),
+                          pageToken,
+                          syncToken,
+                          now,
+                          session.user().lastSeq());
                   return page(session, query, position, call.request().origin());
                 }));
   }
@@ -109,65 +120,6 @@ final class PeopleConnectionsRoutes implements Routes {
         requestSyncToken,
         syncBinding,
         pageBinding);
-  }
-
-  /** Where this page starts: a page token's position, a sync token's, or a new full listing. */
-  private ListToken position(
-      UserSession session, Query query, String pageToken, String syncToken, Instant now) {
-    long user = session.user().id();
-    if (pageToken != null && !pageToken.isEmpty()) {
-      ListToken page =
-          ListToken.decode(signer, pageToken, ListToken.PAGE, METHOD, user, "page token");
-      if (!page.paramsHash().equals(query.pageBinding())) {
-        throw mismatch("pageToken");
-      }
-      if (page.expiredAt(now)) {
-        throw ApiException.invalid("The page token has expired; restart the listing.");
-      }
-      return page;
-    }
-    if (syncToken != null && !syncToken.isEmpty()) {
-      ListToken sync =
-          ListToken.decode(signer, syncToken, ListToken.SYNC, METHOD, user, "sync token");
-      if (!sync.paramsHash().equals(query.syncBinding())) {
-        throw mismatch("syncToken");
-      }
-      if (sync.expiredAt(now)) {
-        // Seed 000: 400 FAILED_PRECONDITION with ErrorInfo reason EXPIRED_SYNC_TOKEN.
-        throw new ApiException(ApiError.EXPIRED_SYNC_TOKEN);
-      }
-      return new ListToken(
-          ListToken.PAGE,
-          METHOD,
-          user,
-          query.pageBinding(),
-          now,
-          sync.sinceSeq(),
-          session.user().lastSeq(),
-          "",
-          0,
-          0,
-          -1);
-    }
-    return new ListToken(
-        ListToken.PAGE,
-        METHOD,
-        user,
-        query.pageBinding(),
-        now,
-        -1,
-        session.user().lastSeq(),
-        "",
-        0,
-        0,
-        -1);
-  }
-
-  private static ApiException mismatch(String token) {
-    return ApiException.invalid(
-        "Request parameters must match the first call that provided the %s: personFields,"
-            + " sources, sortOrder, pageSize and requestSyncToken.",
-        token);
   }
 
   private ObjectNode page(UserSession session, Query query, ListToken start, String origin) {
@@ -210,45 +162,17 @@ final class PeopleConnectionsRoutes implements Routes {
       Contact last = rows.get(rows.size() - 1);
       Cursor next =
           Cursor.after(last, incremental ? SortOrder.LAST_MODIFIED_ASCENDING : query.order());
-      response.put("nextPageToken", nextPage(at, next).encode(signer));
+      response.put(
+          "nextPageToken",
+          ListPositions.next(at, next.key(), next.seq(), next.id()).encode(signer));
     } else if (query.requestSyncToken()) {
       // Seed 000: nextSyncToken only on the last page, and only when requested.
-      response.put("nextSyncToken", nextSync(at, query).encode(signer));
+      response.put("nextSyncToken", ListPositions.sync(at, query.syncBinding()).encode(signer));
     }
     if (at.total() > 0) {
       response.put("totalPeople", at.total());
       response.put("totalItems", at.total());
     }
     return response;
-  }
-
-  private static ListToken nextPage(ListToken at, Cursor next) {
-    return new ListToken(
-        ListToken.PAGE,
-        METHOD,
-        at.userId(),
-        at.paramsHash(),
-        at.issuedAt(),
-        at.sinceSeq(),
-        at.snapshotSeq(),
-        next.key(),
-        next.seq(),
-        next.id(),
-        at.total());
-  }
-
-  private static ListToken nextSync(ListToken at, Query query) {
-    return new ListToken(
-        ListToken.SYNC,
-        METHOD,
-        at.userId(),
-        query.syncBinding(),
-        at.issuedAt(),
-        at.snapshotSeq(),
-        at.snapshotSeq(),
-        "",
-        0,
-        0,
-        -1);
   }
 }

@@ -13,8 +13,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -88,6 +90,9 @@ final class JdbcContactStore implements ContactStore {
       }
       insert.executeBatch();
       insertTerms(contacts);
+      Map<String, Long> delta = new HashMap<>();
+      insertMembers(contacts, delta);
+      JdbcGroupStore.addToCounts(connection, userId, delta);
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
@@ -111,8 +116,30 @@ final class JdbcContactStore implements ContactStore {
         update.addBatch();
       }
       update.executeBatch();
-      deleteTerms(contacts.stream().map(Contact::id).toList());
+      List<Long> ids = contacts.stream().map(Contact::id).toList();
+      deleteTerms(ids);
       insertTerms(contacts);
+      replaceMembers(ids, contacts);
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  @Override
+  public void updateMemberships(List<Contact> contacts) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE contacts SET seq = ?, updated_at = ?, body = ? WHERE user_id = ? AND id = ?")) {
+      for (Contact c : contacts) {
+        update.setLong(1, c.seq());
+        update.setLong(2, c.updated().toEpochMilli());
+        update.setString(3, c.body());
+        update.setLong(4, userId);
+        update.setLong(5, c.id());
+        update.addBatch();
+      }
+      update.executeBatch();
+      replaceMembers(contacts.stream().map(Contact::id).toList(), contacts);
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
@@ -147,6 +174,7 @@ final class JdbcContactStore implements ContactStore {
       update.setLong(4, id);
       update.executeUpdate();
       deleteTerms(List.of(id));
+      replaceMembers(List.of(id), List.of());
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
@@ -305,6 +333,75 @@ final class JdbcContactStore implements ContactStore {
     try (PreparedStatement delete =
         connection.prepareStatement(
             "DELETE FROM contact_terms WHERE user_id = ? AND contact_id = ?")) {
+      for (long id : ids) {
+        delete.setLong(1, userId);
+        delete.setLong(2, id);
+        delete.addBatch();
+      }
+      delete.executeBatch();
+    }
+  }
+
+  /**
+   * The membership index: one row per group of each contact (ContactKeys.groups), and the per-group
+   * member counts kept in step with it.
+   */
+  private void replaceMembers(List<Long> ids, List<Contact> contacts) throws SQLException {
+    Map<String, Long> delta = new HashMap<>();
+    deleteMembers(ids, delta);
+    insertMembers(contacts, delta);
+    JdbcGroupStore.addToCounts(connection, userId, delta);
+  }
+
+  private void insertMembers(List<Contact> contacts, Map<String, Long> delta) throws SQLException {
+    boolean any = false;
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO group_members (user_id, group_id, contact_id) VALUES (?, ?, ?)")) {
+      for (Contact c : contacts) {
+        for (String group : new LinkedHashSet<>(c.keys().groups())) {
+          insert.setLong(1, userId);
+          insert.setString(2, group);
+          insert.setLong(3, c.id());
+          insert.addBatch();
+          delta.merge(group, 1L, Long::sum);
+          any = true;
+        }
+      }
+      if (any) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  private void deleteMembers(List<Long> ids, Map<String, Long> delta) throws SQLException {
+    boolean any = false;
+    for (int start = 0; start < ids.size(); start += IN_CHUNK) {
+      List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + IN_CHUNK));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "SELECT group_id, COUNT(*) FROM group_members WHERE user_id = ? AND contact_id IN ("
+                  + marks
+                  + ") GROUP BY group_id")) {
+        select.setLong(1, userId);
+        for (int i = 0; i < chunk.size(); i++) {
+          select.setLong(i + 2, chunk.get(i));
+        }
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            delta.merge(rs.getString(1), -rs.getLong(2), Long::sum);
+            any = true;
+          }
+        }
+      }
+    }
+    if (!any) {
+      return;
+    }
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM group_members WHERE user_id = ? AND contact_id = ?")) {
       for (long id : ids) {
         delete.setLong(1, userId);
         delete.setLong(2, id);

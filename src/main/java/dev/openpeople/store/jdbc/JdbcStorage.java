@@ -152,7 +152,16 @@ public final class JdbcStorage implements Storage {
   public void reset() {
     runWrite(
         connection -> {
-          for (String table : new String[] {"photos", "contact_terms", "contacts", "users"}) {
+          for (String table :
+              new String[] {
+                "photos",
+                "contact_terms",
+                "group_members",
+                "group_counts",
+                "contact_groups",
+                "contacts",
+                "users"
+              }) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
               delete.executeUpdate();
             }
@@ -169,7 +178,13 @@ public final class JdbcStorage implements Storage {
               connection.prepareStatement(
                   "DELETE FROM contacts WHERE deleted = TRUE AND updated_at < ?")) {
             delete.setLong(1, before.toEpochMilli());
-            return delete.executeUpdate();
+            int purged = delete.executeUpdate();
+            try (PreparedStatement groups =
+                connection.prepareStatement(
+                    "DELETE FROM contact_groups WHERE deleted = TRUE AND updated_at < ?")) {
+              groups.setLong(1, before.toEpochMilli());
+              return purged + groups.executeUpdate();
+            }
           }
         });
   }

@@ -2,6 +2,7 @@
 package dev.openpeople.store.jdbc;
 
 import dev.openpeople.contact.ContactStore;
+import dev.openpeople.contact.GroupStore;
 import dev.openpeople.contact.PhotoStore;
 import dev.openpeople.contact.User;
 import dev.openpeople.contact.UserSession;
@@ -35,6 +36,11 @@ final class JdbcUserSession implements UserSession {
   @Override
   public PhotoStore photos() {
     return new JdbcPhotoStore(connection, user.id());
+  }
+
+  @Override
+  public GroupStore groups() {
+    return new JdbcGroupStore(connection, user.id());
   }
 
   @Override

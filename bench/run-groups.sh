@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Benchmarks contact groups on both backends: bench/run-groups.sh [CONTACTS ...] (default 100000), 50 groups.
+# Starts the server jar as its own process per backend and size, so its RSS can be read.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bin/jdk.sh"
+cd "$root"
+[ -f target/openpeople.jar ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true package
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100000)
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+port=18580
+for backend in sqlite postgresql; do
+  for n in "${sizes[@]}"; do
+    port=$((port + 1))
+    if [ "$backend" = sqlite ]; then
+      storage="sqlite:$work/bench-$n.db"
+    else
+      db="openpeople_gbench_$n"
+      psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+      storage="postgresql://127.0.0.1:5432/$db?user=postgres"
+    fi
+    java -Xmx512m -jar target/openpeople.jar serve --port "$port" --storage "$storage" >"$work/server.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
+    echo "== $backend, $n contacts (one user), $(nproc) cores"
+    java -cp target/openpeople.jar bench/BenchGroups.java "http://127.0.0.1:$port" "$n" 50 "$pid" || { cat "$work/server.log"; kill $pid; exit 1; }
+    kill $pid; wait $pid 2>/dev/null || true
+    [ "$backend" = postgresql ] && psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
+  done
+done
