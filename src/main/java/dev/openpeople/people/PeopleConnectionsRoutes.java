@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactService;
+import dev.openpeople.contact.ContactStore;
 import dev.openpeople.contact.Cursor;
 import dev.openpeople.contact.SortOrder;
 import dev.openpeople.contact.UserSession;
-import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code people.connections} resource: connections.list with keyset paging, and sync tokens
@@ -32,13 +33,13 @@ final class PeopleConnectionsRoutes implements Routes {
 
   private final ContactService contacts;
   private final Persons persons;
-  private final TokenSigner signer;
+  private final SyncListing listing;
 
   PeopleConnectionsRoutes(
       ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
     this.contacts = contacts;
     this.persons = persons;
-    this.signer = signer;
+    this.listing = new SyncListing(METHOD, signer);
   }
 
   @Override
@@ -46,15 +47,8 @@ final class PeopleConnectionsRoutes implements Routes {
     router.on(Operation.PEOPLE_CONNECTIONS_LIST, this::list);
   }
 
-  /** The parsed request, with the fingerprints its tokens are bound to. */
-  private record Query(
-      Set<String> fields,
-      Set<ReadSources> sources,
-      SortOrder order,
-      int pageSize,
-      boolean requestSyncToken,
-      String syncBinding,
-      String pageBinding) {}
+  /** The parsed request: the fields to render and the listing's paging parameters. */
+  private record Query(Set<String> fields, Set<ReadSources> sources, SyncListing.Request listing) {}
 
   ApiReply list(ApiCall call) {
     if (!call.pathVar("peopleId").equals("me")) {
@@ -71,9 +65,44 @@ final class PeopleConnectionsRoutes implements Routes {
             .read(
                 email,
                 session -> {
-                  ListToken position = position(session, query, pageToken, syncToken, now);
-                  return page(session, query, position, call.request().origin());
+                  ListToken position =
+                      listing.position(
+                          session.user().id(),
+                          session.user().lastSeq(),
+                          query.listing(),
+                          pageToken,
+                          syncToken,
+                          now);
+                  SyncListing.Page page =
+                      listing.page(source(session, query), query.listing(), position);
+                  return render(session.user().email(), query, page, call.request().origin());
                 }));
+  }
+
+  private static SyncListing.Source source(UserSession session, Query query) {
+    ContactStore store = session.contacts();
+    SortOrder order = query.listing().order();
+    return new SyncListing.Source() {
+      @Override
+      public long countLive(long maxSeq) {
+        return store.countLive(maxSeq);
+      }
+
+      @Override
+      public long countChanges(long afterSeq, long maxSeq) {
+        return store.countChanges(afterSeq, maxSeq);
+      }
+
+      @Override
+      public List<Contact> page(@Nullable Cursor after, long maxSeq, int limit) {
+        return store.page(order, after, maxSeq, limit);
+      }
+
+      @Override
+      public List<Contact> changes(long afterSeq, long maxSeq, int limit) {
+        return store.changes(afterSeq, maxSeq, limit);
+      }
+    };
   }
 
   private static Query parse(ApiCall call) {
@@ -104,151 +133,36 @@ final class PeopleConnectionsRoutes implements Routes {
     return new Query(
         fields,
         sources,
-        order,
-        pageSize == 0 ? 100 : pageSize,
-        requestSyncToken,
-        syncBinding,
-        pageBinding);
+        new SyncListing.Request(
+            pageSize == 0 ? 100 : pageSize,
+            requestSyncToken,
+            order,
+            syncBinding,
+            pageBinding,
+            "personFields, sources, sortOrder, pageSize and requestSyncToken"));
   }
 
-  /** Where this page starts: a page token's position, a sync token's, or a new full listing. */
-  private ListToken position(
-      UserSession session, Query query, String pageToken, String syncToken, Instant now) {
-    long user = session.user().id();
-    if (pageToken != null && !pageToken.isEmpty()) {
-      ListToken page =
-          ListToken.decode(signer, pageToken, ListToken.PAGE, METHOD, user, "page token");
-      if (!page.paramsHash().equals(query.pageBinding())) {
-        throw mismatch("pageToken");
-      }
-      if (page.expiredAt(now)) {
-        throw ApiException.invalid("The page token has expired; restart the listing.");
-      }
-      return page;
-    }
-    if (syncToken != null && !syncToken.isEmpty()) {
-      ListToken sync =
-          ListToken.decode(signer, syncToken, ListToken.SYNC, METHOD, user, "sync token");
-      if (!sync.paramsHash().equals(query.syncBinding())) {
-        throw mismatch("syncToken");
-      }
-      if (sync.expiredAt(now)) {
-        // Seed 000: 400 FAILED_PRECONDITION with ErrorInfo reason EXPIRED_SYNC_TOKEN.
-        throw new ApiException(ApiError.EXPIRED_SYNC_TOKEN);
-      }
-      return new ListToken(
-          ListToken.PAGE,
-          METHOD,
-          user,
-          query.pageBinding(),
-          now,
-          sync.sinceSeq(),
-          session.user().lastSeq(),
-          "",
-          0,
-          0,
-          -1);
-    }
-    return new ListToken(
-        ListToken.PAGE,
-        METHOD,
-        user,
-        query.pageBinding(),
-        now,
-        -1,
-        session.user().lastSeq(),
-        "",
-        0,
-        0,
-        -1);
-  }
-
-  private static ApiException mismatch(String token) {
-    return ApiException.invalid(
-        "Request parameters must match the first call that provided the %s: personFields,"
-            + " sources, sortOrder, pageSize and requestSyncToken.",
-        token);
-  }
-
-  private ObjectNode page(UserSession session, Query query, ListToken start, String origin) {
-    boolean incremental = start.sinceSeq() >= 0;
-    // Counted once per listing and carried in the page tokens, so later pages stay O(page size).
-    ListToken at =
-        start.total() >= 0
-            ? start
-            : start.withTotal(
-                incremental
-                    ? session.contacts().countChanges(start.sinceSeq(), start.snapshotSeq())
-                    : session.contacts().countLive(start.snapshotSeq()));
-    boolean first = at.cursorId() == 0 && at.cursorSeq() == 0;
-    Cursor cursor = first ? null : new Cursor(at.cursorKey(), at.cursorSeq(), at.cursorId());
-    List<Contact> rows =
-        incremental
-            ? session
-                .contacts()
-                .changes(
-                    first ? at.sinceSeq() : at.cursorSeq(), at.snapshotSeq(), query.pageSize() + 1)
-            : session
-                .contacts()
-                .page(query.order(), cursor, at.snapshotSeq(), query.pageSize() + 1);
-    boolean more = rows.size() > query.pageSize();
-    if (more) {
-      rows = rows.subList(0, query.pageSize());
-    }
+  private ObjectNode render(String email, Query query, SyncListing.Page page, String origin) {
     ObjectNode response = Json.object();
-    if (!rows.isEmpty()) {
+    if (!page.rows().isEmpty()) {
       ArrayNode connections = response.putArray("connections");
-      String email = session.user().email();
-      for (Contact contact : rows) {
+      for (Contact contact : page.rows()) {
         connections.add(
             contact.deleted()
                 ? Persons.deleted(contact)
                 : persons.contact(contact, email, query.fields(), query.sources(), origin));
       }
     }
-    if (more) {
-      Contact last = rows.get(rows.size() - 1);
-      Cursor next =
-          Cursor.after(last, incremental ? SortOrder.LAST_MODIFIED_ASCENDING : query.order());
-      response.put("nextPageToken", nextPage(at, next).encode(signer));
-    } else if (query.requestSyncToken()) {
-      // Seed 000: nextSyncToken only on the last page, and only when requested.
-      response.put("nextSyncToken", nextSync(at, query).encode(signer));
+    if (page.nextPageToken() != null) {
+      response.put("nextPageToken", page.nextPageToken());
     }
-    if (at.total() > 0) {
-      response.put("totalPeople", at.total());
-      response.put("totalItems", at.total());
+    if (page.nextSyncToken() != null) {
+      response.put("nextSyncToken", page.nextSyncToken());
+    }
+    if (page.total() > 0) {
+      response.put("totalPeople", page.total());
+      response.put("totalItems", page.total());
     }
     return response;
-  }
-
-  private static ListToken nextPage(ListToken at, Cursor next) {
-    return new ListToken(
-        ListToken.PAGE,
-        METHOD,
-        at.userId(),
-        at.paramsHash(),
-        at.issuedAt(),
-        at.sinceSeq(),
-        at.snapshotSeq(),
-        next.key(),
-        next.seq(),
-        next.id(),
-        at.total());
-  }
-
-  private static ListToken nextSync(ListToken at, Query query) {
-    return new ListToken(
-        ListToken.SYNC,
-        METHOD,
-        at.userId(),
-        query.syncBinding(),
-        at.issuedAt(),
-        at.snapshotSeq(),
-        at.snapshotSeq(),
-        "",
-        0,
-        0,
-        -1);
   }
 }

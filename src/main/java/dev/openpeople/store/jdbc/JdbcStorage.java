@@ -153,7 +153,15 @@ public final class JdbcStorage implements Storage {
   public void reset() {
     runWrite(
         connection -> {
-          for (String table : new String[] {"photos", "contact_terms", "contacts", "users"}) {
+          for (String table :
+              new String[] {
+                "photos",
+                "contact_terms",
+                "contacts",
+                "other_contact_terms",
+                "other_contacts",
+                "users"
+              }) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
               delete.executeUpdate();
             }
@@ -166,12 +174,16 @@ public final class JdbcStorage implements Storage {
   public int purgeTombstones(Instant before) {
     return runWrite(
         connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement(
-                  "DELETE FROM contacts WHERE deleted = TRUE AND updated_at < ?")) {
-            delete.setLong(1, before.toEpochMilli());
-            return delete.executeUpdate();
+          int purged = 0;
+          for (String table : new String[] {"contacts", "other_contacts"}) {
+            try (PreparedStatement delete =
+                connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE deleted = TRUE AND updated_at < ?")) {
+              delete.setLong(1, before.toEpochMilli());
+              purged += delete.executeUpdate();
+            }
           }
+          return purged;
         });
   }
 
