@@ -207,7 +207,7 @@ class OtherContactsClientTest {
     for (String query : List.of("oo n", "ame", "xyz", "me.example")) {
       assertThat(search(client, query)).as(query).isEmpty();
     }
-    assertThat(search(client, "5550107777")).containsExactly("Foo Name");
+    assertThat(search(client, "15550107777")).containsExactly("Foo Name");
     Person hit =
         client
             .otherContacts()
