@@ -62,7 +62,16 @@ class OtherContactsCopyClientTest {
                 .getContactGroupMembership()
                 .getContactGroupResourceName())
         .isEqualTo("contactGroups/myContacts");
+    assertVisibleAsContactOnly(client, name, copied, before, othersBefore);
+  }
 
+  private static void assertVisibleAsContactOnly(
+      PeopleService client,
+      String name,
+      Person copied,
+      ListConnectionsResponse before,
+      ListOtherContactsResponse othersBefore)
+      throws Exception {
     // A contact now: in connections.list and its sync, fetchable with people.get.
     List<Person> delta =
         client
