@@ -344,6 +344,22 @@ interface StorageContract {
   }
 
   @Test
+  default void searchReturnsDistinctOtherContactsUpToTheLimit() {
+    String user = "osearch@example.com";
+    insertOther(
+        user,
+        "s",
+        contact(83, 1, "zz", "z", "zz1", "zz2", "zz3"),
+        contact(84, 2, "zz", "z", "zz4"),
+        contact(85, 3, "zz", "z", "zz5"));
+
+    assertThat(storage().<List<Long>>read(user, s -> s.otherContacts().search("zz", 2)))
+        .containsExactly(83L, 84L);
+    assertThat(storage().<List<Long>>read(user, s -> s.otherContacts().search("zz", 10)))
+        .containsExactly(83L, 84L, 85L);
+  }
+
+  @Test
   default void usersAreFoundByEmailWithoutBeingCreated() {
     storage().<Object>read("known@example.com", s -> null);
 

@@ -247,22 +247,24 @@ final class JdbcContactStore implements ContactStore {
 
   @Override
   public List<Long> search(String prefix, int limit) {
-    // A prefix range scan on the primary key: terms >= prefix and < prefix + U+FFFF.
+    // A prefix range scan on the primary key: terms >= prefix and < prefix + U+FFFF. No DISTINCT
+    // in SQL: with it SQLite walks the (user_id, contact_id) index over every term of the user.
+    // A contact has few terms per prefix, so a bounded over-read de-duplicated here suffices.
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT DISTINCT contact_id FROM contact_terms WHERE user_id = ? AND term >= ?"
-                + " AND term < ? LIMIT ?")) {
+            "SELECT contact_id FROM contact_terms WHERE user_id = ? AND term >= ? AND term < ?"
+                + " ORDER BY term LIMIT ?")) {
       select.setLong(1, userId);
       select.setString(2, prefix);
       select.setString(3, prefix + '\uffff');
-      select.setInt(4, limit);
-      List<Long> ids = new ArrayList<>();
+      select.setInt(4, limit * 16);
+      java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
       try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
+        while (rs.next() && ids.size() < limit) {
           ids.add(rs.getLong(1));
         }
       }
-      return ids;
+      return new ArrayList<>(ids);
     } catch (SQLException e) {
       throw Sql.failure(e);
     }

@@ -69,17 +69,21 @@ final class JdbcOtherContactStore implements OtherContactStore {
 
   @Override
   public Optional<Contact> findByEmail(String emailKey) {
+    if (emailKey.isEmpty()) {
+      return Optional.empty();
+    }
+    // Tombstones have an empty email_key, so no "deleted = FALSE" here: with it SQLite's planner
+    // probes the tombstone index (deleted, updated_at) and scans every live row.
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT "
                 + COLUMNS
-                + " FROM other_contacts WHERE user_id = ? AND email_key = ? AND deleted = FALSE"
-                + " ORDER BY seq LIMIT 1")) {
+                + " FROM other_contacts WHERE user_id = ? AND email_key = ? LIMIT 1")) {
       select.setLong(1, userId);
       select.setString(2, emailKey);
       List<Contact> out = new ArrayList<>(1);
       readAll(select, out);
-      return out.isEmpty() ? Optional.empty() : Optional.of(out.get(0));
+      return out.isEmpty() || out.get(0).deleted() ? Optional.empty() : Optional.of(out.get(0));
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
@@ -224,22 +228,25 @@ final class JdbcOtherContactStore implements OtherContactStore {
 
   @Override
   public List<Long> search(String prefix, int limit) {
-    // A prefix range scan on the primary key: terms >= prefix and < prefix + U+FFFF.
+    // A prefix range scan on the primary key: terms >= prefix and < prefix + U+FFFF. No DISTINCT
+    // in SQL: with it SQLite walks the (user_id, other_contact_id) index over every term of the
+    // user.
+    // A contact has few terms per prefix, so a bounded over-read de-duplicated here suffices.
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT DISTINCT other_contact_id FROM other_contact_terms WHERE user_id = ?"
-                + " AND term >= ? AND term < ? LIMIT ?")) {
+            "SELECT other_contact_id FROM other_contact_terms WHERE user_id = ? AND term >= ? AND term < ?"
+                + " ORDER BY term LIMIT ?")) {
       select.setLong(1, userId);
       select.setString(2, prefix);
       select.setString(3, prefix + '\uffff');
-      select.setInt(4, limit);
-      List<Long> ids = new ArrayList<>();
+      select.setInt(4, limit * 16);
+      java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
       try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
+        while (rs.next() && ids.size() < limit) {
           ids.add(rs.getLong(1));
         }
       }
-      return ids;
+      return new ArrayList<>(ids);
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
