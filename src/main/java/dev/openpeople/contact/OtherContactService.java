@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 public final class OtherContactService {
   /** An other contact's new body and keys plus its lower-cased primary e-mail ("" if none). */
   public record OtherContactDraft(ContactDraft draft, String emailKey) {}
+
+  private static final int SAVED_PROBE = 20;
 
   private final ContactService contacts;
 
@@ -64,17 +67,29 @@ public final class OtherContactService {
 
   /**
    * Records an interaction with {@code emailKey}: updates the other contact with that address, or
-   * creates it. {@code draft} gets the id and the current other contact (null when new).
+   * creates it. {@code draft} gets the id and the current other contact (null when new). When the
+   * address belongs to one of the user's saved contacts ({@code savedWith} tells from a contact's
+   * body), nothing changes and that contact is returned: saved people are not other contacts.
    */
-  public Contact interact(String email, String emailKey, DraftFunction draft) {
+  public Interaction interact(
+      String email, String emailKey, DraftFunction draft, Predicate<String> savedWith) {
     long fresh = ContactService.newIds(1).get(0);
     return storage()
         .write(
             email,
             session -> {
+              // The full address is one of a contact's search terms: one prefix probe finds it.
+              for (Contact saved :
+                  session.contacts().getAll(session.contacts().search(emailKey, SAVED_PROBE))) {
+                if (savedWith.test(saved.body())) {
+                  return new Interaction(saved, true);
+                }
+              }
               Optional<Contact> current = session.otherContacts().findByEmail(emailKey);
               if (current.isEmpty()) {
-                return insert(session, List.of(fresh), List.of(draft.apply(fresh, null))).get(0);
+                return new Interaction(
+                    insert(session, List.of(fresh), List.of(draft.apply(fresh, null))).get(0),
+                    false);
               }
               Contact existing = current.get();
               OtherContactDraft built = draft.apply(existing.id(), existing);
@@ -82,9 +97,15 @@ public final class OtherContactService {
                   existing.withChange(
                       session.allocateSeqs(1), now(), built.draft().body(), built.draft().keys());
               session.otherContacts().update(new OtherContactStore.Row(changed, built.emailKey()));
-              return changed;
+              return new Interaction(changed, false);
             });
   }
+
+  /**
+   * What an interaction touched: the other contact it created or updated, or ({@code saved}) the
+   * saved contact that already has the address.
+   */
+  public record Interaction(Contact contact, boolean saved) {}
 
   /** Builds an other contact's draft from its id and current state (null when new). */
   @FunctionalInterface

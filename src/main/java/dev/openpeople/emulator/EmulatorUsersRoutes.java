@@ -105,7 +105,7 @@ public final class EmulatorUsersRoutes implements Routes {
           "Unknown field \"%s\": an interaction has email, displayName and phoneNumber.",
           body.fieldNames().next());
     }
-    Contact contact =
+    OtherContactService.Interaction touched =
         others.interact(
             user(call),
             key,
@@ -113,8 +113,15 @@ public final class EmulatorUsersRoutes implements Routes {
                 drafts.otherContact(
                     id,
                     Json.writeString(
-                        Interactions.merge(current, address.trim(), displayName, phone))));
-    return ApiReply.json(describe(contact));
+                        Interactions.merge(current, address.trim(), displayName, phone))),
+            stored -> Interactions.hasAddress(stored, key));
+    if (touched.saved()) {
+      // Saved people are not other contacts (Google only makes them of unsaved addresses).
+      ObjectNode saved = Json.object();
+      saved.put("resourceName", touched.contact().resourceName());
+      return ApiReply.json(saved);
+    }
+    return ApiReply.json(describe(touched.contact()));
   }
 
   ApiReply updateProfile(ApiCall call) {

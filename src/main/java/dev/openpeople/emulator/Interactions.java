@@ -47,6 +47,16 @@ final class Interactions {
     return person;
   }
 
+  /** True when a stored body has {@code emailKey} (lower-cased) among its e-mail addresses. */
+  static boolean hasAddress(String body, String emailKey) {
+    for (JsonNode email : Json.parseStored(body).path("emailAddresses")) {
+      if (email.path("value").asText("").trim().equalsIgnoreCase(emailKey)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean knows(JsonNode phones, String phone) {
     String digits = phone.replaceAll("[^0-9]", "");
     for (JsonNode known : phones) {

@@ -15,7 +15,8 @@ CREATE TABLE other_contacts (
 );
 CREATE UNIQUE INDEX other_contacts_by_seq ON other_contacts (user_id, seq);
 CREATE INDEX other_contacts_by_email ON other_contacts (user_id, email_key);
-CREATE INDEX other_contacts_tombstones ON other_contacts (deleted, updated_at);
+-- Partial, so that no query on live rows (deleted = FALSE) can pick it; serves the purge.
+CREATE INDEX other_contacts_tombstones ON other_contacts (updated_at) WHERE deleted = TRUE;
 
 CREATE TABLE other_contact_terms (
   user_id INTEGER NOT NULL,

@@ -4,6 +4,7 @@ package dev.openpeople.people;
 import static dev.openpeople.people.OtherContactsFixtures.assertBadRequest;
 import static dev.openpeople.people.OtherContactsFixtures.assertStatus;
 import static dev.openpeople.people.OtherContactsFixtures.create;
+import static dev.openpeople.people.OtherContactsFixtures.interact;
 import static dev.openpeople.people.OtherContactsFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +127,37 @@ class OtherContactsCopyClientTest {
                 .execute()
                 .getConnections())
         .hasSize(1);
+  }
+
+  @Test
+  void interactionsWithASavedAddressMakeNoOtherContact() throws Exception {
+    String user = "saved@example.com";
+    String name = create(SERVER, user, "Kept", "kept@example.org");
+    PeopleService client = SERVER.people(user);
+    Person copied = copy(client, name, "names,emailAddresses");
+    Person created =
+        client
+            .people()
+            .createContact(
+                new Person()
+                    .setEmailAddresses(
+                        List.of(
+                            new com.google.api.services.people.v1.model.EmailAddress()
+                                .setValue("Made@Example.org"))))
+            .execute();
+
+    assertThat(
+            interact(SERVER, user, "{\"email\":\"KEPT@example.org\"}").get("resourceName").asText())
+        .isEqualTo(copied.getResourceName());
+    assertThat(
+            interact(SERVER, user, "{\"email\":\"made@example.org\"}").get("resourceName").asText())
+        .isEqualTo(created.getResourceName());
+    assertThat(client.otherContacts().list().setReadMask("names").execute().getOtherContacts())
+        .isNull();
+    // An address that is merely a prefix of a saved one is still a new other contact.
+    assertThat(
+            interact(SERVER, user, "{\"email\":\"kept@example.o\"}").get("resourceName").asText())
+        .startsWith("otherContacts/c");
   }
 
   @Test

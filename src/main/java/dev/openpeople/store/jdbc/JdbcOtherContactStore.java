@@ -49,11 +49,7 @@ final class JdbcOtherContactStore implements OtherContactStore {
       List<Long> chunk = all.subList(start, Math.min(all.size(), start + IN_CHUNK));
       String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
       String sql =
-          "SELECT "
-              + COLUMNS
-              + " FROM other_contacts WHERE user_id = ? AND deleted = FALSE AND id IN ("
-              + marks
-              + ")";
+          "SELECT " + COLUMNS + " FROM other_contacts WHERE user_id = ? AND id IN (" + marks + ")";
       try (PreparedStatement select = connection.prepareStatement(sql)) {
         select.setLong(1, userId);
         for (int i = 0; i < chunk.size(); i++) {
@@ -64,6 +60,9 @@ final class JdbcOtherContactStore implements OtherContactStore {
         throw Sql.failure(e);
       }
     }
+    // Tombstones are skipped here, not with "deleted = FALSE" in SQL: that term makes SQLite's
+    // planner probe the tombstone index and scan every live row of the user.
+    out.removeIf(Contact::deleted);
     return out;
   }
 
