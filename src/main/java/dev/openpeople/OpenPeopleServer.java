@@ -2,15 +2,20 @@
 package dev.openpeople;
 
 import dev.openpeople.contact.ContactService;
+import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.emulator.EmulatorClock;
+import dev.openpeople.emulator.EmulatorFaultsRoutes;
 import dev.openpeople.emulator.EmulatorRoutes;
+import dev.openpeople.emulator.EmulatorUsersRoutes;
 import dev.openpeople.people.People;
+import dev.openpeople.people.PeopleDrafts;
 import dev.openpeople.server.Authenticator;
 import dev.openpeople.server.BatchRoutes;
 import dev.openpeople.server.Discovery;
 import dev.openpeople.server.Dispatcher;
 import dev.openpeople.server.EmulatorAuthenticator;
+import dev.openpeople.server.FaultInjector;
 import dev.openpeople.server.JettyServer;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
@@ -46,6 +51,7 @@ public final class OpenPeopleServer implements AutoCloseable {
    * @param storageUrl see {@link Storages#open}
    * @param authenticator null for emulator auth
    * @param emulator true to expose {@code /emulator/v1/} controls
+   * @param otherContacts first-page quota and strict search warmup of otherContacts
    */
   public record Options(
       String host,
@@ -53,9 +59,28 @@ public final class OpenPeopleServer implements AutoCloseable {
       String storageUrl,
       @Nullable Authenticator authenticator,
       boolean emulator,
-      long maxBodyBytes) {
+      long maxBodyBytes,
+      People.OtherContactsSettings otherContacts) {
+    /** Generous by default: 600 first pages of full otherContacts syncs per user and minute. */
+    public static final People.OtherContactsSettings OTHER_CONTACTS_DEFAULTS =
+        new People.OtherContactsSettings(600, false);
+
+    public Options(
+        String host,
+        int port,
+        String storageUrl,
+        @Nullable Authenticator authenticator,
+        boolean emulator,
+        long maxBodyBytes) {
+      this(host, port, storageUrl, authenticator, emulator, maxBodyBytes, OTHER_CONTACTS_DEFAULTS);
+    }
+
     public static Options emulatorDefaults(String storageUrl) {
       return new Options("127.0.0.1", 0, storageUrl, null, true, 32L * 1024 * 1024);
+    }
+
+    public Options withOtherContacts(People.OtherContactsSettings settings) {
+      return new Options(host, port, storageUrl, authenticator, emulator, maxBodyBytes, settings);
     }
   }
 
@@ -71,18 +96,24 @@ public final class OpenPeopleServer implements AutoCloseable {
       Discovery discovery = Discovery.load();
       TokenSigner signer = new TokenSigner(storage.secret("token-key", OpenPeopleServer::newKey));
       ContactService contacts = new ContactService(storage, clock);
-      List<Routes> routes = new ArrayList<>(People.routes(contacts, discovery, signer));
+      OtherContactService otherContacts = new OtherContactService(contacts);
+      List<Routes> routes =
+          new ArrayList<>(
+              People.routes(contacts, otherContacts, options.otherContacts(), discovery, signer));
       routes.add(new HealthRoutes(storage));
       AtomicReference<Dispatcher> dispatcher = new AtomicReference<>();
       routes.add(new BatchRoutes(dispatcher::get));
-      if (options.emulator()) {
+      FaultInjector faults = options.emulator() ? new FaultInjector() : null;
+      if (faults != null) {
         routes.add(new EmulatorRoutes(storage, clock));
+        routes.add(new EmulatorUsersRoutes(otherContacts, new PeopleDrafts(discovery)));
+        routes.add(new EmulatorFaultsRoutes(faults));
       }
       Router router = new Router(discovery);
       routes.forEach(r -> r.define(router));
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
-      dispatcher.set(new Dispatcher(router, discovery, auth));
+      dispatcher.set(new Dispatcher(router, discovery, auth, faults));
       http =
           new JettyServer(options.host(), options.port(), dispatcher.get(), options.maxBodyBytes());
       http.start();

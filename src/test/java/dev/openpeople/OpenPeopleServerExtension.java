@@ -59,7 +59,8 @@ public final class OpenPeopleServerExtension implements BeforeAllCallback, After
                 storage,
                 base.authenticator(),
                 base.emulator(),
-                base.maxBodyBytes()));
+                base.maxBodyBytes(),
+                base.otherContacts()));
   }
 
   private String createDatabase(String url) throws SQLException {

@@ -2,6 +2,7 @@
 package dev.openpeople.cli;
 
 import dev.openpeople.OpenPeopleServer;
+import dev.openpeople.people.People;
 import dev.openpeople.server.Authenticator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +48,22 @@ public final class ServeCommand implements Callable<Integer> {
           "Largest request body accepted; larger ones get 413 (default ${DEFAULT-VALUE}).")
   long maxBodyBytes;
 
+  @Option(
+      names = "--other-contacts-first-page-quota",
+      defaultValue = "${env:OPENPEOPLE_OTHER_CONTACTS_FIRST_PAGE_QUOTA:-600}",
+      description =
+          "First pages of full otherContacts syncs allowed per user and minute; more get 429."
+              + " 0 for no limit (default ${DEFAULT-VALUE}).")
+  int otherContactsFirstPageQuota = 600;
+
+  @Option(
+      names = "--strict-search-warmup",
+      defaultValue = "${env:OPENPEOPLE_STRICT_SEARCH_WARMUP:-false}",
+      description =
+          "otherContacts.search sees the data as of the user's last warmup (empty query), as"
+              + " Google's cache does.")
+  boolean strictSearchWarmup;
+
   @picocli.CommandLine.Mixin AuthOptions auth = new AuthOptions();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -60,6 +77,10 @@ public final class ServeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     boolean emulator = authenticator == null;
+    if (otherContactsFirstPageQuota < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--other-contacts-first-page-quota must not be negative.");
+    }
     OpenPeopleServer.Options options =
         new OpenPeopleServer.Options(
             host,
@@ -67,7 +88,8 @@ public final class ServeCommand implements Callable<Integer> {
             inMemory ? "sqlite::memory:" : storage,
             authenticator,
             emulator,
-            maxBodyBytes);
+            maxBodyBytes,
+            new People.OtherContactsSettings(otherContactsFirstPageQuota, strictSearchWarmup));
     CountDownLatch stopped = new CountDownLatch(1);
     try (OpenPeopleServer server = OpenPeopleServer.start(options)) {
       System.out.printf(

@@ -51,35 +51,44 @@ public final class ContactService {
 
   /** Creates contacts in one transaction; each draft is built from its new id. */
   public List<Contact> create(String email, List<LongFunction<ContactDraft>> drafts) {
-    List<Long> ids = new ArrayList<>(drafts.size());
+    List<Long> ids = newIds(drafts.size());
+    List<ContactDraft> built = new ArrayList<>(drafts.size());
+    for (int i = 0; i < drafts.size(); i++) {
+      built.add(drafts.get(i).apply(ids.get(i)));
+    }
+    return storage.write(email, session -> insert(session, ids, built));
+  }
+
+  /**
+   * Inserts new contacts with the given ids inside the caller's write transaction: the one path
+   * every contact creation takes, including the copy of an other contact, which keeps its id (issue
+   * 3: {@code otherContacts/cN} becomes {@code people/cN}).
+   */
+  public List<Contact> insert(UserSession session, List<Long> ids, List<ContactDraft> drafts) {
+    Instant now = clock.instant();
+    requireGroups(session, drafts);
+    long seq = session.allocateSeqs(drafts.size());
+    List<Contact> contacts = new ArrayList<>(drafts.size());
+    for (int i = 0; i < drafts.size(); i++) {
+      ContactDraft draft = drafts.get(i);
+      contacts.add(
+          new Contact(ids.get(i), seq + i, now, now, false, draft.body(), draft.keys(), 0));
+    }
+    session.contacts().insert(contacts);
+    return contacts;
+  }
+
+  /** {@code count} distinct random non-zero ids for new contacts or other contacts. */
+  public static List<Long> newIds(int count) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     LinkedHashSet<Long> unique = new LinkedHashSet<>();
-    while (unique.size() < drafts.size()) {
+    while (unique.size() < count) {
       long id = random.nextLong();
       if (id != 0) {
         unique.add(id);
       }
     }
-    ids.addAll(unique);
-    List<ContactDraft> built = new ArrayList<>(drafts.size());
-    for (int i = 0; i < drafts.size(); i++) {
-      built.add(drafts.get(i).apply(ids.get(i)));
-    }
-    return storage.write(
-        email,
-        session -> {
-          Instant now = clock.instant();
-          requireGroups(session, built);
-          long seq = session.allocateSeqs(drafts.size());
-          List<Contact> contacts = new ArrayList<>(drafts.size());
-          for (int i = 0; i < built.size(); i++) {
-            ContactDraft draft = built.get(i);
-            contacts.add(
-                new Contact(ids.get(i), seq + i, now, now, false, draft.body(), draft.keys(), 0));
-          }
-          session.contacts().insert(contacts);
-          return contacts;
-        });
+    return new ArrayList<>(unique);
   }
 
   /**

@@ -14,6 +14,15 @@ public interface UserSession {
 
   GroupStore groups();
 
+  /** The user's other contacts (issue 3). */
+  OtherContactStore otherContacts();
+
+  /**
+   * The users of this server among these lower-cased e-mail addresses, keyed by address: other
+   * contacts with a PROFILE source show their profiles. Never creates a user.
+   */
+  java.util.Map<String, User> usersByEmail(java.util.Collection<String> emails);
+
   /** Reserves {@code count} change sequence numbers; returns the first. Write sessions only. */
   long allocateSeqs(int count);
 

@@ -162,7 +162,13 @@ final class ContactBodies implements MembershipEditor {
   }
 
   private ArrayNode canonical(long id, String field, ArrayNode items, Set<String> groupsBefore) {
-    dropNonContactItems(items);
+    return canonical(id, source(id), field, items, groupsBefore);
+  }
+
+  /** Canonical items of one field, each item's metadata naming {@code source}. */
+  private ArrayNode canonical(
+      long id, ObjectNode source, String field, ArrayNode items, Set<String> groupsBefore) {
+    dropItemsOfOtherSources(items, source.path("type").asText());
     if (PersonFields.SINGLETONS.contains(field) && items.size() > 1) {
       throw ApiException.invalid(
           "Contact person resources may have at most one of field %s; got %d.",
@@ -181,7 +187,7 @@ final class ContactBodies implements MembershipEditor {
       }
       Formatting.fill(field, item);
       if (!field.equals("clientData")) {
-        item.set("metadata", itemMetadata(id, i == primary));
+        item.set("metadata", itemMetadata(source, i == primary));
         moveFirst(item, "metadata");
       }
     }
@@ -190,12 +196,12 @@ final class ContactBodies implements MembershipEditor {
 
   /**
    * Seed 003: "Any non-contact data in the person to update will be ignored": items a client read
-   * from another source (a profile, say) and sent back are dropped, not copied into the contact.
+   * from another source (a profile, say) and sent back are dropped, not copied into this one.
    */
-  private static void dropNonContactItems(ArrayNode items) {
+  private static void dropItemsOfOtherSources(ArrayNode items, String sourceType) {
     for (int i = items.size() - 1; i >= 0; i--) {
-      String type = items.get(i).path("metadata").path("source").path("type").asText("CONTACT");
-      if (!type.equals("CONTACT")) {
+      String type = items.get(i).path("metadata").path("source").path("type").asText(sourceType);
+      if (!type.equals(sourceType)) {
         items.remove(i);
       }
     }
@@ -256,21 +262,70 @@ final class ContactBodies implements MembershipEditor {
     return item;
   }
 
-  private static ObjectNode itemMetadata(long id, boolean primary) {
+  private static ObjectNode itemMetadata(ObjectNode source, boolean primary) {
     ObjectNode metadata = Json.object();
     if (primary) {
       metadata.put("primary", true);
       metadata.put("sourcePrimary", true);
     }
-    metadata.set("source", source(id));
+    metadata.set("source", source.deepCopy());
     return metadata;
   }
 
   static ObjectNode source(long id) {
+    return source("CONTACT", ContactIds.sourceId(id));
+  }
+
+  static ObjectNode source(String type, String id) {
     ObjectNode source = Json.object();
-    source.put("type", "CONTACT");
-    source.put("id", ContactIds.sourceId(id));
+    source.put("type", type);
+    source.put("id", id);
     return source;
+  }
+
+  /**
+   * The body of an other contact (issue 3): only the fields other contacts carry (names, e-mail
+   * addresses, phone numbers), each item's source of type OTHER_CONTACT, no memberships.
+   */
+  ContactDraft otherContact(long id, ObjectNode person) {
+    ObjectNode body = Json.object();
+    ObjectNode source = source("OTHER_CONTACT", ContactIds.sourceId(id));
+    for (String field : PersonFields.READABLE) {
+      JsonNode value = person.get(field);
+      if (OTHER_CONTACT_FIELDS.contains(field) && value != null && value.size() > 0) {
+        body.set(field, canonical(id, source, field, (ArrayNode) value.deepCopy(), Set.of()));
+      }
+    }
+    return draft(body);
+  }
+
+  /** The fields an other contact stores (seed 000: the CONTACT-source read mask minus photos). */
+  static final Set<String> OTHER_CONTACT_FIELDS = Set.of("emailAddresses", "names", "phoneNumbers");
+
+  /** A user's own profile body: every contact-writable field, items of source type PROFILE. */
+  ObjectNode profile(String accountId, ObjectNode person) {
+    ObjectNode body = Json.object();
+    ObjectNode source = source("PROFILE", accountId);
+    for (String field : PersonFields.READABLE) {
+      JsonNode value = person.get(field);
+      if (PersonFields.WRITABLE.contains(field)
+          && !field.equals("memberships")
+          && value != null
+          && value.size() > 0) {
+        body.set(field, canonical(0, source, field, (ArrayNode) value.deepCopy(), Set.of()));
+      }
+    }
+    return body;
+  }
+
+  /** The lower-cased first e-mail address of a body, "" when it has none. */
+  static String emailKey(ObjectNode body) {
+    return body.path("emailAddresses")
+        .path(0)
+        .path("value")
+        .asText("")
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 
   private static void moveFirst(ObjectNode item, String key) {

@@ -3,6 +3,7 @@ package dev.openpeople.people;
 
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.GroupService;
+import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.server.Discovery;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.TokenSigner;
@@ -12,8 +13,30 @@ import java.util.List;
 public final class People {
   private People() {}
 
+  /**
+   * Settings of the otherContacts methods.
+   *
+   * @param firstPageQuota first pages of full syncs allowed per user and minute; 0 for no limit
+   * @param strictSearchWarmup search sees only data as of the user's last warmup request
+   */
+  public record OtherContactsSettings(int firstPageQuota, boolean strictSearchWarmup) {}
+
   public static List<Routes> routes(
       ContactService contacts, Discovery discovery, TokenSigner signer) {
+    return routes(
+        contacts,
+        new OtherContactService(contacts),
+        new OtherContactsSettings(0, false),
+        discovery,
+        signer);
+  }
+
+  public static List<Routes> routes(
+      ContactService contacts,
+      OtherContactService otherContacts,
+      OtherContactsSettings settings,
+      Discovery discovery,
+      TokenSigner signer) {
     ContactBodies bodies = new ContactBodies(discovery);
     Persons persons = new Persons(signer);
     GroupService groups = new GroupService(contacts);
@@ -25,6 +48,13 @@ public final class People {
         new PeoplePhotoRoutes(contacts, bodies, persons, signer),
         new PeopleSearchRoutes(contacts, bodies, persons, signer),
         new PeopleConnectionsRoutes(contacts, bodies, persons, signer),
+        new OtherContactsRoutes(
+            otherContacts,
+            bodies,
+            persons,
+            signer,
+            settings.firstPageQuota(),
+            settings.strictSearchWarmup()),
         new DiscoveryRoutes(discovery));
   }
 }

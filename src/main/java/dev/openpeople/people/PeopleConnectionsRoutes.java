@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactService;
+import dev.openpeople.contact.ContactStore;
 import dev.openpeople.contact.Cursor;
 import dev.openpeople.contact.SortOrder;
 import dev.openpeople.contact.UserSession;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code people.connections} resource: connections.list with keyset paging, and sync tokens
@@ -31,17 +33,13 @@ final class PeopleConnectionsRoutes implements Routes {
 
   private final ContactService contacts;
   private final Persons persons;
-  private final TokenSigner signer;
-  private final ListPositions positions;
+  private final SyncListing listing;
 
   PeopleConnectionsRoutes(
       ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
     this.contacts = contacts;
     this.persons = persons;
-    this.signer = signer;
-    this.positions =
-        new ListPositions(
-            signer, METHOD, "personFields, sources, sortOrder, pageSize and requestSyncToken");
+    this.listing = new SyncListing(METHOD, signer);
   }
 
   @Override
@@ -49,15 +47,8 @@ final class PeopleConnectionsRoutes implements Routes {
     router.on(Operation.PEOPLE_CONNECTIONS_LIST, this::list);
   }
 
-  /** The parsed request, with the fingerprints its tokens are bound to. */
-  private record Query(
-      Set<String> fields,
-      Set<ReadSources> sources,
-      SortOrder order,
-      int pageSize,
-      boolean requestSyncToken,
-      String syncBinding,
-      String pageBinding) {}
+  /** The parsed request: the fields to render and the listing's paging parameters. */
+  private record Query(Set<String> fields, Set<ReadSources> sources, SyncListing.Request listing) {}
 
   ApiReply list(ApiCall call) {
     if (!call.pathVar("peopleId").equals("me")) {
@@ -75,16 +66,43 @@ final class PeopleConnectionsRoutes implements Routes {
                 email,
                 session -> {
                   ListToken position =
-                      positions.start(
+                      listing.position(
                           session.user().id(),
-                          query.pageBinding(),
-                          query.syncBinding(),
+                          session.user().lastSeq(),
+                          query.listing(),
                           pageToken,
                           syncToken,
-                          now,
-                          session.user().lastSeq());
-                  return page(session, query, position, call.request().origin());
+                          now);
+                  SyncListing.Page page =
+                      listing.page(source(session, query), query.listing(), position);
+                  return render(session.user().email(), query, page, call.request().origin());
                 }));
+  }
+
+  private static SyncListing.Source source(UserSession session, Query query) {
+    ContactStore store = session.contacts();
+    SortOrder order = query.listing().order();
+    return new SyncListing.Source() {
+      @Override
+      public long countLive(long maxSeq) {
+        return store.countLive(maxSeq);
+      }
+
+      @Override
+      public long countChanges(long afterSeq, long maxSeq) {
+        return store.countChanges(afterSeq, maxSeq);
+      }
+
+      @Override
+      public List<Contact> page(@Nullable Cursor after, long maxSeq, int limit) {
+        return store.page(order, after, maxSeq, limit);
+      }
+
+      @Override
+      public List<Contact> changes(long afterSeq, long maxSeq, int limit) {
+        return store.changes(afterSeq, maxSeq, limit);
+      }
+    };
   }
 
   private static Query parse(ApiCall call) {
@@ -115,63 +133,35 @@ final class PeopleConnectionsRoutes implements Routes {
     return new Query(
         fields,
         sources,
-        order,
-        pageSize == 0 ? 100 : pageSize,
-        requestSyncToken,
-        syncBinding,
-        pageBinding);
+        new SyncListing.Request(
+            pageSize == 0 ? 100 : pageSize,
+            requestSyncToken,
+            order,
+            syncBinding,
+            pageBinding,
+            "personFields, sources, sortOrder, pageSize and requestSyncToken"));
   }
 
-  private ObjectNode page(UserSession session, Query query, ListToken start, String origin) {
-    boolean incremental = start.sinceSeq() >= 0;
-    // Counted once per listing and carried in the page tokens, so later pages stay O(page size).
-    ListToken at =
-        start.total() >= 0
-            ? start
-            : start.withTotal(
-                incremental
-                    ? session.contacts().countChanges(start.sinceSeq(), start.snapshotSeq())
-                    : session.contacts().countLive(start.snapshotSeq()));
-    boolean first = at.cursorId() == 0 && at.cursorSeq() == 0;
-    Cursor cursor = first ? null : new Cursor(at.cursorKey(), at.cursorSeq(), at.cursorId());
-    List<Contact> rows =
-        incremental
-            ? session
-                .contacts()
-                .changes(
-                    first ? at.sinceSeq() : at.cursorSeq(), at.snapshotSeq(), query.pageSize() + 1)
-            : session
-                .contacts()
-                .page(query.order(), cursor, at.snapshotSeq(), query.pageSize() + 1);
-    boolean more = rows.size() > query.pageSize();
-    if (more) {
-      rows = rows.subList(0, query.pageSize());
-    }
+  private ObjectNode render(String email, Query query, SyncListing.Page page, String origin) {
     ObjectNode response = Json.object();
-    if (!rows.isEmpty()) {
+    if (!page.rows().isEmpty()) {
       ArrayNode connections = response.putArray("connections");
-      String email = session.user().email();
-      for (Contact contact : rows) {
+      for (Contact contact : page.rows()) {
         connections.add(
             contact.deleted()
                 ? Persons.deleted(contact)
                 : persons.contact(contact, email, query.fields(), query.sources(), origin));
       }
     }
-    if (more) {
-      Contact last = rows.get(rows.size() - 1);
-      Cursor next =
-          Cursor.after(last, incremental ? SortOrder.LAST_MODIFIED_ASCENDING : query.order());
-      response.put(
-          "nextPageToken",
-          ListPositions.next(at, next.key(), next.seq(), next.id()).encode(signer));
-    } else if (query.requestSyncToken()) {
-      // Seed 000: nextSyncToken only on the last page, and only when requested.
-      response.put("nextSyncToken", ListPositions.sync(at, query.syncBinding()).encode(signer));
+    if (page.nextPageToken() != null) {
+      response.put("nextPageToken", page.nextPageToken());
     }
-    if (at.total() > 0) {
-      response.put("totalPeople", at.total());
-      response.put("totalItems", at.total());
+    if (page.nextSyncToken() != null) {
+      response.put("nextSyncToken", page.nextSyncToken());
+    }
+    if (page.total() > 0) {
+      response.put("totalPeople", page.total());
+      response.put("totalItems", page.total());
     }
     return response;
   }

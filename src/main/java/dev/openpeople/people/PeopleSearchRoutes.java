@@ -14,10 +14,13 @@ import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.TokenSigner;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The {@code people.searchContacts} method: prefix-phrase search over a user's contacts, answered
@@ -46,13 +49,8 @@ final class PeopleSearchRoutes implements Routes {
     Set<String> fields =
         PersonFields.required(call.param("readMask"), "readMask", PersonFields.readable());
     Set<ReadSources> sources = ReadSources.parse(call.params("sources"), ReadSources.CONTACT);
-    int pageSize = call.intParam("pageSize", 0);
-    if (pageSize < 0) {
-      throw ApiException.invalid("pageSize must not be negative; got %d.", pageSize);
-    }
-    int limit = pageSize == 0 ? DEFAULT_PAGE : Math.min(pageSize, MAX_PAGE);
-    String raw = call.param("query");
-    String query = ContactBodies.normalize(raw == null ? "" : raw);
+    int limit = limit(call);
+    String query = query(call);
     if (query.isEmpty()) {
       // The warmup request (digest §5): an empty query succeeds with an empty response.
       return ApiReply.json(Json.object());
@@ -63,22 +61,12 @@ final class PeopleSearchRoutes implements Routes {
             .storage()
             .read(
                 email,
-                session -> {
-                  Set<Long> ids = new LinkedHashSet<>(session.contacts().search(query, limit));
-                  String digits = query.replaceAll("[^0-9]", "");
-                  if (query.matches("[0-9+\\-(). ]+") && !digits.isEmpty()) {
-                    ids.addAll(session.contacts().search(digits, limit));
-                  }
-                  return new ArrayList<>(session.contacts().getAll(ids));
-                });
-    found.sort(
-        Comparator.comparing((Contact c) -> c.keys().firstName())
-            .thenComparing(c -> c.keys().lastName())
-            .thenComparingLong(Contact::id));
+                session ->
+                    find(query, limit, session.contacts()::search, session.contacts()::getAll));
     ObjectNode response = Json.object();
     if (!found.isEmpty()) {
       ArrayNode results = response.putArray("results");
-      for (Contact contact : found.subList(0, Math.min(limit, found.size()))) {
+      for (Contact contact : found) {
         results
             .addObject()
             .set(
@@ -87,5 +75,42 @@ final class PeopleSearchRoutes implements Routes {
       }
     }
     return ApiReply.json(response);
+  }
+
+  /** The pageSize rule of both search methods: default 10 when unset or 0, capped at 30. */
+  static int limit(ApiCall call) {
+    int pageSize = call.intParam("pageSize", 0);
+    if (pageSize < 0) {
+      throw ApiException.invalid("pageSize must not be negative; got %d.", pageSize);
+    }
+    return pageSize == 0 ? DEFAULT_PAGE : Math.min(pageSize, MAX_PAGE);
+  }
+
+  /** The normalized query; empty for the warmup request. */
+  static String query(ApiCall call) {
+    String raw = call.param("query");
+    return ContactBodies.normalize(raw == null ? "" : raw);
+  }
+
+  /**
+   * Prefix-phrase search over one store's term index: the query as typed, and for phone-like
+   * queries its digits too; results sorted by name, at most {@code limit}.
+   */
+  static List<Contact> find(
+      String query,
+      int limit,
+      BiFunction<String, Integer, List<Long>> search,
+      Function<Collection<Long>, List<Contact>> getAll) {
+    Set<Long> ids = new LinkedHashSet<>(search.apply(query, limit));
+    String digits = query.replaceAll("[^0-9]", "");
+    if (query.matches("[0-9+\\-(). ]+") && !digits.isEmpty()) {
+      ids.addAll(search.apply(digits, limit));
+    }
+    List<Contact> found = new ArrayList<>(getAll.apply(ids));
+    found.sort(
+        Comparator.comparing((Contact c) -> c.keys().firstName())
+            .thenComparing(c -> c.keys().lastName())
+            .thenComparingLong(Contact::id));
+    return found.subList(0, Math.min(limit, found.size()));
   }
 }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders stored contacts and profiles as People API {@code Person} resources, restricted to the
@@ -66,15 +67,85 @@ final class Persons {
 
   /** A deleted contact as it appears in an incremental sync (digest §4, observed shape). */
   static ObjectNode deleted(Contact contact) {
+    return deleted(contact, contact.resourceName(), "CONTACT");
+  }
+
+  /** A deleted contact or other contact, named {@code resourceName}, of source {@code type}. */
+  static ObjectNode deleted(Contact contact, String resourceName, String type) {
     ObjectNode person = Json.object();
-    person.put("resourceName", contact.resourceName());
+    person.put("resourceName", resourceName);
     person.put("etag", Etags.person(contact));
     ObjectNode metadata = person.putObject("metadata");
     ObjectNode source = metadata.putArray("sources").addObject();
-    source.put("type", "CONTACT");
+    source.put("type", type);
     source.put("id", ContactIds.sourceId(contact.id()));
     metadata.put("deleted", true);
     metadata.put("objectType", "PERSON");
+    return person;
+  }
+
+  /** The resource name of an other contact: {@code otherContacts/c<unsigned decimal id>}. */
+  static String otherContactName(long id) {
+    return "otherContacts/c" + Long.toUnsignedString(id);
+  }
+
+  /**
+   * An other contact as a Person (issue 3): its OTHER_CONTACT source, plus, when {@code profile} is
+   * the server user its e-mail belongs to and PROFILE is among the sources, that user's profile
+   * data as a PROFILE source, as Google merges people who have Google profiles.
+   */
+  ObjectNode otherContact(
+      Contact contact,
+      Set<String> fields,
+      Set<ReadSources> sources,
+      @Nullable User profile,
+      String origin) {
+    ObjectNode person = Json.object();
+    person.put("resourceName", otherContactName(contact.id()));
+    person.put("etag", Etags.person(contact));
+    User shown = sources.contains(ReadSources.READ_SOURCE_TYPE_PROFILE) ? profile : null;
+    if (fields.contains("metadata")) {
+      ObjectNode metadata = person.putObject("metadata");
+      ArrayNode list = metadata.putArray("sources");
+      ObjectNode source = list.addObject();
+      source.put("type", "OTHER_CONTACT");
+      source.put("id", ContactIds.sourceId(contact.id()));
+      source.put("etag", Etags.source(contact));
+      source.put("updateTime", Timestamps.format(contact.updated()));
+      if (shown != null) {
+        ObjectNode profileSource = list.addObject();
+        profileSource.put("type", "PROFILE");
+        profileSource.put("id", shown.accountId());
+        profileSource.put("etag", "#" + Etags.profile(shown).substring(1));
+        ObjectNode profileMetadata = profileSource.putObject("profileMetadata");
+        profileMetadata.put("objectType", "PERSON");
+        profileMetadata.putArray("userTypes").add("GOOGLE_USER");
+      }
+      metadata.put("objectType", "PERSON");
+    }
+    ObjectNode body = Json.parseStored(contact.body());
+    ObjectNode profileBody = shown == null ? Json.object() : profileBody(shown);
+    for (String field : PersonFields.READABLE) {
+      if (!fields.contains(field) || field.equals("metadata")) {
+        continue;
+      }
+      ArrayNode items = Json.MAPPER.createArrayNode();
+      if (field.equals("photos")) {
+        ObjectNode photo = items.addObject();
+        ObjectNode metadata = photo.putObject("metadata");
+        metadata.put("primary", true);
+        metadata.set(
+            "source", ContactBodies.source("OTHER_CONTACT", ContactIds.sourceId(contact.id())));
+        photo.put("url", origin + "/photos/default");
+        photo.put("default", true);
+      } else {
+        body.path(field).forEach(items::add);
+      }
+      profileBody.path(field).forEach(items::add);
+      if (!items.isEmpty()) {
+        person.set(field, items);
+      }
+    }
     return person;
   }
 
@@ -129,6 +200,11 @@ final class Persons {
       }
     }
     return person;
+  }
+
+  private static ObjectNode profileBody(User user) {
+    String stored = user.profile();
+    return stored == null ? defaultProfile(user) : Json.parseStored(stored);
   }
 
   private static ObjectNode defaultProfile(User user) {

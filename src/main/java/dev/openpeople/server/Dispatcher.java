@@ -16,16 +16,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request pipeline every call goes through, including the inner calls of {@code /batch}: method
- * override, routing, system and query parameter checks, authentication, scopes, body validation,
- * the handler, then {@code fields} selection and pretty printing.
+ * override, routing, system and query parameter checks, authentication, scopes, emulator faults,
+ * body validation, the handler, then {@code fields} selection and pretty printing.
  */
 public final class Dispatcher {
   private final Router router;
   private final Authenticator authenticator;
   private final QueryValidator queryValidator;
   private final SchemaValidator schemaValidator;
+  private final @Nullable FaultInjector faults;
 
   public Dispatcher(Router router, Discovery discovery, Authenticator authenticator) {
+    this(router, discovery, authenticator, null);
+  }
+
+  /** A pipeline that also applies emulator {@code faults} (null: none, as in production). */
+  public Dispatcher(
+      Router router,
+      Discovery discovery,
+      Authenticator authenticator,
+      @Nullable FaultInjector faults) {
+    this.faults = faults;
     this.router = router;
     this.authenticator = authenticator;
     this.queryValidator = new QueryValidator(discovery);
@@ -58,6 +69,10 @@ public final class Dispatcher {
     if (!principal.hasAnyScope(method.scopes())) {
       throw new ApiException(ApiError.SCOPE_INSUFFICIENT)
           .withMetadata("method", requireOperation(match).rpcName());
+    }
+    if (faults != null) {
+      // The one place faults apply: after authentication, before the body and the handler.
+      faults.apply(requireOperation(match), principal.email());
     }
     JsonNode body = null;
     if (method.requestSchema() != null) {

@@ -14,15 +14,15 @@ import java.util.List;
  * does: unknown fields and wrong types are 400s, snake_case names are accepted and renamed, {@code
  * null} means "unset", and integers may arrive as strings.
  */
-final class SchemaValidator {
+public final class SchemaValidator {
   private final Discovery discovery;
 
-  SchemaValidator(Discovery discovery) {
+  public SchemaValidator(Discovery discovery) {
     this.discovery = discovery;
   }
 
   /** Validates and normalizes {@code body} in place; returns the normalized node. */
-  JsonNode validate(JsonNode body, String schemaName, String rootName) {
+  public JsonNode validate(JsonNode body, String schemaName, String rootName) {
     return value(body, Json.object().put("$ref", schemaName), rootName);
   }
 

@@ -69,10 +69,6 @@ class PeopleWireTest {
         SERVER.call("POST", "/v1/people:createContact", USER, "{\"nickName\":[]}"),
         400,
         "unknown-body-field.json");
-    assertError(
-        SERVER.call("GET", "/v1/otherContacts?readMask=names", USER, null),
-        501,
-        "unimplemented.json");
   }
 
   @Test

@@ -52,11 +52,7 @@ final class JdbcContactStore implements ContactStore {
       List<Long> chunk = all.subList(start, Math.min(all.size(), start + IN_CHUNK));
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
       String sql =
-          "SELECT "
-              + COLUMNS
-              + " FROM contacts WHERE user_id = ? AND deleted = FALSE AND id IN ("
-              + marks
-              + ")";
+          "SELECT " + COLUMNS + " FROM contacts WHERE user_id = ? AND id IN (" + marks + ")";
       try (PreparedStatement select = connection.prepareStatement(sql)) {
         select.setLong(1, userId);
         for (int i = 0; i < chunk.size(); i++) {
@@ -67,6 +63,9 @@ final class JdbcContactStore implements ContactStore {
         throw Sql.failure(e);
       }
     }
+    // Tombstones are skipped here, not with "deleted = FALSE" in SQL: that term makes SQLite's
+    // planner probe the tombstone index and scan every live row of the user.
+    out.removeIf(Contact::deleted);
     return out;
   }
 

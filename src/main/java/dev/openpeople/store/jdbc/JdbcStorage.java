@@ -160,6 +160,8 @@ public final class JdbcStorage implements Storage {
                 "group_counts",
                 "contact_groups",
                 "contacts",
+                "other_contact_terms",
+                "other_contacts",
                 "users"
               }) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
@@ -174,18 +176,16 @@ public final class JdbcStorage implements Storage {
   public int purgeTombstones(Instant before) {
     return runWrite(
         connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement(
-                  "DELETE FROM contacts WHERE deleted = TRUE AND updated_at < ?")) {
-            delete.setLong(1, before.toEpochMilli());
-            int purged = delete.executeUpdate();
-            try (PreparedStatement groups =
+          int purged = 0;
+          for (String table : new String[] {"contacts", "contact_groups", "other_contacts"}) {
+            try (PreparedStatement delete =
                 connection.prepareStatement(
-                    "DELETE FROM contact_groups WHERE deleted = TRUE AND updated_at < ?")) {
-              groups.setLong(1, before.toEpochMilli());
-              return purged + groups.executeUpdate();
+                    "DELETE FROM " + table + " WHERE deleted = TRUE AND updated_at < ?")) {
+              delete.setLong(1, before.toEpochMilli());
+              purged += delete.executeUpdate();
             }
           }
+          return purged;
         });
   }
 

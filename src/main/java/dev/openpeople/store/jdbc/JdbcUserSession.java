@@ -3,6 +3,7 @@ package dev.openpeople.store.jdbc;
 
 import dev.openpeople.contact.ContactStore;
 import dev.openpeople.contact.GroupStore;
+import dev.openpeople.contact.OtherContactStore;
 import dev.openpeople.contact.PhotoStore;
 import dev.openpeople.contact.User;
 import dev.openpeople.contact.UserSession;
@@ -10,6 +11,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 
 /** One user's view of one JDBC transaction. */
 final class JdbcUserSession implements UserSession {
@@ -41,6 +46,27 @@ final class JdbcUserSession implements UserSession {
   @Override
   public GroupStore groups() {
     return new JdbcGroupStore(connection, user.id());
+  }
+
+  @Override
+  public OtherContactStore otherContacts() {
+    return new JdbcOtherContactStore(connection, user.id());
+  }
+
+  @Override
+  public Map<String, User> usersByEmail(Collection<String> emails) {
+    Map<String, User> out = new HashMap<>();
+    for (String email : new LinkedHashSet<>(emails)) {
+      try {
+        User found = JdbcStorage.loadUser(connection, email);
+        if (found != null) {
+          out.put(email, found);
+        }
+      } catch (SQLException e) {
+        throw Sql.failure(e);
+      }
+    }
+    return out;
   }
 
   @Override

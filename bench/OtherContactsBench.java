@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The other contacts benchmark (issue 3): loads N other contacts of one user through the emulator
+ * API, then times otherContacts.list full and incremental syncs and otherContacts.search over HTTP.
+ * Usage: java -cp target/openpeople.jar bench/OtherContactsBench.java BASE_URL N SERVER_PID
+ */
+public final class OtherContactsBench {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String MASK = "names,emailAddresses,phoneNumbers";
+  private static String base;
+  private static String user;
+
+  public static void main(String[] args) throws Exception {
+    base = args[0].replaceAll("/$", "");
+    int total = Integer.parseInt(args[1]);
+    String pid = args[2];
+    user = "obench-" + System.nanoTime() + "@example.com";
+
+    long start = System.nanoTime();
+    load(total);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    report("load (emulator)", "%.0f other contacts/s (%d, 1000 per call, 2 clients)", total / seconds, total);
+
+    List<Double> fullSyncs = new ArrayList<>();
+    String syncToken = null;
+    for (int i = 0; i < 3; i++) {
+      long t = System.nanoTime();
+      syncToken = fullSync(total);
+      fullSyncs.add((System.nanoTime() - t) / 1e6);
+    }
+    report("full sync", "median %.0f ms over 3 runs (%s; pageSize 1000, %s)", median(fullSyncs), fullSyncs, MASK);
+
+    Random random = new Random(7);
+    for (int i = 0; i < 100; i++) {
+      // 100 changes: interactions that update existing other contacts (distinct addresses).
+      int n = i * (total / 100) + random.nextInt(Math.max(1, total / 100));
+      ObjectNode body = JSON.createObjectNode();
+      body.put("email", "other" + n + "@example.com").put("displayName", "Renamed " + n);
+      send("/emulator/v1/users/" + user + "/interactions", body, false);
+    }
+    List<Double> incrementals = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      long t = System.nanoTime();
+      int changed = get("/v1/otherContacts?pageSize=1000&requestSyncToken=true&readMask=" + MASK
+          + "&syncToken=" + enc(syncToken)).path("otherContacts").size();
+      incrementals.add((System.nanoTime() - t) / 1e6);
+      if (changed != 100) {
+        throw new IllegalStateException("incremental sync returned " + changed + " changes");
+      }
+    }
+    report("incremental sync", "median %.1f ms, max %.1f ms over 11 runs (100 changes)",
+        median(incrementals), Collections.max(incrementals));
+
+    get("/v1/otherContacts:search?query=&readMask=names");
+    List<Double> searches = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      String query = "given" + random.nextInt(Math.max(1, total / 10));
+      long t = System.nanoTime();
+      get("/v1/otherContacts:search?readMask=names,emailAddresses&query=" + enc(query));
+      searches.add((System.nanoTime() - t) / 1e6);
+    }
+    Collections.sort(searches);
+    report("otherContacts.search", "p50 %.2f ms, p99 %.2f ms over 500 queries",
+        searches.get(searches.size() / 2), searches.get((int) (searches.size() * 0.99)));
+    report("server RSS", "%s", rss(pid));
+  }
+
+  private static void load(int total) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int offset = 0; offset < total; offset += 1000) {
+      int from = offset;
+      int count = Math.min(1000, total - offset);
+      futures.add(pool.submit(() -> {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode people = body.putArray("people");
+        for (int i = from; i < from + count; i++) {
+          ObjectNode p = people.addObject();
+          p.putArray("names").addObject().put("givenName", "given" + (i / 10)).put("familyName", "family" + i);
+          p.putArray("emailAddresses").addObject().put("value", "other" + i + "@example.com");
+          p.putArray("phoneNumbers").addObject().put("value", "+1 555 " + (1_000_000 + i));
+        }
+        send("/emulator/v1/users/" + user + "/otherContacts:batchCreate", body, false);
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  private static String fullSync(int expected) throws Exception {
+    String pageToken = null;
+    int seen = 0;
+    while (true) {
+      JsonNode page = get("/v1/otherContacts?pageSize=1000&requestSyncToken=true&readMask=" + MASK
+          + (pageToken == null ? "" : "&pageToken=" + enc(pageToken)));
+      seen += page.path("otherContacts").size();
+      if (page.hasNonNull("nextPageToken")) {
+        pageToken = page.get("nextPageToken").asText();
+      } else {
+        if (seen != expected) {
+          throw new IllegalStateException("full sync saw " + seen + " of " + expected);
+        }
+        return page.get("nextSyncToken").asText();
+      }
+    }
+  }
+
+  private static JsonNode get(String path) throws Exception {
+    return send(path, null, true);
+  }
+
+  private static JsonNode send(String path, JsonNode body, boolean auth) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    if (body == null) {
+      request.GET();
+    } else {
+      request.header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+    }
+    if (auth) {
+      request.header("Authorization", "Bearer " + user);
+    }
+    HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return JSON.readTree(response.body());
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static String rss(String pid) throws Exception {
+    String current = "?";
+    String peak = "?";
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        current = line.substring(6).trim();
+      } else if (line.startsWith("VmHWM:")) {
+        peak = line.substring(6).trim();
+      }
+    }
+    return "current " + current + ", peak " + peak;
+  }
+
+  private static void report(String what, String format, Object... args) {
+    System.out.printf("%-22s %s%n", what, String.format(format, args));
+  }
+}

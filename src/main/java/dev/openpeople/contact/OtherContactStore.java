@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.contact;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One user's other contacts inside a transaction (issue 3). They are stored like contacts (a {@link
+ * Contact} row with body, keys and change sequence) plus the e-mail address that makes each one
+ * unique; the shared per-user sequence is their change log too.
+ */
+public interface OtherContactStore {
+  /** A row to write: the other contact and its lower-cased primary e-mail address ("" if none). */
+  record Row(Contact contact, String emailKey) {}
+
+  /** A live other contact (tombstones are not found). */
+  Optional<Contact> get(long id);
+
+  /** The live other contacts among {@code ids}, in no particular order. */
+  List<Contact> getAll(Collection<Long> ids);
+
+  /** The live other contact with this lower-cased e-mail address, if any. */
+  Optional<Contact> findByEmail(String emailKey);
+
+  void insert(List<Row> rows);
+
+  /** Replaces body, keys, e-mail key, sequence and update time of an existing other contact. */
+  void update(Row row);
+
+  /** Turns an other contact into a tombstone carrying sequence {@code seq}. */
+  void markDeleted(long id, long seq, Instant at);
+
+  /** Live other contacts by sequence after {@code after}, with sequence at most {@code maxSeq}. */
+  List<Contact> page(@Nullable Cursor after, long maxSeq, int limit);
+
+  /** Other contacts and tombstones changed after {@code afterSeq} up to {@code maxSeq}. */
+  List<Contact> changes(long afterSeq, long maxSeq, int limit);
+
+  long countLive(long maxSeq);
+
+  long countChanges(long afterSeq, long maxSeq);
+
+  /** Ids of live other contacts with a search term starting with {@code prefix}. */
+  List<Long> search(String prefix, int limit);
+}

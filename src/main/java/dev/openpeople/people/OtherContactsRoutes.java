@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.people;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openpeople.contact.Contact;
+import dev.openpeople.contact.ContactIds;
+import dev.openpeople.contact.Cursor;
+import dev.openpeople.contact.OtherContactService;
+import dev.openpeople.contact.OtherContactStore;
+import dev.openpeople.contact.SortOrder;
+import dev.openpeople.contact.User;
+import dev.openpeople.contact.UserSession;
+import dev.openpeople.error.ApiException;
+import dev.openpeople.server.ApiCall;
+import dev.openpeople.server.ApiReply;
+import dev.openpeople.server.Json;
+import dev.openpeople.server.Operation;
+import dev.openpeople.server.Router;
+import dev.openpeople.server.Routes;
+import dev.openpeople.token.ListToken;
+import dev.openpeople.token.TokenSigner;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code otherContacts} resource (digest §7, seed 000): list with page and sync tokens, search,
+ * and the copy into My Contacts.
+ */
+final class OtherContactsRoutes implements Routes {
+  /** Seed 000: the readMask paths valid with READ_SOURCE_TYPE_CONTACT alone. */
+  static final Set<String> CONTACT_FIELDS =
+      Set.of("emailAddresses", "metadata", "names", "phoneNumbers", "photos");
+
+  /** Discovery: the readMask paths of otherContacts.search. */
+  static final Set<String> SEARCH_FIELDS =
+      Set.of("emailAddresses", "metadata", "names", "phoneNumbers");
+
+  /** Discovery: the copyMask paths of copyOtherContactToMyContactsGroup. */
+  static final Set<String> COPY_FIELDS = Set.of("emailAddresses", "names", "phoneNumbers");
+
+  private static final String METHOD = Operation.OTHER_CONTACTS_LIST.discoveryId();
+
+  private final OtherContactService others;
+  private final ContactBodies bodies;
+  private final Persons persons;
+  private final SyncListing listing;
+  private final FirstPageQuota quota;
+  private final boolean strictWarmup;
+
+  /** With strict warmup: each user's change sequence at their last warmup request. */
+  private final Map<String, Long> warmups = new ConcurrentHashMap<>();
+
+  OtherContactsRoutes(
+      OtherContactService others,
+      ContactBodies bodies,
+      Persons persons,
+      TokenSigner signer,
+      int firstPageQuota,
+      boolean strictWarmup) {
+    this.others = others;
+    this.bodies = bodies;
+    this.persons = persons;
+    this.listing = new SyncListing(METHOD, signer);
+    this.quota = new FirstPageQuota(firstPageQuota, others::now);
+    this.strictWarmup = strictWarmup;
+  }
+
+  @Override
+  public void define(Router router) {
+    router
+        .on(Operation.OTHER_CONTACTS_LIST, this::list)
+        .on(Operation.OTHER_CONTACTS_SEARCH, this::search)
+        .on(
+            Operation.OTHER_CONTACTS_COPY_OTHER_CONTACT_TO_MY_CONTACTS_GROUP,
+            this::copyOtherContactToMyContactsGroup);
+  }
+
+  /** The parsed list request: the fields to render and the listing's paging parameters. */
+  private record Query(Set<String> fields, Set<ReadSources> sources, SyncListing.Request listing) {}
+
+  ApiReply list(ApiCall call) {
+    Query query = parse(call);
+    String pageToken = call.param("pageToken");
+    String syncToken = call.param("syncToken");
+    String email = call.caller().email();
+    Instant now = others.now();
+    if (SyncListing.firstPageOfFullSync(pageToken, syncToken)) {
+      quota.acquire(email);
+    }
+    return ApiReply.json(
+        others
+            .storage()
+            .read(
+                email,
+                session -> {
+                  ListToken position =
+                      listing.position(
+                          session.user().id(),
+                          session.user().lastSeq(),
+                          query.listing(),
+                          pageToken,
+                          syncToken,
+                          now);
+                  SyncListing.Page page =
+                      listing.page(source(session.otherContacts()), query.listing(), position);
+                  return render(session, query, page, call.request().origin());
+                }));
+  }
+
+  private static Query parse(ApiCall call) {
+    Set<ReadSources> sources = listSources(call.params("sources"));
+    boolean profile = sources.contains(ReadSources.READ_SOURCE_TYPE_PROFILE);
+    Set<String> fields =
+        PersonFields.required(
+            call.param("readMask"), "readMask", profile ? PersonFields.readable() : CONTACT_FIELDS);
+    int pageSize = call.intParam("pageSize", 0);
+    if (pageSize < 0 || pageSize > 1000) {
+      throw ApiException.invalid("pageSize must be between 1 and 1000; got %d.", pageSize);
+    }
+    boolean requestSyncToken = call.boolParam("requestSyncToken");
+    String fieldList = String.join(",", new TreeSet<>(fields));
+    String sourceList = String.join(",", new TreeSet<>(sources.stream().map(Enum::name).toList()));
+    return new Query(
+        fields,
+        sources,
+        new SyncListing.Request(
+            pageSize == 0 ? 100 : pageSize,
+            requestSyncToken,
+            SortOrder.LAST_MODIFIED_ASCENDING,
+            ListToken.fingerprint(List.of(fieldList, sourceList)),
+            ListToken.fingerprint(
+                List.of(
+                    fieldList,
+                    sourceList,
+                    Integer.toString(pageSize),
+                    Boolean.toString(requestSyncToken))),
+            "readMask, sources, pageSize and requestSyncToken"));
+  }
+
+  /**
+   * Seed 000: sources defaults to READ_SOURCE_TYPE_CONTACT; PROFILE is allowed only together with
+   * CONTACT, and no other source type is documented for this method.
+   */
+  static Set<ReadSources> listSources(List<String> values) {
+    Set<ReadSources> sources = ReadSources.parse(values, ReadSources.CONTACT);
+    for (ReadSources source : sources) {
+      if (source != ReadSources.READ_SOURCE_TYPE_CONTACT
+          && source != ReadSources.READ_SOURCE_TYPE_PROFILE) {
+        throw ApiException.invalid(
+            "sources may only be READ_SOURCE_TYPE_CONTACT and READ_SOURCE_TYPE_PROFILE; got %s.",
+            source.name());
+      }
+    }
+    if (!sources.contains(ReadSources.READ_SOURCE_TYPE_CONTACT)) {
+      throw ApiException.invalid(
+          "Specifying READ_SOURCE_TYPE_PROFILE without specifying READ_SOURCE_TYPE_CONTACT is not"
+              + " permitted.");
+    }
+    return sources;
+  }
+
+  private static SyncListing.Source source(OtherContactStore store) {
+    return new SyncListing.Source() {
+      @Override
+      public long countLive(long maxSeq) {
+        return store.countLive(maxSeq);
+      }
+
+      @Override
+      public long countChanges(long afterSeq, long maxSeq) {
+        return store.countChanges(afterSeq, maxSeq);
+      }
+
+      @Override
+      public List<Contact> page(@Nullable Cursor after, long maxSeq, int limit) {
+        return store.page(after, maxSeq, limit);
+      }
+
+      @Override
+      public List<Contact> changes(long afterSeq, long maxSeq, int limit) {
+        return store.changes(afterSeq, maxSeq, limit);
+      }
+    };
+  }
+
+  private ObjectNode render(
+      UserSession session, Query query, SyncListing.Page page, String origin) {
+    ObjectNode response = Json.object();
+    if (!page.rows().isEmpty()) {
+      Map<String, User> profiles = profiles(session, query.sources(), page.rows());
+      ArrayNode items = response.putArray("otherContacts");
+      for (Contact contact : page.rows()) {
+        items.add(
+            contact.deleted()
+                ? Persons.deleted(contact, Persons.otherContactName(contact.id()), "OTHER_CONTACT")
+                : persons.otherContact(
+                    contact,
+                    query.fields(),
+                    query.sources(),
+                    profiles.get(emailKey(contact)),
+                    origin));
+      }
+    }
+    if (page.nextPageToken() != null) {
+      response.put("nextPageToken", page.nextPageToken());
+    }
+    if (page.nextSyncToken() != null) {
+      response.put("nextSyncToken", page.nextSyncToken());
+    }
+    if (page.total() > 0) {
+      response.put("totalSize", page.total());
+    }
+    return response;
+  }
+
+  /** The server users whose addresses these other contacts carry, when PROFILE is read. */
+  private static Map<String, User> profiles(
+      UserSession session, Set<ReadSources> sources, List<Contact> rows) {
+    if (!sources.contains(ReadSources.READ_SOURCE_TYPE_PROFILE)) {
+      return Map.of();
+    }
+    Set<String> emails = new LinkedHashSet<>();
+    for (Contact contact : rows) {
+      if (!contact.deleted()) {
+        String key = emailKey(contact);
+        if (!key.isEmpty()) {
+          emails.add(key);
+        }
+      }
+    }
+    return session.usersByEmail(emails);
+  }
+
+  private static String emailKey(Contact contact) {
+    return ContactBodies.emailKey(Json.parseStored(contact.body()));
+  }
+
+  ApiReply search(ApiCall call) {
+    Set<String> fields = PersonFields.required(call.param("readMask"), "readMask", SEARCH_FIELDS);
+    int limit = PeopleSearchRoutes.limit(call);
+    String query = PeopleSearchRoutes.query(call);
+    String email = call.caller().email();
+    if (query.isEmpty()) {
+      // The warmup request (discovery): succeeds empty; in strict mode it refreshes the "cache".
+      if (strictWarmup) {
+        warmups.put(email, others.storage().read(email, session -> session.user().lastSeq()));
+      }
+      return ApiReply.json(Json.object());
+    }
+    List<Contact> found =
+        others
+            .storage()
+            .read(
+                email,
+                session -> {
+                  OtherContactStore store = session.otherContacts();
+                  // Strict mode: only other contacts unchanged since the last warmup are found.
+                  long asOf = strictWarmup ? warmups.getOrDefault(email, 0L) : Long.MAX_VALUE;
+                  return PeopleSearchRoutes.find(
+                      query,
+                      limit,
+                      store::search,
+                      ids ->
+                          new ArrayList<>(
+                              store.getAll(ids).stream().filter(c -> c.seq() <= asOf).toList()));
+                });
+    ObjectNode response = Json.object();
+    if (!found.isEmpty()) {
+      ArrayNode results = response.putArray("results");
+      for (Contact contact : found) {
+        results
+            .addObject()
+            .set(
+                "person",
+                persons.otherContact(
+                    contact, fields, ReadSources.CONTACT, null, call.request().origin()));
+      }
+    }
+    return ApiReply.json(response);
+  }
+
+  ApiReply copyOtherContactToMyContactsGroup(ApiCall call) {
+    String name = "otherContacts/" + call.pathVar("otherContactsId");
+    OptionalLong id = ContactIds.parse(call.pathVar("otherContactsId"));
+    if (id.isEmpty()) {
+      throw ApiException.invalid("Resource name \"%s\" is not a valid other contact.", name);
+    }
+    ObjectNode body = call.bodyObject();
+    Set<String> copyMask = PersonFields.required(text(body, "copyMask"), "copyMask", COPY_FIELDS);
+    Set<String> fallback = new LinkedHashSet<>(copyMask);
+    fallback.add("metadata");
+    fallback.add("memberships");
+    Set<String> fields =
+        PersonFields.optional(
+            text(body, "readMask"), "readMask", PersonFields.readable(), fallback);
+    List<String> sourceValues = new ArrayList<>();
+    body.path("sources").forEach(s -> sourceValues.add(s.asText()));
+    Set<ReadSources> sources = ReadSources.parse(sourceValues, ReadSources.CONTACT_AND_PROFILE);
+    long otherId = id.getAsLong();
+    String email = call.caller().email();
+    Contact created =
+        others.copy(
+            email,
+            otherId,
+            other -> {
+              ObjectNode stored = Json.parseStored(other.body());
+              ObjectNode person = Json.object();
+              for (String field : copyMask) {
+                JsonNode value = stored.get(field);
+                if (value != null) {
+                  // The copy's items are the contact's own: the OTHER_CONTACT item metadata goes.
+                  value.forEach(item -> ((ObjectNode) item).remove("metadata"));
+                  person.set(field, value);
+                }
+              }
+              return bodies.create(otherId, person);
+            });
+    return ApiReply.json(persons.contact(created, email, fields, sources, call.request().origin()));
+  }
+
+  private static @Nullable String text(ObjectNode body, String field) {
+    JsonNode value = body.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}
