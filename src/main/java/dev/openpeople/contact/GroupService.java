@@ -25,6 +25,8 @@ public final class GroupService {
   public record ModifyResult(
       List<Long> notFound, List<Long> canNotRemoveLastGroup, boolean changed) {}
 
+  private static final int SLICE = 1000;
+
   private final ContactService contacts;
 
   public GroupService(ContactService contacts) {
@@ -104,18 +106,11 @@ public final class GroupService {
               if (deleteContacts) {
                 ContactService.deleteAll(session, members, now);
               } else {
-                List<Contact> changed = new ArrayList<>();
-                List<ContactService.ContactDraft> drafts = new ArrayList<>();
-                for (Contact contact : session.contacts().getAll(members)) {
-                  List<String> groups = new ArrayList<>(editor.groups(contact));
-                  groups.remove(id);
-                  if (groups.isEmpty()) {
-                    groups.add(SystemGroups.MY_CONTACTS.id());
-                  }
-                  changed.add(contact);
-                  drafts.add(editor.withGroups(contact, groups));
+                // In slices, so a huge group never holds all its members' bodies at once.
+                for (int from = 0; from < members.size(); from += SLICE) {
+                  List<Long> slice = members.subList(from, Math.min(members.size(), from + SLICE));
+                  leaveGroup(session, id, session.contacts().getAll(slice), editor, now);
                 }
-                ContactService.rewrite(session, changed, drafts, now);
               }
               session.groups().markDeleted(id, session.allocateSeqs(1), now);
               return null;
@@ -199,6 +194,21 @@ public final class GroupService {
     }
     ContactService.rewrite(session, changed, drafts, now);
     return new ModifyResult(notFound, lastGroup, !changed.isEmpty());
+  }
+
+  /** Removes every given contact from a group; one left without any group goes to myContacts. */
+  private static void leaveGroup(
+      UserSession session, String id, List<Contact> members, MembershipEditor editor, Instant now) {
+    List<ContactService.ContactDraft> drafts = new ArrayList<>(members.size());
+    for (Contact contact : members) {
+      List<String> groups = new ArrayList<>(editor.groups(contact));
+      groups.remove(id);
+      if (groups.isEmpty()) {
+        groups.add(SystemGroups.MY_CONTACTS.id());
+      }
+      drafts.add(editor.withGroups(contact, groups));
+    }
+    ContactService.rewrite(session, members, drafts, now);
   }
 
   private static ContactGroup requireUserGroup(UserSession session, String id, String verb) {

@@ -2,6 +2,7 @@
 package dev.openpeople.contact;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The system contact groups every user has (digest §6), in the order they are listed. Only
@@ -16,6 +17,8 @@ public enum SystemGroups {
   CHAT_BUDDIES("chatBuddies", "Chat contacts", false),
   ALL("all", "All Contacts", false),
   BLOCKED("blocked", "Blocked", false);
+
+  private static final Pattern USER_GROUP_ID = Pattern.compile("[0-9a-f]{1,16}");
 
   private final String id;
   private final String formattedName;
@@ -50,6 +53,6 @@ public enum SystemGroups {
 
   /** True for a syntactically valid user group id: 1 to 16 lower-case hex digits. */
   public static boolean isUserGroupId(String id) {
-    return id.matches("[0-9a-f]{1,16}");
+    return USER_GROUP_ID.matcher(id).matches();
   }
 }

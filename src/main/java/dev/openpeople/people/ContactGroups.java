@@ -92,7 +92,8 @@ final class ContactGroups {
   }
 
   /** A system group: no etag or metadata (digest §6). */
-  static ObjectNode system(SystemGroups group, Set<String> fields, long memberCount) {
+  static ObjectNode system(
+      SystemGroups group, Set<String> fields, long memberCount, @Nullable List<Long> members) {
     ObjectNode out = Json.object();
     out.put("resourceName", "contactGroups/" + group.id());
     if (fields.contains("groupType")) {
@@ -102,7 +103,7 @@ final class ContactGroups {
       out.put("name", group.id());
       out.put("formattedName", group.formattedName());
     }
-    return counted(out, fields, memberCount, null);
+    return counted(out, fields, memberCount, members);
   }
 
   /** A live user group. */
@@ -149,9 +150,7 @@ final class ContactGroups {
       List<Long> members) {
     Optional<SystemGroups> system = SystemGroups.byId(id);
     if (system.isPresent()) {
-      ObjectNode out = system(system.get(), fields, memberCount);
-      addMembers(out, members);
-      return Optional.of(out);
+      return Optional.of(system(system.get(), fields, memberCount, members));
     }
     return user.map(g -> user(g, fields, memberCount, members));
   }
@@ -167,7 +166,7 @@ final class ContactGroups {
   }
 
   private static void addMembers(ObjectNode out, @Nullable List<Long> members) {
-    if (members != null && !members.isEmpty() && !out.has("memberResourceNames")) {
+    if (members != null && !members.isEmpty()) {
       ArrayNode names = out.putArray("memberResourceNames");
       members.forEach(id -> names.add(ContactIds.resourceName(id)));
     }

@@ -170,7 +170,7 @@ final class ContactGroupsListing {
       long count = counts.getOrDefault(row.id(), 0L);
       out.add(
           switch (row) {
-            case SystemRow system -> ContactGroups.system(system.group(), fields, count);
+            case SystemRow system -> ContactGroups.system(system.group(), fields, count, null);
             case GroupRow user when user.group().deleted() -> ContactGroups.deleted(user.group());
             case GroupRow user -> ContactGroups.user(user.group(), fields, count, null);
           });

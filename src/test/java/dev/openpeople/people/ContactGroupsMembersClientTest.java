@@ -191,6 +191,19 @@ class ContactGroupsMembersClientTest {
     assertThat(response.getNotFoundResourceNames()).isNull();
     assertThat(count(client, group.getResourceName())).isEqualTo(1000);
     assertThat(count(client, "contactGroups/myContacts")).isEqualTo(1000);
+
+    // One more, only in the group; deleting the group (in slices of 1,000) keeps every contact.
+    Person extra =
+        client
+            .people()
+            .createContact(new Person().setMemberships(List.of(member(group.getResourceName()))))
+            .execute();
+    assertThat(count(client, group.getResourceName())).isEqualTo(1001);
+    client.contactGroups().delete(group.getResourceName()).execute();
+    assertThat(count(client, "contactGroups/myContacts")).isEqualTo(1001);
+    assertThat(groupsOf(client, extra.getResourceName()))
+        .containsExactly("contactGroups/myContacts");
+    assertThat(groupsOf(client, names.get(999))).containsExactly("contactGroups/myContacts");
   }
 
   @Test
