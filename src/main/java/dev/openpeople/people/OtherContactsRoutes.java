@@ -127,23 +127,25 @@ final class OtherContactsRoutes implements Routes {
     if (pageSize < 0 || pageSize > 1000) {
       throw ApiException.invalid("pageSize must be between 1 and 1000; got %d.", pageSize);
     }
+    int size = pageSize == 0 ? 100 : pageSize;
     boolean requestSyncToken = call.boolParam("requestSyncToken");
     String fieldList = String.join(",", new TreeSet<>(fields));
     String sourceList = String.join(",", new TreeSet<>(sources.stream().map(Enum::name).toList()));
+    // Seed 000: "When the page_token or sync_token is specified, all other request parameters
+    // must match the first call", so both token kinds bind every parameter here.
+    String binding =
+        ListToken.fingerprint(
+            List.of(
+                fieldList, sourceList, Integer.toString(size), Boolean.toString(requestSyncToken)));
     return new Query(
         fields,
         sources,
         new SyncListing.Request(
-            pageSize == 0 ? 100 : pageSize,
+            size,
             requestSyncToken,
             SortOrder.LAST_MODIFIED_ASCENDING,
-            ListToken.fingerprint(List.of(fieldList, sourceList)),
-            ListToken.fingerprint(
-                List.of(
-                    fieldList,
-                    sourceList,
-                    Integer.toString(pageSize),
-                    Boolean.toString(requestSyncToken))),
+            binding,
+            binding,
             "readMask, sources, pageSize and requestSyncToken"));
   }
 
