@@ -12,11 +12,13 @@ import dev.openpeople.contact.OtherContactStore;
 import dev.openpeople.contact.SortOrder;
 import dev.openpeople.contact.User;
 import dev.openpeople.contact.UserSession;
+import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
 import dev.openpeople.server.Operation;
+import dev.openpeople.server.Principal;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.ListToken;
@@ -127,23 +129,25 @@ final class OtherContactsRoutes implements Routes {
     if (pageSize < 0 || pageSize > 1000) {
       throw ApiException.invalid("pageSize must be between 1 and 1000; got %d.", pageSize);
     }
+    int size = pageSize == 0 ? 100 : pageSize;
     boolean requestSyncToken = call.boolParam("requestSyncToken");
     String fieldList = String.join(",", new TreeSet<>(fields));
     String sourceList = String.join(",", new TreeSet<>(sources.stream().map(Enum::name).toList()));
+    // Seed 000: "When the page_token or sync_token is specified, all other request parameters
+    // must match the first call", so both token kinds bind every parameter here.
+    String binding =
+        ListToken.fingerprint(
+            List.of(
+                fieldList, sourceList, Integer.toString(size), Boolean.toString(requestSyncToken)));
     return new Query(
         fields,
         sources,
         new SyncListing.Request(
-            pageSize == 0 ? 100 : pageSize,
+            size,
             requestSyncToken,
             SortOrder.LAST_MODIFIED_ASCENDING,
-            ListToken.fingerprint(List.of(fieldList, sourceList)),
-            ListToken.fingerprint(
-                List.of(
-                    fieldList,
-                    sourceList,
-                    Integer.toString(pageSize),
-                    Boolean.toString(requestSyncToken))),
+            binding,
+            binding,
             "readMask, sources, pageSize and requestSyncToken"));
   }
 
@@ -290,6 +294,13 @@ final class OtherContactsRoutes implements Routes {
   }
 
   ApiReply copyOtherContactToMyContactsGroup(ApiCall call) {
+    // Issue 3: copy writes a contact, so it needs the contacts scope. The discovery document also
+    // lists contacts.other.readonly for it; we do not let a read-only grant write (README).
+    if (!call.caller().hasAnyScope(List.of(Principal.SCOPE_PREFIX + "contacts"))) {
+      throw new ApiException(ApiError.SCOPE_INSUFFICIENT)
+          .withMetadata(
+              "method", Operation.OTHER_CONTACTS_COPY_OTHER_CONTACT_TO_MY_CONTACTS_GROUP.rpcName());
+    }
     String name = "otherContacts/" + call.pathVar("otherContactsId");
     OptionalLong id = ContactIds.parse(call.pathVar("otherContactsId"));
     if (id.isEmpty()) {

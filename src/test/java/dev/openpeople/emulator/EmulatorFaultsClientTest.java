@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.client.googleapis.batch.BatchRequest;
+import com.google.api.client.googleapis.batch.json.JsonBatchCallback;
+import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpHeaders;
 import com.google.api.services.people.v1.PeopleService;
+import com.google.api.services.people.v1.model.ListOtherContactsResponse;
 import dev.openpeople.OpenPeopleServerExtension;
 import dev.openpeople.server.Json;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +101,31 @@ class EmulatorFaultsClientTest {
 
     assertFails(400, "FAILED_PRECONDITION", "EXPIRED_SYNC_TOKEN", () -> list("f3@example.com"));
     assertThat(list("f3@example.com")).isNotNull();
+  }
+
+  @Test
+  void faultsReachTheInnerCallsOfABatch() throws Exception {
+    arm("{\"method\":\"people.otherContacts.list\",\"error\":\"UNAVAILABLE\"}");
+    PeopleService client = SERVER.people("f5@example.com");
+    List<Integer> codes = new ArrayList<>();
+    BatchRequest batch = client.batch();
+    JsonBatchCallback<ListOtherContactsResponse> callback =
+        new JsonBatchCallback<>() {
+          @Override
+          public void onSuccess(ListOtherContactsResponse response, HttpHeaders headers) {
+            codes.add(200);
+          }
+
+          @Override
+          public void onFailure(GoogleJsonError error, HttpHeaders headers) {
+            codes.add(error.getCode());
+          }
+        };
+    client.otherContacts().list().setReadMask("names").queue(batch, callback);
+    client.otherContacts().list().setReadMask("names").queue(batch, callback);
+    batch.execute();
+
+    assertThat(codes).containsExactly(503, 200);
   }
 
   @Test

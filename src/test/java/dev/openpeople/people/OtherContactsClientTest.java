@@ -301,6 +301,19 @@ class OtherContactsClientTest {
     assertThat(search(SERVER.people(otherRead), "sco")).containsExactly("Sco");
     assertStatus(403, () -> list(SERVER.people(contactsOnly), "names"));
     assertStatus(403, () -> search(SERVER.people(contactsOnly), "sco"));
+    // Copy writes a contact: the read-only grant for other contacts is not enough (issue 3).
+    assertStatus(
+        403,
+        () ->
+            SERVER
+                .people(otherRead)
+                .otherContacts()
+                .copyOtherContactToMyContactsGroup(
+                    name,
+                    new com.google.api.services.people.v1.model
+                            .CopyOtherContactToMyContactsGroupRequest()
+                        .setCopyMask("names"))
+                .execute());
     // Another user sees nothing of this user's other contacts and cannot copy them.
     PeopleService stranger = SERVER.people("stranger@example.com");
     assertThat(list(stranger, "names").getOtherContacts()).isNull();

@@ -109,6 +109,28 @@ class OtherContactsSyncClientTest {
     assertBadRequest(
         "must match the first call",
         () -> client.otherContacts().list().setReadMask("names").setSyncToken(token).execute());
+    // Every parameter is bound, page size and requestSyncToken included (seed 000).
+    assertBadRequest(
+        "must match the first call",
+        () ->
+            client
+                .otherContacts()
+                .list()
+                .setReadMask("names,emailAddresses")
+                .setPageSize(3)
+                .setRequestSyncToken(true)
+                .setSyncToken(token)
+                .execute());
+    assertBadRequest(
+        "must match the first call",
+        () ->
+            client
+                .otherContacts()
+                .list()
+                .setReadMask("names,emailAddresses")
+                .setPageSize(2)
+                .setSyncToken(token)
+                .execute());
     assertBadRequest(
         "sync token",
         () ->
