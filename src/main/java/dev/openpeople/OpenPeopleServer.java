@@ -2,9 +2,11 @@
 package dev.openpeople;
 
 import dev.openpeople.contact.ContactService;
+import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.emulator.EmulatorClock;
 import dev.openpeople.emulator.EmulatorRoutes;
+import dev.openpeople.gdata.GData;
 import dev.openpeople.people.People;
 import dev.openpeople.server.Authenticator;
 import dev.openpeople.server.BatchRoutes;
@@ -40,6 +42,9 @@ public final class OpenPeopleServer implements AutoCloseable {
   /** Tombstones outlive sync tokens (7 days) by a margin, so a valid token sees every delete. */
   static final Duration TOMBSTONE_RETENTION = Duration.ofDays(8);
 
+  /** Shared-contact tombstones are kept 30 days (shared-contacts-api.md §3). */
+  static final Duration SHARED_TOMBSTONE_RETENTION = Duration.ofDays(30);
+
   /**
    * What the server is started with.
    *
@@ -72,6 +77,8 @@ public final class OpenPeopleServer implements AutoCloseable {
       TokenSigner signer = new TokenSigner(storage.secret("token-key", OpenPeopleServer::newKey));
       ContactService contacts = new ContactService(storage, clock);
       List<Routes> routes = new ArrayList<>(People.routes(contacts, discovery, signer));
+      SharedContactService sharedContacts = new SharedContactService(storage, clock);
+      routes.addAll(GData.routes(sharedContacts));
       routes.add(new HealthRoutes(storage));
       AtomicReference<Dispatcher> dispatcher = new AtomicReference<>();
       routes.add(new BatchRoutes(dispatcher::get));
@@ -100,7 +107,9 @@ public final class OpenPeopleServer implements AutoCloseable {
 
   private void purgeTombstones() {
     try {
-      int purged = storage.purgeTombstones(clock.instant().minus(TOMBSTONE_RETENTION));
+      int purged =
+          storage.purgeTombstones(clock.instant().minus(TOMBSTONE_RETENTION))
+              + storage.purgeDomainTombstones(clock.instant().minus(SHARED_TOMBSTONE_RETENTION));
       if (purged > 0) {
         LOG.info("purged {} tombstones", purged);
       }

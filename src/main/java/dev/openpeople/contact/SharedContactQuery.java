@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.contact;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A filtered, ordered window of a domain's shared contacts, as a GData feed query asks for it.
+ *
+ * @param updatedMin only contacts changed at or after this instant, or null for all
+ * @param showDeleted include tombstones
+ * @param byLastModified order by last change instead of by id
+ * @param offset zero-based index of the first row
+ */
+public record SharedContactQuery(
+    @Nullable Instant updatedMin,
+    boolean showDeleted,
+    boolean byLastModified,
+    boolean descending,
+    long offset,
+    int limit) {}
