@@ -38,7 +38,7 @@ public final class GDataErrors {
     return xml.toString();
   }
 
-  /** XML text and attribute escaping. */
+  /** XML text and single-quoted attribute escaping ({@code "} stays, as in Google's etags). */
   public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
@@ -48,7 +48,6 @@ public final class GDataErrors {
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
         case '\'' -> out.append("&apos;");
-        case '"' -> out.append("&quot;");
         default -> {
           if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
             out.append("&#xFFFD;");
