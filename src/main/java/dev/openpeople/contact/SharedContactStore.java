@@ -25,6 +25,9 @@ public interface SharedContactStore {
   /** Live contacts having a word that starts with {@code prefix} (lower case), by id. */
   List<SharedContact> search(String prefix, long offset, int limit);
 
+  /** How many live contacts {@link #search} finds in all. */
+  long countSearch(String prefix);
+
   Optional<Photo> photo(String id);
 
   void putPhoto(String id, Photo photo);

@@ -139,7 +139,7 @@ final class BatchOperations {
       throw new ApiException(ApiError.GDATA_INVALID, "The operation needs an entry id.");
     }
     String id = ContactsFeedRoutes.lastSegment(ref);
-    if (!id.matches("[0-9a-f]{1,32}")) {
+    if (!id.matches("[0-9a-f]{1,16}")) {
       throw new ApiException(ApiError.GDATA_NOT_FOUND, "Contact not found.");
     }
     return id;

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 public final class ContactsFeedRoutes implements Routes {
   static final String DOMAIN = "([^/]+)";
   static final String PROJECTION = "(full|thin|property-[^/]+)";
-  static final String ID = "([0-9a-f]{1,32})";
+  static final String ID = "([0-9a-f]{1,16})";
   static final String FEED = "/m8/feeds/contacts/" + DOMAIN + "/" + PROJECTION;
 
   /** Tombstones are kept this long (§3). */

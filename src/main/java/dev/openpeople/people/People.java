@@ -21,6 +21,7 @@ public final class People {
         new PeoplePhotoRoutes(contacts, bodies, persons, signer),
         new PeopleSearchRoutes(contacts, bodies, persons, signer),
         new PeopleConnectionsRoutes(contacts, bodies, persons, signer),
+        new PeopleDirectoryRoutes(contacts, signer),
         new DiscoveryRoutes(discovery));
   }
 }

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.openpeople.contact.Photo;
 import dev.openpeople.contact.SharedContact;
 import dev.openpeople.contact.SharedContactQuery;
+import dev.openpeople.contact.SharedContactStore;
 import dev.openpeople.contact.Storage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link Storage} backend must do with domain shared contacts, identically. */
@@ -38,13 +41,36 @@ interface SharedContactStorageContract {
     return rows.stream().map(SharedContact::id).toList();
   }
 
+  private Optional<SharedContact> get(String domain, String id) {
+    return storage().readDomain(domain, s -> s.sharedContacts().get(id));
+  }
+
+  private long lastSeq(String domain) {
+    Long seq = storage().readDomain(domain, s -> s.lastSeq());
+    return seq;
+  }
+
+  private List<String> rows(String domain, Function<SharedContactStore, List<SharedContact>> read) {
+    List<SharedContact> found = storage().readDomain(domain, s -> read.apply(s.sharedContacts()));
+    return ids(found);
+  }
+
+  private long count(String domain, SharedContactQuery query) {
+    Long count = storage().readDomain(domain, s -> s.sharedContacts().count(query));
+    return count;
+  }
+
+  private Optional<Photo> photo(String domain, String id) {
+    return storage().readDomain(domain, s -> s.sharedContacts().photo(id));
+  }
+
   @Test
   default void sharedContactsBelongToTheirDomain() {
     put("one.test", shared("one.test", "a1", 1, 1000, " ann"));
-    assertThat(storage().readDomain("one.test", s -> s.sharedContacts().get("a1"))).isPresent();
-    assertThat(storage().readDomain("two.test", s -> s.sharedContacts().get("a1"))).isEmpty();
-    assertThat(storage().readDomain("one.test", s -> s.lastSeq())).isEqualTo(1);
-    assertThat(storage().readDomain("never.test", s -> s.lastSeq())).isZero();
+    assertThat(get("one.test", "a1")).isPresent();
+    assertThat(get("two.test", "a1")).isEmpty();
+    assertThat(lastSeq("one.test")).isEqualTo(1);
+    assertThat(lastSeq("never.test")).isZero();
   }
 
   @Test
@@ -63,8 +89,8 @@ interface SharedContactStorageContract {
                           throw new IllegalStateException("boom");
                         }))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(storage().readDomain("seq.test", s -> s.sharedContacts().get("b1"))).isEmpty();
-    assertThat(storage().readDomain("seq.test", s -> s.lastSeq())).isEqualTo(first + 3);
+    assertThat(get("seq.test", "b1")).isEmpty();
+    assertThat(lastSeq("seq.test")).isEqualTo(first + 3);
   }
 
   @Test
@@ -79,28 +105,17 @@ interface SharedContactStorageContract {
               s.sharedContacts().put(b.asTombstone(s.allocateSeqs(1), Instant.ofEpochMilli(4000)));
               return null;
             });
-    List<SharedContact> byId =
-        storage()
-            .readDomain(
-                d,
-                s ->
-                    s.sharedContacts()
-                        .query(new SharedContactQuery(null, false, false, false, 0, 10)));
-    assertThat(ids(byId)).containsExactly("a", "c");
+    SharedContactQuery byId = new SharedContactQuery(null, false, false, false, 0, 10);
+    assertThat(rows(d, c -> c.query(byId))).containsExactly("a", "c");
     SharedContactQuery delta =
         new SharedContactQuery(Instant.ofEpochMilli(2000), true, true, false, 0, 10);
-    assertThat(ids(storage().readDomain(d, s -> s.sharedContacts().query(delta))))
-        .containsExactly("a", "b");
-    assertThat(storage().readDomain(d, s -> s.sharedContacts().count(delta))).isEqualTo(2);
+    assertThat(rows(d, c -> c.query(delta))).containsExactly("a", "b");
+    assertThat(count(d, delta)).isEqualTo(2);
     SharedContactQuery newest = new SharedContactQuery(null, true, true, true, 1, 2);
-    assertThat(ids(storage().readDomain(d, s -> s.sharedContacts().query(newest))))
-        .containsExactly("a", "c");
-    assertThat(ids(storage().readDomain(d, s -> s.sharedContacts().changes(2, 10, 10))))
-        .containsExactly("b");
-    assertThat(ids(storage().readDomain(d, s -> s.sharedContacts().page("", 10, 10))))
-        .containsExactly("a", "c");
-    assertThat(ids(storage().readDomain(d, s -> s.sharedContacts().page("a", 1, 10))))
-        .containsExactly("c");
+    assertThat(rows(d, c -> c.query(newest))).containsExactly("a", "c");
+    assertThat(rows(d, c -> c.changes(2, 10, 10))).containsExactly("b");
+    assertThat(rows(d, c -> c.page("", 10, 10))).containsExactly("a", "c");
+    assertThat(rows(d, c -> c.page("a", 1, 10))).containsExactly("c");
   }
 
   @Test
@@ -110,11 +125,9 @@ interface SharedContactStorageContract {
         d,
         shared(d, "x1", 1, 1, " ada lovelace ada@x.test"),
         shared(d, "x2", 2, 2, " alan turing"));
-    assertThat(ids(storage().readDomain(d, s -> s.sharedContacts().search("lov", 0, 10))))
-        .containsExactly("x1");
-    assertThat(ids(storage().readDomain(d, s -> s.sharedContacts().search("a", 0, 10))))
-        .containsExactly("x1", "x2");
-    assertThat(storage().readDomain(d, s -> s.sharedContacts().search("%", 0, 10))).isEmpty();
+    assertThat(rows(d, c -> c.search("lov", 0, 10))).containsExactly("x1");
+    assertThat(rows(d, c -> c.search("a", 0, 10))).containsExactly("x1", "x2");
+    assertThat(rows(d, c -> c.search("%", 0, 10))).isEmpty();
   }
 
   @Test
@@ -128,8 +141,7 @@ interface SharedContactStorageContract {
               s.sharedContacts().putPhoto("p1", new Photo("image/png", new byte[] {1, 2}));
               return null;
             });
-    assertThat(storage().readDomain(d, s -> s.sharedContacts().photo("p1")).orElseThrow().bytes())
-        .containsExactly(1, 2);
+    assertThat(photo(d, "p1").orElseThrow().bytes()).containsExactly(1, 2);
     storage()
         .writeDomain(
             d,
@@ -139,8 +151,8 @@ interface SharedContactStorageContract {
               s.sharedContacts().put(p1.asTombstone(s.allocateSeqs(1), Instant.ofEpochMilli(5)));
               return null;
             });
-    assertThat(storage().readDomain(d, s -> s.sharedContacts().photo("p1"))).isEmpty();
+    assertThat(photo(d, "p1")).isEmpty();
     assertThat(storage().purgeDomainTombstones(Instant.ofEpochMilli(10))).isGreaterThanOrEqualTo(1);
-    assertThat(storage().readDomain(d, s -> s.sharedContacts().get("p1"))).isEmpty();
+    assertThat(get(d, "p1")).isEmpty();
   }
 }

@@ -130,14 +130,32 @@ final class JdbcSharedContactStore implements SharedContactStore {
   }
 
   @Override
+  public long countSearch(String prefix) {
+    try (PreparedStatement select =
+            prepare(
+                "SELECT COUNT(*) FROM shared_contacts WHERE domain = ? AND deleted = FALSE"
+                    + " AND search_text LIKE ? ESCAPE '\\'",
+                like(prefix));
+        ResultSet rs = select.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  private static String like(String prefix) {
+    return "% " + prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  @Override
   public List<SharedContact> search(String prefix, long offset, int limit) {
-    String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     return select(
         "SELECT "
             + COLUMNS
             + " FROM shared_contacts WHERE domain = ? AND deleted = FALSE"
             + " AND search_text LIKE ? ESCAPE '\\' ORDER BY id LIMIT ? OFFSET ?",
-        "% " + escaped + "%",
+        like(prefix),
         limit,
         offset);
   }
