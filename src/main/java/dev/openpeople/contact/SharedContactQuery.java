@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param showDeleted include tombstones
  * @param byLastModified order by last change instead of by id
  * @param offset zero-based index of the first row
+ * @param text only contacts with a word starting with this (lower case), or null for all
  */
 public record SharedContactQuery(
     @Nullable Instant updatedMin,
@@ -18,4 +19,5 @@ public record SharedContactQuery(
     boolean byLastModified,
     boolean descending,
     long offset,
-    int limit) {}
+    int limit,
+    @Nullable String text) {}

@@ -26,7 +26,8 @@ record GDataQuery(
     boolean showDeleted,
     boolean requireAllDeleted,
     boolean byLastModified,
-    boolean descending) {
+    boolean descending,
+    @Nullable String text) {
   /** The default page size: the documented example's self link carries max-results=25. */
   static final int DEFAULT_MAX_RESULTS = 25;
 
@@ -85,12 +86,21 @@ record GDataQuery(
         bool(request, "showdeleted"),
         bool(request, "requirealldeleted"),
         orderBy != null,
-        "descending".equals(sortOrder));
+        "descending".equals(sortOrder),
+        text(request.param("q")));
   }
 
   SharedContactQuery toStore() {
     return new SharedContactQuery(
-        updatedMin, showDeleted, byLastModified, descending, startIndex - 1, maxResults);
+        updatedMin, showDeleted, byLastModified, descending, startIndex - 1, maxResults, text);
+  }
+
+  /** {@code q}: a prefix of a word of the name, an e-mail or a phone number (lower-cased). */
+  private static @Nullable String text(@Nullable String q) {
+    if (q == null || q.isBlank()) {
+      return null;
+    }
+    return q.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
   }
 
   private static ApiException invalid(String message) {

@@ -156,6 +156,17 @@ class GDataFeedClientTest {
   }
 
   @Test
+  void fullTextQueryMatchesWordPrefixes() throws Exception {
+    ContactEntry ada = insert("Ada");
+    insert("Bob");
+    ContactQuery query = new ContactQuery(GDataClients.feed(SERVER, DOMAIN, "full"));
+    query.setFullTextQuery("ad");
+    ContactFeed found = client.query(query, ContactFeed.class);
+    assertThat(found.getEntries()).extracting(ContactEntry::getId).containsExactly(ada.getId());
+    assertThat(found.getTotalResults()).isEqualTo(1);
+  }
+
+  @Test
   void descendingLastModifiedOrdersNewestFirst() throws Exception {
     ContactEntry first = insert("First");
     advance(1);

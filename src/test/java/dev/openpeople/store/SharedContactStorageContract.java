@@ -105,13 +105,13 @@ interface SharedContactStorageContract {
               s.sharedContacts().put(b.asTombstone(s.allocateSeqs(1), Instant.ofEpochMilli(4000)));
               return null;
             });
-    SharedContactQuery byId = new SharedContactQuery(null, false, false, false, 0, 10);
+    SharedContactQuery byId = new SharedContactQuery(null, false, false, false, 0, 10, null);
     assertThat(rows(d, c -> c.query(byId))).containsExactly("a", "c");
     SharedContactQuery delta =
-        new SharedContactQuery(Instant.ofEpochMilli(2000), true, true, false, 0, 10);
+        new SharedContactQuery(Instant.ofEpochMilli(2000), true, true, false, 0, 10, null);
     assertThat(rows(d, c -> c.query(delta))).containsExactly("a", "b");
     assertThat(count(d, delta)).isEqualTo(2);
-    SharedContactQuery newest = new SharedContactQuery(null, true, true, true, 1, 2);
+    SharedContactQuery newest = new SharedContactQuery(null, true, true, true, 1, 2, null);
     assertThat(rows(d, c -> c.query(newest))).containsExactly("a", "c");
     assertThat(rows(d, c -> c.changes(2, 10, 10))).containsExactly("b");
     assertThat(rows(d, c -> c.page("", 10, 10))).containsExactly("a", "c");
@@ -128,6 +128,8 @@ interface SharedContactStorageContract {
     assertThat(rows(d, c -> c.search("lov", 0, 10))).containsExactly("x1");
     assertThat(rows(d, c -> c.search("a", 0, 10))).containsExactly("x1", "x2");
     assertThat(rows(d, c -> c.search("%", 0, 10))).isEmpty();
+    SharedContactQuery text = new SharedContactQuery(null, false, false, false, 0, 10, "turing");
+    assertThat(rows(d, c -> c.query(text))).containsExactly("x2");
   }
 
   @Test

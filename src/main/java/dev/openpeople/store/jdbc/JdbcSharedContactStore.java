@@ -99,9 +99,14 @@ final class JdbcSharedContactStore implements SharedContactStore {
     if (!q.showDeleted()) {
       sql.append(" AND deleted = FALSE");
     }
+    int at = 0;
     if (q.updatedMin() != null) {
       sql.append(" AND updated_at >= ?");
-      args.add(0, q.updatedMin().toEpochMilli());
+      args.add(at++, q.updatedMin().toEpochMilli());
+    }
+    if (q.text() != null) {
+      sql.append(" AND search_text LIKE ? ESCAPE '\\'");
+      args.add(at, like(q.text()));
     }
     return sql.toString();
   }
