@@ -34,6 +34,11 @@ public final class GDataErrors {
       xml.append(escape(location)).append("</location>");
     }
     xml.append("<internalReason>").append(escape(e.getMessage())).append("</internalReason>");
+    String requestId = e.metadata().get("requestId");
+    if (requestId != null) {
+      // INTERNAL errors name the request id the server logged (STYLE.md H.5).
+      xml.append("<debugInfo>requestId ").append(escape(requestId)).append("</debugInfo>");
+    }
     xml.append("</error></errors>");
     return xml.toString();
   }

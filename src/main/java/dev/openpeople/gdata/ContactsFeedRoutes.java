@@ -143,13 +143,15 @@ public final class ContactsFeedRoutes implements Routes {
     AtomWriter.link(out, "http://schemas.google.com/g/2005#feed", urls.feed());
     AtomWriter.link(out, "http://schemas.google.com/g/2005#post", urls.feed());
     AtomWriter.link(out, "http://schemas.google.com/g/2005#batch", urls.feed() + "/batch");
-    AtomWriter.link(out, "self", pageUrl(call, urls, start, query.maxResults()));
-    if (query.maxResults() > 0 && start - 1 + entries.size() < page.total()) {
-      AtomWriter.link(out, "next", pageUrl(call, urls, start + entries.size(), query.maxResults()));
+    AtomWriter.link(out, "self", pageUrl(call, urls, start, query.maxResults(), null));
+    if (query.maxResults() > 0 && !entries.isEmpty() && start - 1 + entries.size() < page.total()) {
+      String key = query.toStore().key(page.rows().get(entries.size() - 1));
+      AtomWriter.link(
+          out, "next", pageUrl(call, urls, start + entries.size(), query.maxResults(), key));
     }
     if (start > 1) {
       long previous = Math.max(1, start - Math.max(1, query.maxResults()));
-      AtomWriter.link(out, "previous", pageUrl(call, urls, previous, query.maxResults()));
+      AtomWriter.link(out, "previous", pageUrl(call, urls, previous, query.maxResults(), null));
     }
     out.append("<author><name>").append(escape(urls.domain())).append("</name><email>");
     out.append(escape(urls.domain())).append("</email></author>");
@@ -169,12 +171,15 @@ public final class ContactsFeedRoutes implements Routes {
 
   /** The feed URL with the request's parameters and the given paging. */
   private static String pageUrl(
-      ApiCall call, AtomWriter.Urls urls, long startIndex, int maxResults) {
+      ApiCall call, AtomWriter.Urls urls, long startIndex, int maxResults, @Nullable String key) {
     StringBuilder url = new StringBuilder(urls.feed());
     List<String> params = new ArrayList<>();
     for (Map.Entry<String, List<String>> param : call.request().query().entrySet()) {
       String name = param.getKey();
-      if (name.equals("start-index") || name.equals("max-results") || name.equals("access_token")) {
+      if (name.equals("start-index")
+          || name.equals("max-results")
+          || name.equals("access_token")
+          || name.equals(GDataQuery.START_KEY)) {
         continue;
       }
       for (String value : param.getValue()) {
@@ -185,6 +190,9 @@ public final class ContactsFeedRoutes implements Routes {
       params.add("start-index=" + startIndex);
     }
     params.add("max-results=" + maxResults);
+    if (key != null) {
+      params.add(GDataQuery.START_KEY + "=" + encode(key));
+    }
     url.append('?').append(params.stream().collect(Collectors.joining("&")));
     return url.toString();
   }

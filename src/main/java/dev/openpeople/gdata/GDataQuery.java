@@ -27,12 +27,23 @@ record GDataQuery(
     boolean requireAllDeleted,
     boolean byLastModified,
     boolean descending,
-    @Nullable String text) {
+    @Nullable String text,
+    @Nullable String startKey) {
   /** The default page size: the documented example's self link carries max-results=25. */
   static final int DEFAULT_MAX_RESULTS = 25;
 
   /** Larger requests are served in pages of this size with a next link. */
   static final int MAX_RESULTS_CAP = 10_000;
+
+  /**
+   * Our own parameter in {@code next} links: the position of the previous page's last entry, so the
+   * next page seeks instead of scanning {@code start-index} rows. Clients follow next links
+   * verbatim, so they never need to know it.
+   */
+  static final String START_KEY = "start-key";
+
+  private static final java.util.regex.Pattern KEY =
+      java.util.regex.Pattern.compile("[0-9a-f]{1,16}|\\d{1,19}\\.\\d{1,19}");
 
   private static final Set<String> KNOWN =
       Set.of(
@@ -54,6 +65,7 @@ record GDataQuery(
           "prettyprint",
           "v",
           "access_token",
+          START_KEY,
           "oauth_token");
 
   static GDataQuery parse(ApiRequest request) {
@@ -87,12 +99,30 @@ record GDataQuery(
         bool(request, "requirealldeleted"),
         orderBy != null,
         "descending".equals(sortOrder),
-        text(request.param("q")));
+        text(request.param("q")),
+        startKey(request.param(START_KEY), orderBy != null));
   }
 
   SharedContactQuery toStore() {
     return new SharedContactQuery(
-        updatedMin, showDeleted, byLastModified, descending, startIndex - 1, maxResults, text);
+        updatedMin,
+        showDeleted,
+        byLastModified,
+        descending,
+        startIndex - 1,
+        maxResults,
+        text,
+        startKey);
+  }
+
+  private static @Nullable String startKey(@Nullable String key, boolean byLastModified) {
+    if (key == null || key.isEmpty()) {
+      return null;
+    }
+    if (!KEY.matcher(key).matches() || key.contains(".") != byLastModified) {
+      throw invalid("Invalid value for " + START_KEY + ": " + key);
+    }
+    return key;
   }
 
   /** {@code q}: a prefix of a word of the name, an e-mail or a phone number (lower-cased). */

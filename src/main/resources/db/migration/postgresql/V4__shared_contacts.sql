@@ -20,6 +20,7 @@ CREATE TABLE shared_contacts (
 );
 CREATE UNIQUE INDEX shared_contacts_by_seq ON shared_contacts (domain, seq);
 CREATE INDEX shared_contacts_by_updated ON shared_contacts (domain, updated_at, seq);
+CREATE INDEX shared_contacts_live ON shared_contacts (domain, deleted, id);
 CREATE INDEX shared_contacts_tombstones ON shared_contacts (deleted, updated_at);
 
 CREATE TABLE shared_contact_photos (

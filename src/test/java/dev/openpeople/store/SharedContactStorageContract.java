@@ -105,14 +105,20 @@ interface SharedContactStorageContract {
               s.sharedContacts().put(b.asTombstone(s.allocateSeqs(1), Instant.ofEpochMilli(4000)));
               return null;
             });
-    SharedContactQuery byId = new SharedContactQuery(null, false, false, false, 0, 10, null);
+    SharedContactQuery byId = new SharedContactQuery(null, false, false, false, 0, 10, null, null);
     assertThat(rows(d, c -> c.query(byId))).containsExactly("a", "c");
     SharedContactQuery delta =
-        new SharedContactQuery(Instant.ofEpochMilli(2000), true, true, false, 0, 10, null);
+        new SharedContactQuery(Instant.ofEpochMilli(2000), true, true, false, 0, 10, null, null);
     assertThat(rows(d, c -> c.query(delta))).containsExactly("a", "b");
     assertThat(count(d, delta)).isEqualTo(2);
-    SharedContactQuery newest = new SharedContactQuery(null, true, true, true, 1, 2, null);
+    SharedContactQuery newest = new SharedContactQuery(null, true, true, true, 1, 2, null, null);
     assertThat(rows(d, c -> c.query(newest))).containsExactly("a", "c");
+    SharedContactQuery seekById =
+        new SharedContactQuery(null, false, false, false, 5, 10, null, "a");
+    assertThat(rows(d, c -> c.query(seekById))).containsExactly("c");
+    SharedContactQuery seekNewest =
+        new SharedContactQuery(null, true, true, true, 9, 10, null, "4000.4");
+    assertThat(rows(d, c -> c.query(seekNewest))).containsExactly("a", "c");
     assertThat(rows(d, c -> c.changes(2, 10, 10))).containsExactly("b");
     assertThat(rows(d, c -> c.page("", 10, 10))).containsExactly("a", "c");
     assertThat(rows(d, c -> c.page("a", 1, 10))).containsExactly("c");
@@ -128,7 +134,8 @@ interface SharedContactStorageContract {
     assertThat(rows(d, c -> c.search("lov", 0, 10))).containsExactly("x1");
     assertThat(rows(d, c -> c.search("a", 0, 10))).containsExactly("x1", "x2");
     assertThat(rows(d, c -> c.search("%", 0, 10))).isEmpty();
-    SharedContactQuery text = new SharedContactQuery(null, false, false, false, 0, 10, "turing");
+    SharedContactQuery text =
+        new SharedContactQuery(null, false, false, false, 0, 10, "turing", null);
     assertThat(rows(d, c -> c.query(text))).containsExactly("x2");
   }
 

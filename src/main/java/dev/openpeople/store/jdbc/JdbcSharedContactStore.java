@@ -68,16 +68,34 @@ final class JdbcSharedContactStore implements SharedContactStore {
         q.byLastModified()
             ? " ORDER BY updated_at" + direction + ", seq" + direction
             : " ORDER BY id" + direction;
+    String where = where(q, args);
+    long offset = q.offset();
+    if (q.after() != null) {
+      where += seek(q, args);
+      offset = 0;
+    }
     args.add(q.limit());
-    args.add(q.offset());
+    args.add(offset);
     return select(
-        "SELECT "
-            + COLUMNS
-            + " FROM shared_contacts"
-            + where(q, args)
-            + order
-            + " LIMIT ? OFFSET ?",
+        "SELECT " + COLUMNS + " FROM shared_contacts" + where + order + " LIMIT ? OFFSET ?",
         args.toArray());
+  }
+
+  /** The keyset condition that starts a page after {@code q.after()}. */
+  private static String seek(SharedContactQuery q, List<Object> args) {
+    String op = q.descending() ? "<" : ">";
+    String after = java.util.Objects.requireNonNull(q.after());
+    if (!q.byLastModified()) {
+      args.add(after);
+      return " AND id " + op + " ?";
+    }
+    int dot = after.indexOf('.');
+    long millis = Long.parseLong(after.substring(0, dot));
+    long seq = Long.parseLong(after.substring(dot + 1));
+    args.add(millis);
+    args.add(millis);
+    args.add(seq);
+    return " AND (updated_at " + op + " ? OR (updated_at = ? AND seq " + op + " ?))";
   }
 
   @Override
