@@ -3,11 +3,13 @@ package dev.openpeople;
 
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.OtherContactService;
+import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.emulator.EmulatorClock;
 import dev.openpeople.emulator.EmulatorFaultsRoutes;
 import dev.openpeople.emulator.EmulatorRoutes;
 import dev.openpeople.emulator.EmulatorUsersRoutes;
+import dev.openpeople.gdata.GData;
 import dev.openpeople.people.People;
 import dev.openpeople.people.PeopleDrafts;
 import dev.openpeople.server.Authenticator;
@@ -44,6 +46,9 @@ public final class OpenPeopleServer implements AutoCloseable {
 
   /** Tombstones outlive sync tokens (7 days) by a margin, so a valid token sees every delete. */
   static final Duration TOMBSTONE_RETENTION = Duration.ofDays(8);
+
+  /** Shared-contact tombstones are kept 30 days (shared-contacts-api.md §3). */
+  static final Duration SHARED_TOMBSTONE_RETENTION = Duration.ofDays(30);
 
   /**
    * What the server is started with.
@@ -100,6 +105,8 @@ public final class OpenPeopleServer implements AutoCloseable {
       List<Routes> routes =
           new ArrayList<>(
               People.routes(contacts, otherContacts, options.otherContacts(), discovery, signer));
+      SharedContactService sharedContacts = new SharedContactService(storage, clock);
+      routes.addAll(GData.routes(sharedContacts));
       routes.add(new HealthRoutes(storage));
       AtomicReference<Dispatcher> dispatcher = new AtomicReference<>();
       routes.add(new BatchRoutes(dispatcher::get));
@@ -131,7 +138,9 @@ public final class OpenPeopleServer implements AutoCloseable {
 
   private void purgeTombstones() {
     try {
-      int purged = storage.purgeTombstones(clock.instant().minus(TOMBSTONE_RETENTION));
+      int purged =
+          storage.purgeTombstones(clock.instant().minus(TOMBSTONE_RETENTION))
+              + storage.purgeDomainTombstones(clock.instant().minus(SHARED_TOMBSTONE_RETENTION));
       if (purged > 0) {
         LOG.info("purged {} tombstones", purged);
       }

@@ -30,6 +30,16 @@ public final class Etags {
     return Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(mixed).array());
   }
 
+  /** A shared contact's strong GData etag, quotes included (shared-contacts-api.md §9). */
+  public static String sharedContact(SharedContact contact) {
+    return "\"" + encode(contact.id().hashCode() ^ 0x2f8a3c1dL, contact.seq()) + "\"";
+  }
+
+  /** The etag of a shared contact's photo, present only while it has one. */
+  public static String sharedPhoto(SharedContact contact) {
+    return "\"" + encode(contact.photoVersion(), contact.id().hashCode()) + "\"";
+  }
+
   private static String encode(long a, long b) {
     ByteBuffer buffer = ByteBuffer.allocate(16).putLong(a).putLong(b);
     return Base64.getEncoder().encodeToString(buffer.array());

@@ -21,6 +21,21 @@ public interface Storage extends AutoCloseable {
   /** Runs work in a write transaction; all of it commits or none of it does. */
   <T> T write(String email, Work<T> work);
 
+  /** Work inside one transaction of a domain's shared data. */
+  @FunctionalInterface
+  interface DomainWork<T> {
+    T run(DomainSession session);
+  }
+
+  /** Runs read-only work on a consistent snapshot of a domain. */
+  <T> T readDomain(String domain, DomainWork<T> work);
+
+  /** Runs work in a write transaction of a domain; all of it commits or none of it does. */
+  <T> T writeDomain(String domain, DomainWork<T> work);
+
+  /** Deletes shared-contact tombstones older than {@code before}; returns how many. */
+  int purgeDomainTombstones(Instant before);
+
   /** Wipes every user and contact (the emulator's reset). */
   void reset();
 

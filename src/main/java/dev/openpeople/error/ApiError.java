@@ -91,6 +91,23 @@ public enum ApiError {
   // Google's front end rejects oversized bodies before the API sees them; we keep the JSON shape.
   PAYLOAD_TOO_LARGE(
       413, "INVALID_ARGUMENT", null, null, "Request payload size exceeds the limit: %d bytes."),
+  // GData (Domain Shared Contacts) errors: shared-contacts-api.md §7; the code strings are ours
+  // (Google's are undocumented), the statuses are what the GData Java client maps to exceptions.
+  GDATA_INVALID(400, "INVALID_ARGUMENT", null, null, "invalid", "%s"),
+  GDATA_PARSE_ERROR(400, "INVALID_ARGUMENT", null, null, "parseError", "%s"),
+  // §7, observed text for a write without any etag.
+  GDATA_ETAG_REQUIRED(
+      403,
+      "PERMISSION_DENIED",
+      null,
+      null,
+      "etagRequired",
+      "If-Match or If-None-Match header or entry etag attribute required"),
+  GDATA_ETAG_MISMATCH(412, "FAILED_PRECONDITION", null, null, "etagsMismatch", "Etags mismatch"),
+  GDATA_FORBIDDEN(403, "PERMISSION_DENIED", null, null, "forbidden", "%s"),
+  GDATA_NOT_FOUND(404, "NOT_FOUND", null, null, "notFound", "%s"),
+  GDATA_TOO_LARGE(413, "INVALID_ARGUMENT", null, null, "entityTooLarge", "%s"),
+  GDATA_GONE(410, "FAILED_PRECONDITION", null, null, "gone", "%s"),
   UNIMPLEMENTED(501, "UNIMPLEMENTED", null, null, "Method not implemented by OpenPeople yet: %s."),
   UNAVAILABLE(503, "UNAVAILABLE", null, null, "The service is currently unavailable."),
   // Digest §2, observed text.
@@ -100,6 +117,7 @@ public enum ApiError {
   private final String status;
   private final @Nullable String reason;
   private final @Nullable String domain;
+  private final @Nullable String gdataCode;
   private final String template;
 
   ApiError(
@@ -108,11 +126,38 @@ public enum ApiError {
       @Nullable String reason,
       @Nullable String domain,
       String template) {
+    this(httpStatus, status, reason, domain, null, template);
+  }
+
+  ApiError(
+      int httpStatus,
+      String status,
+      @Nullable String reason,
+      @Nullable String domain,
+      @Nullable String gdataCode,
+      String template) {
     this.httpStatus = httpStatus;
     this.status = status;
     this.reason = reason;
     this.domain = domain;
+    this.gdataCode = gdataCode;
     this.template = template;
+  }
+
+  /**
+   * The {@code <code>} of a GData error body; errors without their own use a name derived from
+   * Google's status ({@code PERMISSION_DENIED} becomes {@code permissionDenied}).
+   */
+  public String gdataCode() {
+    if (gdataCode != null) {
+      return gdataCode;
+    }
+    StringBuilder code = new StringBuilder();
+    for (String word : status.toLowerCase(java.util.Locale.ROOT).split("_")) {
+      code.append(
+          code.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return code.toString();
   }
 
   public int httpStatus() {

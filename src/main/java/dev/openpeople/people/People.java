@@ -55,6 +55,7 @@ public final class People {
             signer,
             settings.firstPageQuota(),
             settings.strictSearchWarmup()),
+        new PeopleDirectoryRoutes(contacts, signer),
         new DiscoveryRoutes(discovery));
   }
 }

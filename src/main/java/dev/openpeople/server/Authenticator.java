@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.server;
 
+import org.jspecify.annotations.Nullable;
+
 /** Turns a request's credentials into a {@link Principal}, or throws a 401 ApiException. */
 public interface Authenticator {
   Principal authenticate(ApiRequest request);
@@ -13,6 +15,11 @@ public interface Authenticator {
       if (space > 0 && header.substring(0, space).equalsIgnoreCase("Bearer")) {
         return header.substring(space + 1).trim();
       }
+      // The GData clients' legacy forms (shared-contacts-api.md §1): ClientLogin and AuthSub.
+      String legacy = legacyToken(header);
+      if (legacy != null) {
+        return legacy;
+      }
       return "";
     }
     String query = request.param("access_token");
@@ -20,5 +27,19 @@ public interface Authenticator {
       query = request.param("oauth_token");
     }
     return query == null ? "" : query;
+  }
+
+  /** {@code GoogleLogin auth=t} or {@code AuthSub token="t"}, else null. */
+  private static @Nullable String legacyToken(String header) {
+    for (String prefix : new String[] {"GoogleLogin auth=", "AuthSub token="}) {
+      if (header.regionMatches(true, 0, prefix, 0, prefix.length())) {
+        String token = header.substring(prefix.length()).trim();
+        if (token.length() >= 2 && token.startsWith("\"") && token.endsWith("\"")) {
+          token = token.substring(1, token.length() - 1);
+        }
+        return token;
+      }
+    }
+    return null;
   }
 }

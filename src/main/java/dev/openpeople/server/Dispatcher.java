@@ -53,7 +53,7 @@ public final class Dispatcher {
       if (failure instanceof Error error && !(failure instanceof StackOverflowError)) {
         throw error;
       }
-      return render(ExceptionHandler.toReply(failure, requestId), original);
+      return render(ExceptionHandler.toReply(failure, requestId, original.path()), original);
     }
   }
 
@@ -61,7 +61,15 @@ public final class Dispatcher {
     Router.Match match = router.match(request.method(), request.path());
     Discovery.Method method = match.method();
     if (method == null) {
-      return match.handler().handle(new ApiCall(request, match.pathVars(), null, null));
+      Principal caller = null;
+      if (!match.scopes().isEmpty()) {
+        // Authenticated plain routes (the GData feeds): credentials and scopes, no discovery.
+        caller = authenticator.authenticate(request);
+        if (!caller.hasAnyScope(match.scopes())) {
+          throw new ApiException(ApiError.SCOPE_INSUFFICIENT);
+        }
+      }
+      return match.handler().handle(new ApiCall(request, match.pathVars(), caller, null));
     }
     queryValidator.validate(method, request.query());
     checkSystemParams(request);

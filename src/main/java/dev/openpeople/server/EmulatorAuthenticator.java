@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Emulator-mode credentials: the bearer token is an e-mail address (all contacts scopes), or an
  * unsigned JWT ({@code alg: none}) whose {@code email} claim names the user and whose {@code scope}
- * claim lists the granted scopes.
+ * claim lists the granted scopes. Every user administers the shared contacts of their own e-mail
+ * domain.
  */
 public final class EmulatorAuthenticator implements Authenticator {
   /** What an e-mail token grants: every scope of the People API. */
@@ -32,7 +33,13 @@ public final class EmulatorAuthenticator implements Authenticator {
               "userinfo.profile")
           .stream()
           .map(Principal::normalizeScope)
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+          .collect(
+              java.util.stream.Collectors.collectingAndThen(
+                  java.util.stream.Collectors.toSet(),
+                  set -> {
+                    set.add(Principal.GDATA_SCOPE);
+                    return Set.copyOf(set);
+                  }));
 
   @Override
   public Principal authenticate(ApiRequest request) {
@@ -41,7 +48,7 @@ public final class EmulatorAuthenticator implements Authenticator {
       throw new ApiException(ApiError.CREDENTIALS_MISSING);
     }
     if (Emails.isValid(token)) {
-      return new Principal(Emails.normalize(token), ALL_SCOPES);
+      return admin(new Principal(Emails.normalize(token), ALL_SCOPES));
     }
     return fromUnsignedJwt(token);
   }
@@ -61,10 +68,14 @@ public final class EmulatorAuthenticator implements Authenticator {
       if (!Emails.isValid(email)) {
         throw new ApiException(ApiError.CREDENTIALS_INVALID);
       }
-      return new Principal(Emails.normalize(email), scopes(claims));
+      return admin(new Principal(Emails.normalize(email), scopes(claims)));
     } catch (java.io.IOException | IllegalArgumentException e) {
       throw new ApiException(ApiError.CREDENTIALS_INVALID);
     }
+  }
+
+  private static Principal admin(Principal principal) {
+    return new Principal(principal.email(), principal.scopes(), Set.of(principal.domain()));
   }
 
   /** The {@code scope} claim (space-separated) or {@code scp} (array or string). */

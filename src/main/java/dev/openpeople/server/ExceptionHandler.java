@@ -3,7 +3,9 @@ package dev.openpeople.server;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.error.GDataErrors;
 import dev.openpeople.error.GoogleJsonErrors;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +19,26 @@ public final class ExceptionHandler {
   private ExceptionHandler() {}
 
   public static ApiReply toReply(Throwable failure, String requestId) {
+    return toReply(failure, requestId, "");
+  }
+
+  /**
+   * The error in the format of the API the path belongs to: GData XML under {@code /m8/feeds},
+   * Google's JSON everywhere else.
+   */
+  public static ApiReply toReply(Throwable failure, String requestId, String path) {
     ApiException api = toApiException(failure, requestId);
-    ApiReply reply = ApiReply.json(api.error().httpStatus(), GoogleJsonErrors.body(api));
+    ApiReply reply;
+    if (GDataErrors.handles(path)) {
+      reply =
+          ApiReply.bytes(
+                  api.error().httpStatus(),
+                  GDataErrors.CONTENT_TYPE,
+                  GDataErrors.body(api).getBytes(StandardCharsets.UTF_8))
+              .header("GData-Version", "3.0");
+    } else {
+      reply = ApiReply.json(api.error().httpStatus(), GoogleJsonErrors.body(api));
+    }
     if (api.error().httpStatus() == 401) {
       // clients.md: a bare "Bearer" makes the Python client raise MalformedHeader.
       reply.header("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");

@@ -84,11 +84,15 @@ public final class JettyServer implements AutoCloseable {
         apiRequest = toApiRequest(request);
         reply = dispatcher.dispatch(apiRequest);
       } catch (ApiException e) {
-        reply = rendered(ExceptionHandler.toReply(e, "read"));
+        reply =
+            rendered(ExceptionHandler.toReply(e, "read", request.getHttpURI().getDecodedPath()));
       } catch (IOException e) {
         reply =
             rendered(
-                ExceptionHandler.toReply(ApiException.invalid("Unreadable request body."), "io"));
+                ExceptionHandler.toReply(
+                    ApiException.invalid("Unreadable request body."),
+                    "io",
+                    request.getHttpURI().getDecodedPath()));
       }
       response.setStatus(reply.status());
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
@@ -102,6 +106,9 @@ public final class JettyServer implements AutoCloseable {
     }
 
     private static ApiReply rendered(ApiReply error) {
+      if (error.json() == null) {
+        return error;
+      }
       ApiReply out =
           ApiReply.bytes(
               error.status(),

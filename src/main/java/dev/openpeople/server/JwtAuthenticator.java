@@ -74,6 +74,26 @@ public final class JwtAuthenticator implements Authenticator {
     if (!Emails.isValid(email)) {
       throw new ApiException(ApiError.CREDENTIALS_INVALID);
     }
-    return new Principal(Emails.normalize(email), EmulatorAuthenticator.scopes(json));
+    return new Principal(
+        Emails.normalize(email), EmulatorAuthenticator.scopes(json), adminDomains(json));
+  }
+
+  /**
+   * Production mode: the domains whose shared contacts the caller administers come from the token
+   * claim {@code openpeople_admin_domains} (an array or a space-separated string; README).
+   */
+  static Set<String> adminDomains(JsonNode claims) {
+    JsonNode claim = claims.path("openpeople_admin_domains");
+    java.util.Set<String> domains = new java.util.LinkedHashSet<>();
+    if (claim.isArray()) {
+      claim.forEach(d -> domains.add(d.asText().toLowerCase(java.util.Locale.ROOT)));
+    } else if (claim.isTextual()) {
+      for (String d : claim.asText().trim().split("\\s+")) {
+        if (!d.isEmpty()) {
+          domains.add(d.toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return Set.copyOf(domains);
   }
 }

@@ -23,9 +23,12 @@ public final class Router {
       @Nullable Operation operation,
       Discovery.@Nullable Method method,
       Handler handler,
-      Map<String, String> pathVars) {}
+      Map<String, String> pathVars,
+      List<String> scopes) {}
 
-  private record PlainRoute(String httpMethod, Pattern pattern, Handler handler) {}
+  /** A route outside discovery; a non-empty {@code scopes} makes it authenticated. */
+  private record PlainRoute(
+      String httpMethod, Pattern pattern, Handler handler, List<String> scopes) {}
 
   private final Discovery discovery;
   private final Map<Operation, Handler> operations = new EnumMap<>(Operation.class);
@@ -45,7 +48,22 @@ public final class Router {
 
   /** Registers a route outside the discovery document; {@code regex} matches the whole path. */
   public Router on(String httpMethod, String regex, Handler handler) {
-    plain.add(new PlainRoute(httpMethod, Pattern.compile("^" + regex + "$"), handler));
+    plain.add(new PlainRoute(httpMethod, Pattern.compile("^" + regex + "$"), handler, List.of()));
+    return this;
+  }
+
+  /**
+   * Registers an authenticated route outside the discovery document: the dispatcher authenticates
+   * the caller and requires one of {@code scopes} (full scope URLs) before the handler runs.
+   */
+  public Router onAuthenticated(
+      String httpMethod, String regex, List<String> scopes, Handler handler) {
+    if (scopes.isEmpty()) {
+      throw new IllegalArgumentException("an authenticated route needs scopes");
+    }
+    plain.add(
+        new PlainRoute(
+            httpMethod, Pattern.compile("^" + regex + "$"), handler, List.copyOf(scopes)));
     return this;
   }
 
@@ -73,7 +91,7 @@ public final class Router {
                 throw new ApiException(ApiError.UNIMPLEMENTED, operation.discoveryId());
               };
         }
-        return new Match(operation, method, handler, vars);
+        return new Match(operation, method, handler, vars, method.scopes());
       }
     }
     for (PlainRoute route : plain) {
@@ -86,7 +104,7 @@ public final class Router {
         for (int i = 1; i <= m.groupCount(); i++) {
           vars.put(Integer.toString(i), m.group(i));
         }
-        return new Match(null, null, route.handler(), vars);
+        return new Match(null, null, route.handler(), vars, route.scopes());
       }
     }
     throw new ApiException(ApiError.URL_NOT_FOUND, path);

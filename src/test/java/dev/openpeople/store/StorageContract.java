@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link Storage} backend must do, identically. */
-interface StorageContract {
+interface StorageContract extends SharedContactStorageContract {
   Storage storage();
 
   private List<Long> ids(List<Contact> contacts) {

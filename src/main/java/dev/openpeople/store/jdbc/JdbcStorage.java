@@ -98,6 +98,77 @@ public final class JdbcStorage implements Storage {
         });
   }
 
+  @Override
+  public <T> T readDomain(String domain, DomainWork<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      dialect.beginRead(connection);
+      try {
+        long lastSeq = domainSeq(connection, domain);
+        T result = work.run(new JdbcDomainSession(connection, domain, lastSeq, false));
+        connection.commit();
+        return result;
+      } catch (RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+        connection.setReadOnly(false);
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  @Override
+  public <T> T writeDomain(String domain, DomainWork<T> work) {
+    return runWrite(
+        connection -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO domains (name, last_seq) VALUES (?, 0)"
+                      + " ON CONFLICT (name) DO NOTHING")) {
+            insert.setString(1, domain);
+            insert.executeUpdate();
+          }
+          // The no-op update takes the domain's row lock (PostgreSQL), so a domain's writes
+          // serialize and its change sequence stays gap-free in commit order.
+          long lastSeq;
+          try (PreparedStatement lock =
+              connection.prepareStatement(
+                  "UPDATE domains SET last_seq = last_seq WHERE name = ? RETURNING last_seq")) {
+            lock.setString(1, domain);
+            try (ResultSet rs = lock.executeQuery()) {
+              rs.next();
+              lastSeq = rs.getLong(1);
+            }
+          }
+          return work.run(new JdbcDomainSession(connection, domain, lastSeq, true));
+        });
+  }
+
+  private static long domainSeq(Connection connection, String domain) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT last_seq FROM domains WHERE name = ?")) {
+      select.setString(1, domain);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
+  @Override
+  public int purgeDomainTombstones(Instant before) {
+    return runWrite(
+        connection -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "DELETE FROM shared_contacts WHERE deleted = TRUE AND updated_at < ?")) {
+            delete.setLong(1, before.toEpochMilli());
+            return delete.executeUpdate();
+          }
+        });
+  }
+
   private User findOrCreate(String email) {
     try (Connection connection = pool.getConnection()) {
       User user = loadUser(connection, email);
@@ -162,6 +233,9 @@ public final class JdbcStorage implements Storage {
                 "contacts",
                 "other_contact_terms",
                 "other_contacts",
+                "shared_contact_photos",
+                "shared_contacts",
+                "domains",
                 "users"
               }) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Benchmarks the Domain Shared Contacts (GData) API on both backends:
+# bench/gdata-run.sh [CONTACTS ...] (default 100000).
+# Starts the server jar as its own process per backend and size, so its RSS can be read.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bin/jdk.sh"
+cd "$root"
+[ -f target/openpeople.jar ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true package
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100000)
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+port=18580
+for backend in sqlite postgresql; do
+  for n in "${sizes[@]}"; do
+    port=$((port + 1))
+    if [ "$backend" = sqlite ]; then
+      storage="sqlite:$work/gdata-bench-$n.db"
+    else
+      db="openpeople_gdata_bench_$n"
+      psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+      storage="postgresql://127.0.0.1:5432/$db?user=postgres"
+    fi
+    java -Xmx512m -jar target/openpeople.jar serve --port "$port" --storage "$storage" >"$work/server.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
+    echo "== $backend, $n contacts (shared contacts of one domain), $(nproc) cores"
+    java bench/GDataBench.java "http://127.0.0.1:$port" "$n" "$pid" || { cat "$work/server.log"; kill $pid; exit 1; }
+    kill $pid; wait $pid 2>/dev/null || true
+    [ "$backend" = postgresql ] && psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
+  done
+done

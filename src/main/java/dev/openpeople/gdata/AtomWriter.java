@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.gdata;
+
+import static dev.openpeople.error.GDataErrors.escape;
+
+import dev.openpeople.contact.Etags;
+import dev.openpeople.contact.SharedContact;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes Atom 1.0 feeds and entries in the GData v3 shape of shared-contacts-api.md §11: fixed
+ * namespace prefixes, absolute links on the server's own origin, strong entry etags.
+ */
+final class AtomWriter {
+  static final String ATOM_TYPE = "application/atom+xml; charset=UTF-8";
+  static final String XML_DECL = "<?xml version='1.0' encoding='UTF-8'?>";
+  static final String NAMESPACES =
+      " xmlns='"
+          + Namespaces.ATOM
+          + "' xmlns:openSearch='"
+          + Namespaces.OPENSEARCH
+          + "' xmlns:gContact='"
+          + Namespaces.GCONTACT
+          + "' xmlns:batch='"
+          + Namespaces.BATCH
+          + "' xmlns:gd='"
+          + Namespaces.GD
+          + "' xmlns:app='"
+          + Namespaces.APP
+          + "'";
+
+  private static final DateTimeFormatter RFC3339 =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private AtomWriter() {}
+
+  static String time(Instant instant) {
+    return RFC3339.format(instant);
+  }
+
+  /** The URLs of one domain's feeds on the server's origin. */
+  record Urls(String origin, String domain, Projection projection) {
+    String base() {
+      return origin + "/m8/feeds/contacts/" + domain + "/base";
+    }
+
+    String feed() {
+      return origin + "/m8/feeds/contacts/" + domain + "/" + projection.name();
+    }
+
+    String id(String contactId) {
+      return base() + "/" + contactId;
+    }
+
+    String self(String contactId) {
+      return feed() + "/" + contactId;
+    }
+
+    String photo(String contactId) {
+      return origin + "/m8/feeds/photos/media/" + domain + "/" + contactId;
+    }
+  }
+
+  /** An entry; {@code root} adds the XML declaration and namespace declarations. */
+  static void entry(StringBuilder out, SharedContact contact, Urls urls, boolean root) {
+    entryStart(out, contact, urls, root, List.of());
+    out.append("</entry>");
+  }
+
+  /**
+   * Everything of an entry but its end tag; {@code extra} elements (batch status) come right after
+   * the start tag.
+   */
+  static void entryStart(
+      StringBuilder out, SharedContact contact, Urls urls, boolean root, List<String> extra) {
+    if (root) {
+      out.append(XML_DECL).append("<entry").append(NAMESPACES);
+    } else {
+      out.append("<entry");
+    }
+    if (contact.deleted()) {
+      out.append('>');
+      extra.forEach(out::append);
+      out.append("<id>").append(escape(urls.id(contact.id()))).append("</id>");
+      out.append("<updated>").append(time(contact.updated())).append("</updated>");
+      out.append("<gd:deleted/>");
+      return;
+    }
+    out.append(" gd:etag='").append(escape(Etags.sharedContact(contact))).append("'>");
+    extra.forEach(out::append);
+    StoredEntry stored = StoredEntry.parse(contact.entry());
+    out.append("<id>").append(escape(urls.id(contact.id()))).append("</id>");
+    out.append("<updated>").append(time(contact.updated())).append("</updated>");
+    out.append("<app:edited>").append(time(contact.updated())).append("</app:edited>");
+    out.append("<category scheme='")
+        .append(Namespaces.KIND_SCHEME)
+        .append("' term='")
+        .append(Namespaces.CONTACT_KIND)
+        .append("'/>");
+    out.append("<title>").append(escape(stored.displayTitle())).append("</title>");
+    if (stored.content() != null) {
+      out.append("<content type='text'>").append(escape(stored.content())).append("</content>");
+    }
+    out.append("<link rel='").append(Namespaces.PHOTO_REL).append("' type='image/*' href='");
+    out.append(escape(urls.photo(contact.id()))).append('\'');
+    if (contact.photoVersion() != 0) {
+      out.append(" gd:etag='").append(escape(Etags.sharedPhoto(contact))).append('\'');
+    }
+    out.append("/>");
+    link(out, "self", urls.self(contact.id()));
+    link(out, "edit", urls.self(contact.id()));
+    for (XmlElement element : urls.projection().visible(stored.elements())) {
+      element(out, element, Namespaces.ATOM);
+    }
+  }
+
+  static void link(StringBuilder out, String rel, String href) {
+    out.append("<link rel='")
+        .append(escape(rel))
+        .append("' type='application/atom+xml' href='")
+        .append(escape(href))
+        .append("'/>");
+  }
+
+  /** One stored element with the protocol's prefixes; other namespaces are declared in place. */
+  static void element(StringBuilder out, XmlElement element, String defaultNs) {
+    String qname;
+    String declare = "";
+    String childDefault = defaultNs;
+    switch (element.ns()) {
+      case Namespaces.GD -> qname = "gd:" + element.name();
+      case Namespaces.GCONTACT -> qname = "gContact:" + element.name();
+      default -> {
+        qname = element.name();
+        if (!element.ns().equals(defaultNs)) {
+          declare = " xmlns='" + escape(element.ns()) + "'";
+          childDefault = element.ns();
+        }
+      }
+    }
+    out.append('<').append(qname).append(declare);
+    for (Map.Entry<String, String> attribute : element.attributes().entrySet()) {
+      out.append(' ')
+          .append(attribute.getKey())
+          .append("='")
+          .append(escape(attribute.getValue()))
+          .append('\'');
+    }
+    if (element.text().isEmpty() && element.children().isEmpty()) {
+      out.append("/>");
+      return;
+    }
+    out.append('>').append(escape(element.text()));
+    for (XmlElement child : element.children()) {
+      element(out, child, childDefault);
+    }
+    out.append("</").append(qname).append('>');
+  }
+}

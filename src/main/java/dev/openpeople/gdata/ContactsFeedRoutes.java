@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.gdata;
+
+import static dev.openpeople.error.GDataErrors.escape;
+
+import dev.openpeople.contact.Etags;
+import dev.openpeople.contact.SharedContact;
+import dev.openpeople.contact.SharedContactService;
+import dev.openpeople.error.ApiError;
+import dev.openpeople.error.ApiException;
+import dev.openpeople.server.ApiCall;
+import dev.openpeople.server.ApiReply;
+import dev.openpeople.server.Router;
+import dev.openpeople.server.Routes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Domain Shared Contacts feed ({@code /m8/feeds/contacts/{domain}/{projection}}): query, get,
+ * insert, update, delete and batch (shared-contacts-api.md §6-§8).
+ */
+public final class ContactsFeedRoutes implements Routes {
+  static final String DOMAIN = "([^/]+)";
+  static final String PROJECTION = "(full|thin|property-[^/]+)";
+  static final String ID = "([0-9a-f]{1,16})";
+  static final String FEED = "/m8/feeds/contacts/" + DOMAIN + "/" + PROJECTION;
+
+  /** Tombstones are kept this long (§3). */
+  static final Duration TOMBSTONE_RETENTION = Duration.ofDays(30);
+
+  /** No feed response is larger (§3: Google truncates at 10 MB and adds a next link). */
+  static final int MAX_FEED_BYTES = 10 * 1024 * 1024;
+
+  private final SharedContactService contacts;
+  private final BatchOperations batch;
+
+  public ContactsFeedRoutes(SharedContactService contacts) {
+    this.contacts = contacts;
+    this.batch = new BatchOperations(contacts);
+  }
+
+  @Override
+  public void define(Router router) {
+    List<String> read = DomainAccess.READ_SCOPES;
+    List<String> write = DomainAccess.WRITE_SCOPES;
+    router
+        .onAuthenticated("GET", FEED, read, this::query)
+        .onAuthenticated("POST", FEED, write, this::insert)
+        .onAuthenticated("POST", FEED + "/batch", write, this::batch)
+        .onAuthenticated("GET", FEED + "/" + ID, read, this::get)
+        .onAuthenticated("PUT", FEED + "/" + ID, write, this::update)
+        .onAuthenticated("DELETE", FEED + "/" + ID, write, this::delete);
+  }
+
+  static AtomWriter.Urls urls(ApiCall call, String domain) {
+    return new AtomWriter.Urls(
+        call.request().origin(), domain, Projection.parse(call.pathVar("2")));
+  }
+
+  static ApiReply atom(int status, String xml) {
+    return ApiReply.bytes(status, AtomWriter.ATOM_TYPE, xml.getBytes(StandardCharsets.UTF_8))
+        .header("GData-Version", "3.0");
+  }
+
+  static ApiReply notModified(String etag) {
+    return ApiReply.bytes(304, AtomWriter.ATOM_TYPE, new byte[0])
+        .header("ETag", etag)
+        .header("GData-Version", "3.0");
+  }
+
+  private record Page(long total, long lastSeq, List<SharedContact> rows) {}
+
+  ApiReply query(ApiCall call) {
+    String domain = DomainAccess.readable(call);
+    AtomWriter.Urls urls = urls(call, domain);
+    GDataQuery query = GDataQuery.parse(call.request());
+    Instant now = contacts.now();
+    if (query.requireAllDeleted()
+        && query.showDeleted()
+        && query.updatedMin() != null
+        && query.updatedMin().isBefore(now.minus(TOMBSTONE_RETENTION))) {
+      // §3: tombstones older than 30 days may be gone, so the delta could be incomplete.
+      throw new ApiException(
+          ApiError.GDATA_GONE, "Deleted entries older than updated-min may have been purged.");
+    }
+    Page page =
+        contacts
+            .storage()
+            .readDomain(
+                domain,
+                s ->
+                    new Page(
+                        s.sharedContacts().count(query.toStore()),
+                        s.lastSeq(),
+                        query.maxResults() == 0
+                            ? List.of()
+                            : s.sharedContacts().query(query.toStore())));
+    String feedEtag =
+        "W/\""
+            + Long.toHexString(page.lastSeq())
+            + "-"
+            + Integer.toHexString(call.request().query().hashCode())
+            + ".\"";
+    if (feedEtag.equals(call.request().header("If-None-Match"))) {
+      return notModified(feedEtag);
+    }
+    return atom(200, feed(call, urls, query, page, feedEtag, now)).header("ETag", feedEtag);
+  }
+
+  private static String feed(
+      ApiCall call, AtomWriter.Urls urls, GDataQuery query, Page page, String etag, Instant now) {
+    List<String> entries = new ArrayList<>(page.rows().size());
+    long bytes = 16 * 1024;
+    for (SharedContact contact : page.rows()) {
+      StringBuilder entry = new StringBuilder(1024);
+      AtomWriter.entry(entry, contact, urls, false);
+      String xml = entry.toString();
+      long size = xml.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + size > MAX_FEED_BYTES && !entries.isEmpty()) {
+        break;
+      }
+      bytes += size;
+      entries.add(xml);
+    }
+    long start = query.startIndex();
+    StringBuilder out = new StringBuilder((int) Math.min(bytes + 4096, Integer.MAX_VALUE));
+    out.append(AtomWriter.XML_DECL).append("<feed").append(AtomWriter.NAMESPACES);
+    out.append(" gd:etag='").append(escape(etag)).append("'>");
+    out.append("<id>").append(escape(urls.base())).append("</id>");
+    out.append("<updated>").append(AtomWriter.time(now)).append("</updated>");
+    out.append("<category scheme='")
+        .append(Namespaces.KIND_SCHEME)
+        .append("' term='")
+        .append(Namespaces.CONTACT_KIND)
+        .append("'/>");
+    out.append("<title>").append(escape(urls.domain())).append("'s Contacts</title>");
+    AtomWriter.link(out, "http://schemas.google.com/g/2005#feed", urls.feed());
+    AtomWriter.link(out, "http://schemas.google.com/g/2005#post", urls.feed());
+    AtomWriter.link(out, "http://schemas.google.com/g/2005#batch", urls.feed() + "/batch");
+    AtomWriter.link(out, "self", pageUrl(call, urls, start, query.maxResults(), null));
+    if (query.maxResults() > 0 && !entries.isEmpty() && start - 1 + entries.size() < page.total()) {
+      String key = query.toStore().key(page.rows().get(entries.size() - 1));
+      AtomWriter.link(
+          out, "next", pageUrl(call, urls, start + entries.size(), query.maxResults(), key));
+    }
+    if (start > 1) {
+      long previous = Math.max(1, start - Math.max(1, query.maxResults()));
+      AtomWriter.link(out, "previous", pageUrl(call, urls, previous, query.maxResults(), null));
+    }
+    out.append("<author><name>").append(escape(urls.domain())).append("</name><email>");
+    out.append(escape(urls.domain())).append("</email></author>");
+    out.append("<generator version='1.0' uri='")
+        .append(escape(urls.origin()))
+        .append("/m8/feeds'>Contacts</generator>");
+    out.append("<openSearch:totalResults>")
+        .append(page.total())
+        .append("</openSearch:totalResults>");
+    out.append("<openSearch:startIndex>").append(start).append("</openSearch:startIndex>");
+    out.append("<openSearch:itemsPerPage>")
+        .append(query.maxResults())
+        .append("</openSearch:itemsPerPage>");
+    entries.forEach(out::append);
+    return out.append("</feed>").toString();
+  }
+
+  /** The feed URL with the request's parameters and the given paging. */
+  private static String pageUrl(
+      ApiCall call, AtomWriter.Urls urls, long startIndex, int maxResults, @Nullable String key) {
+    StringBuilder url = new StringBuilder(urls.feed());
+    List<String> params = new ArrayList<>();
+    for (Map.Entry<String, List<String>> param : call.request().query().entrySet()) {
+      String name = param.getKey();
+      if (name.equals("start-index")
+          || name.equals("max-results")
+          || name.equals("access_token")
+          || name.equals(GDataQuery.START_KEY)) {
+        continue;
+      }
+      for (String value : param.getValue()) {
+        params.add(encode(name) + "=" + encode(value));
+      }
+    }
+    if (startIndex > 1) {
+      params.add("start-index=" + startIndex);
+    }
+    params.add("max-results=" + maxResults);
+    if (key != null) {
+      params.add(GDataQuery.START_KEY + "=" + encode(key));
+    }
+    url.append('?').append(params.stream().collect(Collectors.joining("&")));
+    return url.toString();
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  ApiReply get(ApiCall call) {
+    String domain = DomainAccess.readable(call);
+    String id = call.pathVar("3");
+    SharedContact contact =
+        contacts.storage().readDomain(domain, s -> SharedContactService.live(s, id));
+    String etag = Etags.sharedContact(contact);
+    if (etag.equals(call.request().header("If-None-Match"))) {
+      return notModified(etag);
+    }
+    return entryReply(200, contact, urls(call, domain));
+  }
+
+  static ApiReply entryReply(int status, SharedContact contact, AtomWriter.Urls urls) {
+    StringBuilder out = new StringBuilder(2048);
+    AtomWriter.entry(out, contact, urls, true);
+    return atom(status, out.toString()).header("ETag", Etags.sharedContact(contact));
+  }
+
+  ApiReply insert(ApiCall call) {
+    String domain = DomainAccess.writable(call);
+    AtomWriter.Urls urls = urls(call, domain);
+    ContactEntry sent = AtomReader.entry(call.request().body());
+    String id = SharedContactService.newId();
+    StoredEntry entry = StoredEntry.of(sent, urls.projection(), null);
+    SharedContact created =
+        contacts.storage().writeDomain(domain, s -> contacts.insert(s, id, entry.draft(id)));
+    return entryReply(201, created, urls).header("Location", urls.self(id));
+  }
+
+  ApiReply update(ApiCall call) {
+    String domain = DomainAccess.writable(call);
+    AtomWriter.Urls urls = urls(call, domain);
+    String id = call.pathVar("3");
+    ContactEntry sent = AtomReader.entry(call.request().body());
+    checkTarget(sent, id);
+    String etag = ifMatch(call, sent);
+    SharedContact updated =
+        contacts
+            .storage()
+            .writeDomain(
+                domain,
+                s ->
+                    contacts.update(
+                        s,
+                        id,
+                        etag,
+                        current ->
+                            StoredEntry.of(
+                                    sent, urls.projection(), StoredEntry.parse(current.entry()))
+                                .draft(id)));
+    return entryReply(200, updated, urls);
+  }
+
+  ApiReply delete(ApiCall call) {
+    String domain = DomainAccess.writable(call);
+    String id = call.pathVar("3");
+    String etag = call.request().header("If-Match");
+    contacts.storage().writeDomain(domain, s -> contacts.delete(s, id, etag));
+    return atom(200, "");
+  }
+
+  ApiReply batch(ApiCall call) {
+    String domain = DomainAccess.writable(call);
+    return atom(200, batch.run(domain, urls(call, domain), call.request().body()));
+  }
+
+  /** The etag a write is conditional on: the If-Match header, else the entry's gd:etag. */
+  static @Nullable String ifMatch(ApiCall call, ContactEntry sent) {
+    String header = call.request().header("If-Match");
+    return header != null ? header : sent.etag();
+  }
+
+  /** §7: an update's {@code <id>}, when present, must name the contact it is sent to. */
+  static void checkTarget(ContactEntry sent, String id) {
+    if (sent.id() != null && !sent.id().isEmpty() && !id.equals(lastSegment(sent.id()))) {
+      throw new ApiException(ApiError.GDATA_INVALID, "Entry id does not match the edit URL.");
+    }
+  }
+
+  static String lastSegment(String url) {
+    String trimmed = url.strip();
+    return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+  }
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.gdata;
+
+import dev.openpeople.contact.Etags;
+import dev.openpeople.contact.Photo;
+import dev.openpeople.contact.SharedContact;
+import dev.openpeople.contact.SharedContactService;
+import dev.openpeople.error.ApiError;
+import dev.openpeople.error.ApiException;
+import dev.openpeople.server.ApiCall;
+import dev.openpeople.server.ApiReply;
+import dev.openpeople.server.Router;
+import dev.openpeople.server.Routes;
+import java.util.Locale;
+
+/**
+ * A shared contact's photo at {@code /m8/feeds/photos/media/{domain}/{id}} (shared-contacts-api.md
+ * §10): GET the bytes, PUT to add or replace, DELETE; writes need the photo's etag or {@code *}.
+ */
+public final class PhotosRoutes implements Routes {
+  static final String PHOTO =
+      "/m8/feeds/photos/media/" + ContactsFeedRoutes.DOMAIN + "/" + ContactsFeedRoutes.ID;
+
+  /** The largest photo accepted. */
+  static final int MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
+  private final SharedContactService contacts;
+
+  public PhotosRoutes(SharedContactService contacts) {
+    this.contacts = contacts;
+  }
+
+  @Override
+  public void define(Router router) {
+    router
+        .onAuthenticated("GET", PHOTO, DomainAccess.READ_SCOPES, this::get)
+        .onAuthenticated("PUT", PHOTO, DomainAccess.WRITE_SCOPES, this::put)
+        .onAuthenticated("DELETE", PHOTO, DomainAccess.WRITE_SCOPES, this::delete);
+  }
+
+  private record Found(SharedContact contact, Photo photo) {}
+
+  ApiReply get(ApiCall call) {
+    String domain = DomainAccess.readable(call);
+    String id = call.pathVar("2");
+    Found found =
+        contacts
+            .storage()
+            .readDomain(
+                domain,
+                s -> {
+                  SharedContact contact = SharedContactService.live(s, id);
+                  Photo photo =
+                      contact.photoVersion() == 0
+                          ? null
+                          : s.sharedContacts().photo(id).orElse(null);
+                  if (photo == null) {
+                    throw new ApiException(ApiError.GDATA_NOT_FOUND, "Photo not found.");
+                  }
+                  return new Found(contact, photo);
+                });
+    String etag = Etags.sharedPhoto(found.contact());
+    if (etag.equals(call.request().header("If-None-Match"))) {
+      return ContactsFeedRoutes.notModified(etag);
+    }
+    return ApiReply.bytes(200, found.photo().contentType(), found.photo().bytes())
+        .header("ETag", etag)
+        .header("GData-Version", "3.0");
+  }
+
+  ApiReply put(ApiCall call) {
+    String domain = DomainAccess.writable(call);
+    String id = call.pathVar("2");
+    String type = call.request().header("Content-Type");
+    String mediaType = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    if (!mediaType.startsWith("image/")) {
+      throw new ApiException(ApiError.GDATA_INVALID, "A photo must be sent as image/*.");
+    }
+    byte[] bytes = call.request().body();
+    if (bytes.length == 0) {
+      throw new ApiException(ApiError.GDATA_INVALID, "The photo is empty.");
+    }
+    if (bytes.length > MAX_PHOTO_BYTES) {
+      throw new ApiException(ApiError.GDATA_TOO_LARGE, "The photo is larger than 2 MB.");
+    }
+    String etag = call.request().header("If-Match");
+    SharedContact updated =
+        contacts
+            .storage()
+            .writeDomain(domain, s -> contacts.putPhoto(s, id, etag, new Photo(mediaType, bytes)));
+    return ContactsFeedRoutes.atom(200, "").header("ETag", Etags.sharedPhoto(updated));
+  }
+
+  ApiReply delete(ApiCall call) {
+    String domain = DomainAccess.writable(call);
+    String id = call.pathVar("2");
+    String etag = call.request().header("If-Match");
+    contacts.storage().writeDomain(domain, s -> contacts.deletePhoto(s, id, etag));
+    return ContactsFeedRoutes.atom(200, "");
+  }
+}

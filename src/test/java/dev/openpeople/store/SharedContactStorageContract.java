@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.openpeople.contact.Photo;
+import dev.openpeople.contact.SharedContact;
+import dev.openpeople.contact.SharedContactQuery;
+import dev.openpeople.contact.SharedContactStore;
+import dev.openpeople.contact.Storage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Storage} backend must do with domain shared contacts, identically. */
+interface SharedContactStorageContract {
+  Storage storage();
+
+  private static SharedContact shared(String domain, String id, long seq, long at, String words) {
+    Instant when = Instant.ofEpochMilli(at);
+    return new SharedContact(domain, id, seq, when, when, false, "{}", "{}", words, 0);
+  }
+
+  private void put(String domain, SharedContact... contacts) {
+    storage()
+        .writeDomain(
+            domain,
+            s -> {
+              s.allocateSeqs(contacts.length);
+              for (SharedContact c : contacts) {
+                s.sharedContacts().put(c);
+              }
+              return null;
+            });
+  }
+
+  private List<String> ids(List<SharedContact> rows) {
+    return rows.stream().map(SharedContact::id).toList();
+  }
+
+  private Optional<SharedContact> get(String domain, String id) {
+    return storage().readDomain(domain, s -> s.sharedContacts().get(id));
+  }
+
+  private long lastSeq(String domain) {
+    Long seq = storage().readDomain(domain, s -> s.lastSeq());
+    return seq;
+  }
+
+  private List<String> rows(String domain, Function<SharedContactStore, List<SharedContact>> read) {
+    List<SharedContact> found = storage().readDomain(domain, s -> read.apply(s.sharedContacts()));
+    return ids(found);
+  }
+
+  private long count(String domain, SharedContactQuery query) {
+    Long count = storage().readDomain(domain, s -> s.sharedContacts().count(query));
+    return count;
+  }
+
+  private Optional<Photo> photo(String domain, String id) {
+    return storage().readDomain(domain, s -> s.sharedContacts().photo(id));
+  }
+
+  @Test
+  default void sharedContactsBelongToTheirDomain() {
+    put("one.test", shared("one.test", "a1", 1, 1000, " ann"));
+    assertThat(get("one.test", "a1")).isPresent();
+    assertThat(get("two.test", "a1")).isEmpty();
+    assertThat(lastSeq("one.test")).isEqualTo(1);
+    assertThat(lastSeq("never.test")).isZero();
+  }
+
+  @Test
+  default void domainSequenceIsGapFreeAndFailedWritesLeaveNothing() {
+    long first = storage().writeDomain("seq.test", s -> s.allocateSeqs(3));
+    long next = storage().writeDomain("seq.test", s -> s.allocateSeqs(1));
+    assertThat(next).isEqualTo(first + 3);
+    assertThatThrownBy(
+            () ->
+                storage()
+                    .writeDomain(
+                        "seq.test",
+                        s -> {
+                          s.sharedContacts()
+                              .put(shared("seq.test", "b1", s.allocateSeqs(1), 1, ""));
+                          throw new IllegalStateException("boom");
+                        }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(get("seq.test", "b1")).isEmpty();
+    assertThat(lastSeq("seq.test")).isEqualTo(first + 3);
+  }
+
+  @Test
+  default void feedQueriesFilterOrderAndPage() {
+    String d = "query.test";
+    put(d, shared(d, "c", 1, 1000, ""), shared(d, "a", 2, 2000, ""), shared(d, "b", 3, 3000, ""));
+    storage()
+        .writeDomain(
+            d,
+            s -> {
+              SharedContact b = s.sharedContacts().get("b").orElseThrow();
+              s.sharedContacts().put(b.asTombstone(s.allocateSeqs(1), Instant.ofEpochMilli(4000)));
+              return null;
+            });
+    SharedContactQuery byId = new SharedContactQuery(null, false, false, false, 0, 10, null, null);
+    assertThat(rows(d, c -> c.query(byId))).containsExactly("a", "c");
+    SharedContactQuery delta =
+        new SharedContactQuery(Instant.ofEpochMilli(2000), true, true, false, 0, 10, null, null);
+    assertThat(rows(d, c -> c.query(delta))).containsExactly("a", "b");
+    assertThat(count(d, delta)).isEqualTo(2);
+    SharedContactQuery newest = new SharedContactQuery(null, true, true, true, 1, 2, null, null);
+    assertThat(rows(d, c -> c.query(newest))).containsExactly("a", "c");
+    SharedContactQuery seekById =
+        new SharedContactQuery(null, false, false, false, 5, 10, null, "a");
+    assertThat(rows(d, c -> c.query(seekById))).containsExactly("c");
+    SharedContactQuery seekNewest =
+        new SharedContactQuery(null, true, true, true, 9, 10, null, "4000.4");
+    assertThat(rows(d, c -> c.query(seekNewest))).containsExactly("a", "c");
+    assertThat(rows(d, c -> c.changes(2, 10, 10))).containsExactly("b");
+    assertThat(rows(d, c -> c.page("", 10, 10))).containsExactly("a", "c");
+    assertThat(rows(d, c -> c.page("a", 1, 10))).containsExactly("c");
+  }
+
+  @Test
+  default void searchMatchesWordPrefixesOfLiveContacts() {
+    String d = "search.test";
+    put(
+        d,
+        shared(d, "x1", 1, 1, " ada lovelace ada@x.test"),
+        shared(d, "x2", 2, 2, " alan turing"));
+    assertThat(rows(d, c -> c.search("lov", 0, 10))).containsExactly("x1");
+    assertThat(rows(d, c -> c.search("a", 0, 10))).containsExactly("x1", "x2");
+    assertThat(rows(d, c -> c.search("%", 0, 10))).isEmpty();
+    SharedContactQuery text =
+        new SharedContactQuery(null, false, false, false, 0, 10, "turing", null);
+    assertThat(rows(d, c -> c.query(text))).containsExactly("x2");
+  }
+
+  @Test
+  default void photosAndTombstonePurge() {
+    String d = "photo.test";
+    put(d, shared(d, "p1", 1, 1, ""));
+    storage()
+        .writeDomain(
+            d,
+            s -> {
+              s.sharedContacts().putPhoto("p1", new Photo("image/png", new byte[] {1, 2}));
+              return null;
+            });
+    assertThat(photo(d, "p1").orElseThrow().bytes()).containsExactly(1, 2);
+    storage()
+        .writeDomain(
+            d,
+            s -> {
+              s.sharedContacts().deletePhoto("p1");
+              SharedContact p1 = s.sharedContacts().get("p1").orElseThrow();
+              s.sharedContacts().put(p1.asTombstone(s.allocateSeqs(1), Instant.ofEpochMilli(5)));
+              return null;
+            });
+    assertThat(photo(d, "p1")).isEmpty();
+    assertThat(storage().purgeDomainTombstones(Instant.ofEpochMilli(10))).isGreaterThanOrEqualTo(1);
+    assertThat(get(d, "p1")).isEmpty();
+  }
+}
