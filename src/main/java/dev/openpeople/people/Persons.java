@@ -123,10 +123,17 @@ final class Persons {
       }
       metadata.put("objectType", "PERSON");
     }
-    ObjectNode body = Json.parseStored(contact.body());
+    // Without a profile to merge, stored values are copied raw, as for contacts (see contact()).
+    Map<String, String> raw = shown == null ? Json.storedFields(contact.body(), fields) : Map.of();
+    ObjectNode body = shown == null ? Json.object() : Json.parseStored(contact.body());
     ObjectNode profileBody = shown == null ? Json.object() : profileBody(shown);
     for (String field : PersonFields.READABLE) {
       if (!fields.contains(field) || field.equals("metadata")) {
+        continue;
+      }
+      String stored = raw.get(field);
+      if (stored != null) {
+        person.putRawValue(field, new RawValue(stored));
         continue;
       }
       ArrayNode items = Json.MAPPER.createArrayNode();
