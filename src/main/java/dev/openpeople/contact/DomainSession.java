@@ -20,4 +20,13 @@ public interface DomainSession {
 
   /** Users whose address is in this domain, by address, after {@code afterEmail}. */
   List<User> users(String afterEmail, int limit);
+
+  /** A user of the domain who appeared or whose profile changed, at {@code seq} of the domain. */
+  record ProfileChange(long seq, User user) {}
+
+  /**
+   * Users who appeared or whose profile changed in {@code (afterSeq, upToSeq]} of the domain's
+   * change sequence (the one shared contacts use), by seq; each user once, at its latest change.
+   */
+  List<ProfileChange> profileChanges(long afterSeq, long upToSeq, int limit);
 }

@@ -21,11 +21,13 @@ import dev.openpeople.token.ListToken;
 import dev.openpeople.token.TokenSigner;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The directory methods of the {@code people} resource: the caller's domain profiles (its users)
@@ -225,22 +227,36 @@ final class PeopleDirectoryRoutes implements Routes {
     return response;
   }
 
+  /** One change of an incremental sync: its number in the domain's sequence and its person. */
+  private record Change(long seq, Supplier<ObjectNode> person) {}
+
   /**
-   * A page of an incremental sync: shared contacts changed since the token, read by the domain's
-   * change sequence (O(changes)); deleted ones flagged. Profile changes are not tracked (README).
+   * A page of an incremental sync: shared contacts (deleted ones flagged) and domain profiles
+   * changed since the token, both read by the domain's change sequence (O(changes)) and merged in
+   * its order; the page cursor is the sequence number of the last change returned.
    */
   private ObjectNode changes(DomainSession s, Request request, ListToken at) {
-    ObjectNode response = Json.object();
-    if (!request.sharedContacts()) {
-      return response;
-    }
     int size = request.pageSize();
     long from = at.cursorSeq() > 0 ? at.cursorSeq() : at.sinceSeq();
-    List<SharedContact> rows = s.sharedContacts().changes(from, at.snapshotSeq(), size + 1);
-    ArrayNode people = Json.MAPPER.createArrayNode();
-    for (SharedContact contact : rows.subList(0, Math.min(size, rows.size()))) {
-      people.add(contact.deleted() ? deleted(contact) : sharedContact(contact, request.fields()));
+    List<Change> rows = new ArrayList<>();
+    if (request.sharedContacts()) {
+      for (SharedContact c : s.sharedContacts().changes(from, at.snapshotSeq(), size + 1)) {
+        rows.add(
+            new Change(
+                c.seq(), () -> c.deleted() ? deleted(c) : sharedContact(c, request.fields())));
+      }
     }
+    if (request.profiles()) {
+      for (DomainSession.ProfileChange p : s.profileChanges(from, at.snapshotSeq(), size + 1)) {
+        rows.add(new Change(p.seq(), () -> profile(p.user(), request.fields())));
+      }
+    }
+    rows.sort(Comparator.comparingLong(Change::seq));
+    ArrayNode people = Json.MAPPER.createArrayNode();
+    for (Change change : rows.subList(0, Math.min(size, rows.size()))) {
+      people.add(change.person().get());
+    }
+    ObjectNode response = Json.object();
     if (!people.isEmpty()) {
       response.set("people", people);
     }

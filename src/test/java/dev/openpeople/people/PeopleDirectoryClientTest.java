@@ -102,9 +102,9 @@ class PeopleDirectoryClientTest {
             .getResourceName();
     assertThat(changes).containsExactly("Ada King", "deleted " + alanName, "Grace Hopper");
     assertThat(delta.getNextSyncToken()).isNotEmpty();
-    ListDirectoryPeopleResponse none =
+    ListDirectoryPeopleResponse later =
         list(READER).setSyncToken(delta.getNextSyncToken()).setRequestSyncToken(true).execute();
-    assertThat(none.getPeople()).isNull();
+    assertThat(later.getPeople()).isNull();
   }
 
   @Test
@@ -148,6 +148,114 @@ class PeopleDirectoryClientTest {
             "DOMAIN_CONTACT Paged 0",
             "DOMAIN_CONTACT Paged 1",
             "DOMAIN_CONTACT Paged 2");
+  }
+
+  private static final List<String> BOTH =
+      List.of("DIRECTORY_SOURCE_TYPE_DOMAIN_CONTACT", "DIRECTORY_SOURCE_TYPE_DOMAIN_PROFILE");
+
+  private static void touch(String user) throws Exception {
+    SERVER.people(user).people().get("people/me").setPersonFields("names").execute();
+  }
+
+  private static void setProfile(String user, String givenName) throws Exception {
+    assertThat(
+            SERVER
+                .call(
+                    "PUT",
+                    "/emulator/v1/users/" + user + "/profile",
+                    null,
+                    "{\"names\":[{\"givenName\":\"" + givenName + "\"}]}")
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  private static String describe(Person p) {
+    String type = p.getMetadata().getSources().get(0).getType();
+    return type + " " + p.getNames().get(0).getDisplayName();
+  }
+
+  /** Pages an incremental sync with pageSize 1 into {@code seen}; returns the next sync token. */
+  private String pageOneByOne(String sync, List<String> seen) throws Exception {
+    String token = null;
+    String nextSync = null;
+    do {
+      ListDirectoryPeopleResponse page =
+          list(READER)
+              .setSources(BOTH)
+              .setSyncToken(sync)
+              .setRequestSyncToken(true)
+              .setPageSize(1)
+              .setPageToken(token)
+              .execute();
+      assertThat(page.getPeople()).hasSize(1);
+      seen.add(describe(page.getPeople().get(0)));
+      token = page.getNextPageToken();
+      nextSync = page.getNextSyncToken();
+      assertThat(token == null).isEqualTo(nextSync != null);
+    } while (token != null);
+    return nextSync;
+  }
+
+  @Test
+  void incrementalSyncReportsNewUsersAndProfileChangesWithSharedContacts() throws Exception {
+    touch("bob@dir.example.com");
+    touch("carol@dir.example.com");
+    ContactEntry ada = shared("Ada Lovelace", "ada@vendor.test");
+    ListDirectoryPeopleResponse first =
+        list(READER).setSources(BOTH).setRequestSyncToken(true).execute();
+    assertThat(first.getPeople()).hasSize(4);
+    String sync = first.getNextSyncToken();
+    assertThat(sync).isNotEmpty();
+
+    touch("dave@dir.example.com");
+    ada.getName().getFullName().setValue("Ada King");
+    ada.update();
+    setProfile("bob@dir.example.com", "Robert");
+    touch("eve@else.example.org");
+    setProfile("eve@else.example.org", "Eve");
+
+    ListDirectoryPeopleResponse delta =
+        list(READER).setSources(BOTH).setSyncToken(sync).setRequestSyncToken(true).execute();
+    List<String> expected =
+        List.of("DOMAIN_PROFILE Dave", "DOMAIN_CONTACT Ada King", "DOMAIN_PROFILE Robert");
+    assertThat(delta.getPeople())
+        .extracting(PeopleDirectoryClientTest::describe)
+        .isEqualTo(expected);
+    assertThat(delta.getNextPageToken()).isNull();
+    assertThat(delta.getPeople().get(0).getResourceName()).matches("people/1\\d{20}");
+
+    List<String> paged = new ArrayList<>();
+    String nextSync = pageOneByOne(sync, paged);
+    assertThat(paged).isEqualTo(expected);
+
+    ListDirectoryPeopleResponse profilesOnly =
+        list(READER)
+            .setSources(List.of("DIRECTORY_SOURCE_TYPE_DOMAIN_PROFILE"))
+            .setRequestSyncToken(true)
+            .execute();
+    assertThat(profilesOnly.getPeople()).hasSize(4);
+    setProfile("carol@dir.example.com", "Caroline");
+    assertThat(
+            list(READER)
+                .setSources(List.of("DIRECTORY_SOURCE_TYPE_DOMAIN_PROFILE"))
+                .setSyncToken(profilesOnly.getNextSyncToken())
+                .execute()
+                .getPeople())
+        .extracting(PeopleDirectoryClientTest::describe)
+        .containsExactly("DOMAIN_PROFILE Caroline");
+
+    ListDirectoryPeopleResponse later =
+        list(READER).setSources(BOTH).setSyncToken(nextSync).setRequestSyncToken(true).execute();
+    assertThat(later.getPeople())
+        .extracting(PeopleDirectoryClientTest::describe)
+        .containsExactly("DOMAIN_PROFILE Caroline");
+    assertThat(
+            list(READER)
+                .setSources(BOTH)
+                .setSyncToken(later.getNextSyncToken())
+                .execute()
+                .getPeople())
+        .isNull();
   }
 
   @Test

@@ -4,14 +4,20 @@ package dev.openpeople.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.openpeople.contact.DomainSession;
 import dev.openpeople.contact.Photo;
 import dev.openpeople.contact.SharedContact;
 import dev.openpeople.contact.SharedContactQuery;
 import dev.openpeople.contact.SharedContactStore;
 import dev.openpeople.contact.Storage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -163,5 +169,86 @@ interface SharedContactStorageContract {
     assertThat(photo(d, "p1")).isEmpty();
     assertThat(storage().purgeDomainTombstones(Instant.ofEpochMilli(10))).isGreaterThanOrEqualTo(1);
     assertThat(get(d, "p1")).isEmpty();
+  }
+
+  private List<String> profileChanges(String domain, long after, long upTo, int limit) {
+    List<DomainSession.ProfileChange> changes =
+        storage().readDomain(domain, s -> s.profileChanges(after, upTo, limit));
+    return changes.stream()
+        .map(c -> c.seq() + " " + c.user().email() + " " + c.user().profile())
+        .toList();
+  }
+
+  private void setProfile(String email, String profile) {
+    storage()
+        .write(
+            email,
+            s -> {
+              s.setProfile(profile);
+              return null;
+            });
+  }
+
+  @Test
+  default void newUsersAndProfileChangesTakeTheirDomainsSequence() {
+    String d = "people.test";
+    put(d, shared(d, "s1", 1, 1, ""));
+    storage().read("ann@people.test", s -> s.user().id());
+    storage().read("bob@people.test", s -> s.user().id());
+    storage().read("ann@people.test", s -> s.user().id());
+    storage().read("zed@other.test", s -> s.user().id());
+    assertThat(lastSeq(d)).isEqualTo(3);
+    assertThat(lastSeq("other.test")).isEqualTo(1);
+    assertThat(profileChanges(d, 0, 10, 10))
+        .containsExactly("2 ann@people.test null", "3 bob@people.test null");
+
+    setProfile("ann@people.test", "{\"a\":1}");
+    assertThat(lastSeq(d)).isEqualTo(4);
+    assertThat(profileChanges(d, 1, 10, 10))
+        .containsExactly("3 bob@people.test null", "4 ann@people.test {\"a\":1}");
+    assertThat(profileChanges(d, 2, 3, 10)).containsExactly("3 bob@people.test null");
+    assertThat(profileChanges(d, 0, 10, 1)).containsExactly("3 bob@people.test null");
+    assertThat(profileChanges(d, 4, 10, 10)).isEmpty();
+
+    assertThatThrownBy(
+            () ->
+                storage()
+                    .write(
+                        "bob@people.test",
+                        s -> {
+                          s.setProfile("{}");
+                          throw new IllegalStateException("boom");
+                        }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(lastSeq(d)).isEqualTo(4);
+    assertThat(profileChanges(d, 2, 3, 10)).containsExactly("3 bob@people.test null");
+    assertThat(storage().<Long>writeDomain(d, s -> s.allocateSeqs(1))).isEqualTo(5);
+    assertThat(profileChanges("other.test", 0, 10, 10)).containsExactly("1 zed@other.test null");
+  }
+
+  @Test
+  default void concurrentUserCreationsAndProfileWritesGetUniqueDomainNumbers() throws Exception {
+    String d = "busy.test";
+    int users = 12;
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < users; i++) {
+        String email = "u" + i + "@" + d;
+        futures.add(pool.submit(() -> setProfile(email, "{\"n\":1}")));
+        futures.add(pool.submit(() -> storage().writeDomain(d, s -> s.allocateSeqs(1))));
+      }
+      for (Future<?> future : futures) {
+        future.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // Each user: one number on creation, one for its profile; plus one per domain write.
+    assertThat(lastSeq(d)).isEqualTo(3L * users);
+    List<String> changes = profileChanges(d, 0, Long.MAX_VALUE, 100);
+    assertThat(changes).hasSize(users).allMatch(c -> c.endsWith(" {\"n\":1}"));
+    List<Long> seqs = changes.stream().map(c -> Long.parseLong(c.split(" ")[0])).toList();
+    assertThat(seqs).isSorted().doesNotHaveDuplicates();
   }
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,23 +63,42 @@ final class JdbcDomainSession implements DomainSession {
   public List<User> users(String afterEmail, int limit) {
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT id, email, last_seq, profile, created_at FROM users WHERE email LIKE ?"
-                + " AND email > ? ORDER BY email LIMIT ?")) {
+            "SELECT "
+                + JdbcStorage.USER_COLUMNS
+                + " FROM users WHERE email LIKE ? AND email > ? ORDER BY email LIMIT ?")) {
       select.setString(1, "%@" + domain);
       select.setString(2, afterEmail);
       select.setInt(3, limit);
       try (ResultSet rs = select.executeQuery()) {
         List<User> users = new ArrayList<>();
         while (rs.next()) {
-          users.add(
-              new User(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getLong(3),
-                  rs.getString(4),
-                  Instant.ofEpochMilli(rs.getLong(5))));
+          users.add(JdbcStorage.user(rs));
         }
         return users;
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  @Override
+  public List<ProfileChange> profileChanges(long afterSeq, long upToSeq, int limit) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT "
+                + JdbcStorage.USER_COLUMNS
+                + ", domain_seq FROM users WHERE domain = ? AND domain_seq > ? AND domain_seq <= ?"
+                + " ORDER BY domain_seq LIMIT ?")) {
+      select.setString(1, domain);
+      select.setLong(2, afterSeq);
+      select.setLong(3, upToSeq);
+      select.setInt(4, limit);
+      try (ResultSet rs = select.executeQuery()) {
+        List<ProfileChange> changes = new ArrayList<>();
+        while (rs.next()) {
+          changes.add(new ProfileChange(rs.getLong(6), JdbcStorage.user(rs)));
+        }
+        return changes;
       }
     } catch (SQLException e) {
       throw Sql.failure(e);

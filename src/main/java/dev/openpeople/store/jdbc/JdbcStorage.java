@@ -21,6 +21,9 @@ import org.flywaydb.core.Flyway;
  * The SQL implementation of {@link Storage} shared by SQLite and PostgreSQL via a {@link Dialect}.
  */
 public final class JdbcStorage implements Storage {
+  /** The columns {@link #user} reads, in order. */
+  static final String USER_COLUMNS = "id, email, last_seq, profile, created_at";
+
   private final Dialect dialect;
   private final HikariDataSource pool;
 
@@ -170,26 +173,17 @@ public final class JdbcStorage implements Storage {
   }
 
   private User findOrCreate(String email) {
+    User user = existing(email);
+    if (user != null) {
+      return user;
+    }
+    // The write lock before the connection, as every writer takes them: an in-memory SQLite pool
+    // has a single connection, which the lock's holder may be waiting for.
+    if (dialect.serializeWrites()) {
+      writeLock.lock();
+    }
     try (Connection connection = pool.getConnection()) {
-      User user = loadUser(connection, email);
-      if (user != null) {
-        return user;
-      }
-      if (dialect.serializeWrites()) {
-        writeLock.lock();
-      }
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO users (email, last_seq, created_at) VALUES (?, 0, ?)"
-                  + " ON CONFLICT (email) DO NOTHING")) {
-        insert.setString(1, email);
-        insert.setLong(2, System.currentTimeMillis());
-        insert.executeUpdate();
-      } finally {
-        if (dialect.serializeWrites()) {
-          writeLock.unlock();
-        }
-      }
+      create(connection, email);
       user = loadUser(connection, email);
       if (user == null) {
         throw new StoreException.NotFound("user not created");
@@ -197,26 +191,69 @@ public final class JdbcStorage implements Storage {
       return user;
     } catch (SQLException e) {
       throw Sql.failure(e);
+    } finally {
+      if (dialect.serializeWrites()) {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  private User existing(String email) {
+    try (Connection connection = pool.getConnection()) {
+      return loadUser(connection, email);
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  /**
+   * Creates a user in one transaction with the next number of its domain's change sequence (its
+   * appearance is a directory change). Rolls back, leaving no gap, when another node created it.
+   */
+  private static void create(Connection connection, String email) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      String domain = DomainSequence.domainOf(email);
+      long seq = DomainSequence.allocate(connection, domain, 1);
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO users (email, last_seq, created_at, domain, domain_seq)"
+                  + " VALUES (?, 0, ?, ?, ?) ON CONFLICT (email) DO NOTHING")) {
+        insert.setString(1, email);
+        insert.setLong(2, System.currentTimeMillis());
+        insert.setString(3, domain);
+        insert.setLong(4, seq);
+        if (insert.executeUpdate() == 1) {
+          connection.commit();
+        } else {
+          connection.rollback();
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 
   static User loadUser(Connection connection, String email) throws SQLException {
     try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT id, email, last_seq, profile, created_at FROM users WHERE email = ?")) {
+        connection.prepareStatement("SELECT " + USER_COLUMNS + " FROM users WHERE email = ?")) {
       select.setString(1, email);
       try (ResultSet rs = select.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        return new User(
-            rs.getLong(1),
-            rs.getString(2),
-            rs.getLong(3),
-            rs.getString(4),
-            Instant.ofEpochMilli(rs.getLong(5)));
+        return rs.next() ? user(rs) : null;
       }
     }
+  }
+
+  static User user(ResultSet rs) throws SQLException {
+    return new User(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getLong(3),
+        rs.getString(4),
+        Instant.ofEpochMilli(rs.getLong(5)));
   }
 
   @Override

@@ -90,9 +90,12 @@ final class JdbcUserSession implements UserSession {
   public void setProfile(String profileJson) {
     requireWritable();
     try (PreparedStatement update =
-        connection.prepareStatement("UPDATE users SET profile = ? WHERE id = ?")) {
+        connection.prepareStatement("UPDATE users SET profile = ?, domain_seq = ? WHERE id = ?")) {
+      // A directory change of the user's domain (listDirectoryPeople sync), in this transaction.
+      long seq = DomainSequence.allocate(connection, DomainSequence.domainOf(user.email()), 1);
       update.setString(1, profileJson);
-      update.setLong(2, user.id());
+      update.setLong(2, seq);
+      update.setLong(3, user.id());
       update.executeUpdate();
     } catch (SQLException e) {
       throw Sql.failure(e);

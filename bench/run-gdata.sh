@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the Domain Shared Contacts (GData) API on both backends:
-# bench/gdata-run.sh [CONTACTS ...] (default 100000).
+# bench/run-gdata.sh [CONTACTS ...] (default 100000).
 # Starts the server jar as its own process per backend and size, so its RSS can be read.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
