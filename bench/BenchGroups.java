@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 /**
  * The contact-groups benchmark: loads CONTACTS contacts spread over GROUPS user groups with
  * members.modify (1,000 members per call), then times contactGroups.list/get and membership
- * changes. Usage: java -cp target/openpeople.jar bench/BenchGroups.java BASE_URL CONTACTS GROUPS PID
+ * changes. Usage: java -cp target/openpeople.jar bench/BenchGroups.java BASE_URL CONTACTS PID [GROUPS=50]
  */
 public final class BenchGroups {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,8 +34,8 @@ public final class BenchGroups {
   public static void main(String[] args) throws Exception {
     base = args[0].replaceAll("/$", "");
     int total = Integer.parseInt(args[1]);
-    int groupCount = Integer.parseInt(args[2]);
-    String pid = args[3];
+    String pid = args[2];
+    int groupCount = args.length > 3 ? Integer.parseInt(args[3]) : 50;
     user = "bench-groups-" + System.nanoTime() + "@example.com";
 
     long start = System.nanoTime();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmarks the People API on both backends: bench/run.sh [CONTACTS ...] (default 10000 100000).
+# Benchmarks on both backends: bench/run.sh [CONTACTS ...] (default 10000 100000).
 # Starts the server jar as its own process per backend and size, so its RSS can be read.
-# BENCH=OtherContactsBench bench/run.sh 100000 runs the other contacts benchmark instead.
+# BENCH names the program (default Bench, the People API contacts): BENCH=OtherContactsBench,
+# BENCH=BenchGroups (contact groups, 50 groups) or BENCH=GDataBench (Domain Shared Contacts).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/jdk.sh"
@@ -23,7 +24,7 @@ for backend in sqlite postgresql; do
     java -Xmx512m -jar target/openpeople.jar serve --port "$port" --storage "$storage" >"$work/server.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
-    echo "== ${BENCH:-Bench}, $backend, $n contacts (one user), $(nproc) cores"
+    echo "== ${BENCH:-Bench}, $backend, $n contacts, $(nproc) cores"
     java -cp target/openpeople.jar bench/${BENCH:-Bench}.java "http://127.0.0.1:$port" "$n" "$pid" || { cat "$work/server.log"; kill $pid; exit 1; }
     kill $pid; wait $pid 2>/dev/null || true
     [ "$backend" = postgresql ] && psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
