@@ -32,10 +32,12 @@ final class JdbcContactStore implements ContactStore {
 
   private final Connection connection;
   private final long userId;
+  private final SearchTerms terms;
 
   JdbcContactStore(Connection connection, long userId) {
     this.connection = connection;
     this.userId = userId;
+    this.terms = new SearchTerms(connection, userId, "contact_terms", "contact_id");
   }
 
   @Override
@@ -88,7 +90,7 @@ final class JdbcContactStore implements ContactStore {
         insert.addBatch();
       }
       insert.executeBatch();
-      insertTerms(contacts);
+      terms.insert(contacts);
       Map<String, Long> delta = new HashMap<>();
       insertMembers(contacts, delta);
       JdbcGroupStore.addToCounts(connection, userId, delta);
@@ -116,8 +118,8 @@ final class JdbcContactStore implements ContactStore {
       }
       update.executeBatch();
       List<Long> ids = contacts.stream().map(Contact::id).toList();
-      deleteTerms(ids);
-      insertTerms(contacts);
+      terms.delete(ids);
+      terms.insert(contacts);
       replaceMembers(ids, contacts);
     } catch (SQLException e) {
       throw Sql.failure(e);
@@ -172,7 +174,7 @@ final class JdbcContactStore implements ContactStore {
       update.setLong(3, userId);
       update.setLong(4, id);
       update.executeUpdate();
-      deleteTerms(List.of(id));
+      terms.delete(List.of(id));
       replaceMembers(List.of(id), List.of());
     } catch (SQLException e) {
       throw Sql.failure(e);
@@ -275,70 +277,7 @@ final class JdbcContactStore implements ContactStore {
 
   @Override
   public List<Long> search(String prefix, int limit) {
-    // A prefix range scan in term order on the primary key (terms >= prefix and < prefix +
-    // U+FFFF). A contact has several terms, so rows are de-duplicated here, reading more rows
-    // until enough distinct contacts are found; SQL DISTINCT would make SQLite scan every term.
-    LinkedHashSet<Long> ids = new LinkedHashSet<>();
-    int rows = Math.max(limit * 4, 32);
-    while (true) {
-      int read = 0;
-      ids.clear();
-      try (PreparedStatement select =
-          connection.prepareStatement(
-              "SELECT contact_id FROM contact_terms WHERE user_id = ? AND term >= ?"
-                  + " AND term < ? ORDER BY term LIMIT ?")) {
-        select.setLong(1, userId);
-        select.setString(2, prefix);
-        select.setString(3, prefix + '\uffff');
-        select.setInt(4, rows);
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next() && ids.size() < limit) {
-            ids.add(rs.getLong(1));
-            read++;
-          }
-        }
-      } catch (SQLException e) {
-        throw Sql.failure(e);
-      }
-      if (ids.size() >= limit || read < rows) {
-        return new ArrayList<>(ids);
-      }
-      rows *= 4;
-    }
-  }
-
-  private void insertTerms(List<Contact> contacts) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO contact_terms (user_id, term, contact_id) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING")) {
-      int pending = 0;
-      for (Contact c : contacts) {
-        for (String term : c.keys().searchTerms()) {
-          insert.setLong(1, userId);
-          insert.setString(2, term);
-          insert.setLong(3, c.id());
-          insert.addBatch();
-          pending++;
-        }
-      }
-      if (pending > 0) {
-        insert.executeBatch();
-      }
-    }
-  }
-
-  private void deleteTerms(List<Long> ids) throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "DELETE FROM contact_terms WHERE user_id = ? AND contact_id = ?")) {
-      for (long id : ids) {
-        delete.setLong(1, userId);
-        delete.setLong(2, id);
-        delete.addBatch();
-      }
-      delete.executeBatch();
-    }
+    return terms.search(prefix, limit);
   }
 
   /**

@@ -29,10 +29,12 @@ final class JdbcOtherContactStore implements OtherContactStore {
 
   private final Connection connection;
   private final long userId;
+  private final SearchTerms terms;
 
   JdbcOtherContactStore(Connection connection, long userId) {
     this.connection = connection;
     this.userId = userId;
+    this.terms = new SearchTerms(connection, userId, "other_contact_terms", "other_contact_id");
   }
 
   @Override
@@ -108,7 +110,7 @@ final class JdbcOtherContactStore implements OtherContactStore {
         insert.addBatch();
       }
       insert.executeBatch();
-      insertTerms(rows.stream().map(Row::contact).toList());
+      terms.insert(rows.stream().map(Row::contact).toList());
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
@@ -130,8 +132,8 @@ final class JdbcOtherContactStore implements OtherContactStore {
       update.setLong(7, userId);
       update.setLong(8, c.id());
       update.executeUpdate();
-      deleteTerms(c.id());
-      insertTerms(List.of(c));
+      terms.delete(List.of(c.id()));
+      terms.insert(List.of(c));
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
@@ -148,7 +150,7 @@ final class JdbcOtherContactStore implements OtherContactStore {
       update.setLong(3, userId);
       update.setLong(4, id);
       update.executeUpdate();
-      deleteTerms(id);
+      terms.delete(List.of(id));
     } catch (SQLException e) {
       throw Sql.failure(e);
     }
@@ -227,59 +229,7 @@ final class JdbcOtherContactStore implements OtherContactStore {
 
   @Override
   public List<Long> search(String prefix, int limit) {
-    // A prefix range scan on the primary key: terms >= prefix and < prefix + U+FFFF. No DISTINCT
-    // in SQL: with it SQLite walks the (user_id, other_contact_id) index over every term of the
-    // user.
-    // A contact has few terms per prefix, so a bounded over-read de-duplicated here suffices.
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT other_contact_id FROM other_contact_terms WHERE user_id = ? AND term >= ? AND term < ?"
-                + " ORDER BY term LIMIT ?")) {
-      select.setLong(1, userId);
-      select.setString(2, prefix);
-      select.setString(3, prefix + '\uffff');
-      select.setInt(4, limit * 16);
-      java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next() && ids.size() < limit) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      return new ArrayList<>(ids);
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
-  }
-
-  private void insertTerms(List<Contact> contacts) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO other_contact_terms (user_id, term, other_contact_id) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING")) {
-      int pending = 0;
-      for (Contact c : contacts) {
-        for (String term : c.keys().searchTerms()) {
-          insert.setLong(1, userId);
-          insert.setString(2, term);
-          insert.setLong(3, c.id());
-          insert.addBatch();
-          pending++;
-        }
-      }
-      if (pending > 0) {
-        insert.executeBatch();
-      }
-    }
-  }
-
-  private void deleteTerms(long id) throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "DELETE FROM other_contact_terms WHERE user_id = ? AND other_contact_id = ?")) {
-      delete.setLong(1, userId);
-      delete.setLong(2, id);
-      delete.executeUpdate();
-    }
+    return terms.search(prefix, limit);
   }
 
   private static void readAll(PreparedStatement select, List<Contact> out) throws SQLException {
