@@ -10,6 +10,7 @@ public final class ApiException extends RuntimeException {
 
   private final ApiError error;
   private final Map<String, String> metadata = new LinkedHashMap<>();
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public ApiException(ApiError error, Object... args) {
     super(error.format(args), null, false, false);
@@ -27,6 +28,16 @@ public final class ApiException extends RuntimeException {
   /** ErrorInfo metadata entries, in insertion order. */
   public Map<String, String> metadata() {
     return metadata;
+  }
+
+  /** HTTP headers the error response carries (e.g. {@code WWW-Authenticate}), in order. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public ApiException withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
   }
 
   public ApiException withMetadata(String key, String value) {

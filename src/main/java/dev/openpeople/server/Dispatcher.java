@@ -58,6 +58,9 @@ public final class Dispatcher {
   }
 
   private ApiReply route(ApiRequest request) throws Exception {
+    // Bad text is refused before anything can be written (bodies: Json.parse, AtomReader).
+    Texts.require("path", request.path());
+    Texts.requireQuery(request.query());
     Router.Match match = router.match(request.method(), request.path());
     Discovery.Method method = match.method();
     if (method == null) {
@@ -65,19 +68,14 @@ public final class Dispatcher {
       if (!match.scopes().isEmpty()) {
         // Authenticated plain routes (the GData feeds): credentials and scopes, no discovery.
         caller = authenticator.authenticate(request);
-        if (!caller.hasAnyScope(match.scopes())) {
-          throw new ApiException(ApiError.SCOPE_INSUFFICIENT);
-        }
+        requireScope(caller, match.scopes(), null);
       }
       return match.handler().handle(new ApiCall(request, match.pathVars(), caller, null));
     }
     queryValidator.validate(method, request.query());
     checkSystemParams(request);
     Principal principal = authenticator.authenticate(request);
-    if (!principal.hasAnyScope(method.scopes())) {
-      throw new ApiException(ApiError.SCOPE_INSUFFICIENT)
-          .withMetadata("method", requireOperation(match).rpcName());
-    }
+    requireScope(principal, method.scopes(), requireOperation(match).rpcName());
     if (faults != null) {
       // The one place faults apply: after authentication, before the body and the handler.
       faults.apply(requireOperation(match), principal.email());
@@ -89,6 +87,19 @@ public final class Dispatcher {
               Json.parse(request.body()), method.requestSchema(), rootName(method.requestSchema()));
     }
     return match.handler().handle(new ApiCall(request, match.pathVars(), principal, body));
+  }
+
+  /** A 403 with Google's {@code WWW-Authenticate} challenge unless the caller holds a scope. */
+  private static void requireScope(
+      Principal caller, List<String> declared, @Nullable String rpcName) {
+    List<String> accepted = Scopes.accepted(declared);
+    if (caller.hasAnyScope(accepted)) {
+      return;
+    }
+    ApiException denied =
+        new ApiException(ApiError.SCOPE_INSUFFICIENT)
+            .withHeader("WWW-Authenticate", Scopes.insufficientChallenge(accepted));
+    throw rpcName == null ? denied : denied.withMetadata("method", rpcName);
   }
 
   private static Operation requireOperation(Router.Match match) {

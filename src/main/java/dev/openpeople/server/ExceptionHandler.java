@@ -43,6 +43,7 @@ public final class ExceptionHandler {
       // clients.md: a bare "Bearer" makes the Python client raise MalformedHeader.
       reply.header("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
     }
+    api.headers().forEach(reply::header);
     return reply;
   }
 

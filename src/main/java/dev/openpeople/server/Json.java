@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,6 +51,7 @@ public final class Json {
       if (node == null || node.isMissingNode()) {
         return MAPPER.createObjectNode();
       }
+      Texts.requireJson(node, "");
       return node;
     } catch (JsonProcessingException e) {
       throw ApiException.invalid(
@@ -59,13 +62,23 @@ public final class Json {
     }
   }
 
+  /**
+   * Writes a reply. Text that has no UTF-8 form (an unpaired surrogate, refused on input by {@link
+   * Texts} but possibly stored by an older version) is written as a JSON escape instead of failing,
+   * so a write that has been applied is never answered with an error.
+   */
   public static byte[] write(JsonNode node, boolean pretty) {
+    ObjectWriter writer =
+        pretty ? MAPPER.writer(SerializationFeature.INDENT_OUTPUT) : MAPPER.writer();
     try {
-      return pretty
-          ? MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(node)
-          : MAPPER.writeValueAsBytes(node);
+      return writer.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      try {
+        return writer.with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(node);
+      } catch (JsonProcessingException again) {
+        again.addSuppressed(e);
+        throw new IllegalStateException(again);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.openpeople.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.error.ApiException;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * Checks a JSON request body against the discovery schemas the way Google's proto3 JSON parser
  * does: unknown fields and wrong types are 400s, snake_case names are accepted and renamed, {@code
- * null} means "unset", and integers may arrive as strings.
+ * null} means "unset", integers may arrive as strings and booleans as {@code "true"}/{@code
+ * "false"} (https://protobuf.dev/programming-guides/json/).
  */
 public final class SchemaValidator {
   private final Discovery discovery;
@@ -58,10 +60,7 @@ public final class SchemaValidator {
         return node;
       }
       case "boolean" -> {
-        if (!node.isBoolean()) {
-          throw bad(path, "TYPE_BOOL", node);
-        }
-        return node;
+        return bool(node, path);
       }
       case "array" -> {
         return array(node, spec.path("items"), path);
@@ -73,6 +72,22 @@ public final class SchemaValidator {
         return node;
       }
     }
+  }
+
+  /**
+   * Protobuf JSON accepts {@code "true"} and {@code "false"} for a bool; output stays canonical.
+   */
+  private static JsonNode bool(JsonNode node, String path) {
+    if (node.isBoolean()) {
+      return node;
+    }
+    if (node.isTextual() && node.asText().equals("true")) {
+      return BooleanNode.TRUE;
+    }
+    if (node.isTextual() && node.asText().equals("false")) {
+      return BooleanNode.FALSE;
+    }
+    throw bad(path, "TYPE_BOOL", node);
   }
 
   private static JsonNode integer(JsonNode node, String path) {
