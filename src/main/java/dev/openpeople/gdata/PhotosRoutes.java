@@ -2,6 +2,7 @@
 package dev.openpeople.gdata;
 
 import dev.openpeople.contact.Etags;
+import dev.openpeople.contact.ImageProbe;
 import dev.openpeople.contact.Photo;
 import dev.openpeople.contact.SharedContact;
 import dev.openpeople.contact.SharedContactService;
@@ -12,6 +13,7 @@ import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A shared contact's photo at {@code /m8/feeds/photos/media/{domain}/{id}} (shared-contacts-api.md
@@ -23,6 +25,9 @@ public final class PhotosRoutes implements Routes {
 
   /** The largest photo accepted. */
   static final int MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
+  /** Formats a photo may have (ImageIO names); the bytes must decode, see {@link ImageProbe}. */
+  static final Set<String> FORMATS = Set.of("jpeg", "png", "gif", "bmp");
 
   private final SharedContactService contacts;
 
@@ -83,11 +88,12 @@ public final class PhotosRoutes implements Routes {
     if (bytes.length > MAX_PHOTO_BYTES) {
       throw new ApiException(ApiError.GDATA_TOO_LARGE, "The photo is larger than 2 MB.");
     }
+    String stored = ImageProbe.check(bytes, FORMATS, ApiError.GDATA_INVALID).mediaType();
     String etag = call.request().header("If-Match");
     SharedContact updated =
         contacts
             .storage()
-            .writeDomain(domain, s -> contacts.putPhoto(s, id, etag, new Photo(mediaType, bytes)));
+            .writeDomain(domain, s -> contacts.putPhoto(s, id, etag, new Photo(stored, bytes)));
     return ContactsFeedRoutes.atom(200, "").header("ETag", Etags.sharedPhoto(updated));
   }
 

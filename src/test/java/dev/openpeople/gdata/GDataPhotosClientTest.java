@@ -12,8 +12,10 @@ import com.google.gdata.data.contacts.ContactEntry;
 import com.google.gdata.util.ContentType;
 import com.google.gdata.util.PreconditionFailedException;
 import com.google.gdata.util.ResourceNotFoundException;
+import com.google.gdata.util.ServiceException;
 import com.google.gdata.util.ServiceForbiddenException;
 import dev.openpeople.OpenPeopleServerExtension;
+import dev.openpeople.contact.TestImages;
 import java.io.InputStream;
 import java.net.URL;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class GDataPhotosClientTest {
 
   private static final String ADMIN = "admin@photo.example.com";
   private static final String DOMAIN = "photo.example.com";
-  private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0x01, 0x02, 0x03};
+  private static final byte[] JPEG = TestImages.image("jpeg", 16, 12);
 
   private static void upload(ContactsService client, Link photo, byte[] bytes) throws Exception {
     GDataRequest request =
@@ -77,5 +79,31 @@ class GDataPhotosClientTest {
     GDataRequest gone = client.createLinkQueryRequest(without.getContactPhotoLink());
     assertThatThrownBy(gone::execute).isInstanceOf(ResourceNotFoundException.class);
     assertThat(GDataProtocol.Header.IF_MATCH).isEqualTo("If-Match");
+  }
+
+  @Test
+  void photoWhoseHeaderClaimsTooManyPixelsIsRefusedBeforeDecoding() throws Exception {
+    ContactsService client = GDataClients.contacts(ADMIN);
+    ContactEntry created =
+        client.insert(
+            GDataClients.feed(SERVER, DOMAIN, "full"),
+            GDataContactsClientTest.richEntry("Bomb", "Photo"));
+    Link photo = created.getContactPhotoLink();
+    byte[] bomb = TestImages.forgedPng(20_000, 20_000);
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> upload(client, photo, bomb))
+        .isInstanceOfSatisfying(
+            ServiceException.class,
+            e -> {
+              assertThat(e.getHttpErrorCodeOverride()).isEqualTo(400);
+              assertThat(e.getResponseBody()).contains("20000x20000");
+            });
+    // Generous bound for a loaded test machine; a decoding server took seconds.
+    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    assertThatThrownBy(() -> upload(client, photo, new byte[] {1, 2, 3, 4, 5}))
+        .isInstanceOf(ServiceException.class);
+    ContactEntry after =
+        client.getEntry(new URL(created.getSelfLink().getHref()), ContactEntry.class);
+    assertThat(after.getContactPhotoLink().getEtag()).isNull();
   }
 }
