@@ -3,6 +3,7 @@ package dev.openpeople;
 
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.OtherContactService;
+import dev.openpeople.contact.PhoneNumbers;
 import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.emulator.EmulatorClock;
@@ -65,7 +66,8 @@ public final class OpenPeopleServer implements AutoCloseable {
       @Nullable Authenticator authenticator,
       boolean emulator,
       long maxBodyBytes,
-      People.OtherContactsSettings otherContacts) {
+      People.OtherContactsSettings otherContacts,
+      String defaultRegion) {
     /** Generous by default: 600 first pages of full otherContacts syncs per user and minute. */
     public static final People.OtherContactsSettings OTHER_CONTACTS_DEFAULTS =
         new People.OtherContactsSettings(600, false);
@@ -80,12 +82,32 @@ public final class OpenPeopleServer implements AutoCloseable {
       this(host, port, storageUrl, authenticator, emulator, maxBodyBytes, OTHER_CONTACTS_DEFAULTS);
     }
 
+    public Options(
+        String host,
+        int port,
+        String storageUrl,
+        @Nullable Authenticator authenticator,
+        boolean emulator,
+        long maxBodyBytes,
+        People.OtherContactsSettings otherContacts) {
+      this(
+          host,
+          port,
+          storageUrl,
+          authenticator,
+          emulator,
+          maxBodyBytes,
+          otherContacts,
+          PhoneNumbers.DEFAULT_REGION);
+    }
+
     public static Options emulatorDefaults(String storageUrl) {
       return new Options("127.0.0.1", 0, storageUrl, null, true, 32L * 1024 * 1024);
     }
 
     public Options withOtherContacts(People.OtherContactsSettings settings) {
-      return new Options(host, port, storageUrl, authenticator, emulator, maxBodyBytes, settings);
+      return new Options(
+          host, port, storageUrl, authenticator, emulator, maxBodyBytes, settings, defaultRegion);
     }
   }
 
@@ -102,9 +124,11 @@ public final class OpenPeopleServer implements AutoCloseable {
       TokenSigner signer = new TokenSigner(storage.secret("token-key", OpenPeopleServer::newKey));
       ContactService contacts = new ContactService(storage, clock);
       OtherContactService otherContacts = new OtherContactService(contacts);
+      PhoneNumbers phones = new PhoneNumbers(options.defaultRegion());
       List<Routes> routes =
           new ArrayList<>(
-              People.routes(contacts, otherContacts, options.otherContacts(), discovery, signer));
+              People.routes(
+                  contacts, otherContacts, options.otherContacts(), discovery, signer, phones));
       SharedContactService sharedContacts = new SharedContactService(storage, clock);
       routes.addAll(GData.routes(sharedContacts));
       routes.add(new HealthRoutes(storage));
@@ -113,7 +137,7 @@ public final class OpenPeopleServer implements AutoCloseable {
       FaultInjector faults = options.emulator() ? new FaultInjector() : null;
       if (faults != null) {
         routes.add(new EmulatorRoutes(storage, clock));
-        routes.add(new EmulatorUsersRoutes(otherContacts, new PeopleDrafts(discovery)));
+        routes.add(new EmulatorUsersRoutes(otherContacts, new PeopleDrafts(discovery, phones)));
         routes.add(new EmulatorFaultsRoutes(faults));
       }
       Router router = new Router(discovery);

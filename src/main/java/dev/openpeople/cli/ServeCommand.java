@@ -2,6 +2,7 @@
 package dev.openpeople.cli;
 
 import dev.openpeople.OpenPeopleServer;
+import dev.openpeople.contact.PhoneNumbers;
 import dev.openpeople.people.People;
 import dev.openpeople.server.Authenticator;
 import java.util.concurrent.Callable;
@@ -64,6 +65,14 @@ public final class ServeCommand implements Callable<Integer> {
               + " Google's cache does.")
   boolean strictSearchWarmup;
 
+  @Option(
+      names = "--default-region",
+      defaultValue = "${env:OPENPEOPLE_DEFAULT_REGION:-US}",
+      description =
+          "Region (CLDR code, e.g. US, GB, FR) of phone numbers written without a country code;"
+              + " decides their canonicalForm (default ${DEFAULT-VALUE}).")
+  String defaultRegion = PhoneNumbers.DEFAULT_REGION;
+
   @picocli.CommandLine.Mixin AuthOptions auth = new AuthOptions();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -81,6 +90,11 @@ public final class ServeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--other-contacts-first-page-quota must not be negative.");
     }
+    try {
+      new PhoneNumbers(defaultRegion);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     OpenPeopleServer.Options options =
         new OpenPeopleServer.Options(
             host,
@@ -89,7 +103,8 @@ public final class ServeCommand implements Callable<Integer> {
             authenticator,
             emulator,
             maxBodyBytes,
-            new People.OtherContactsSettings(otherContactsFirstPageQuota, strictSearchWarmup));
+            new People.OtherContactsSettings(otherContactsFirstPageQuota, strictSearchWarmup),
+            defaultRegion);
     CountDownLatch stopped = new CountDownLatch(1);
     try (OpenPeopleServer server = OpenPeopleServer.start(options)) {
       System.out.printf(

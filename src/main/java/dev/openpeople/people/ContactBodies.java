@@ -9,6 +9,7 @@ import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.ContactKeys;
 import dev.openpeople.contact.ContactService.ContactDraft;
 import dev.openpeople.contact.MembershipEditor;
+import dev.openpeople.contact.PhoneNumbers;
 import dev.openpeople.contact.SystemGroups;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
@@ -57,9 +58,15 @@ final class ContactBodies implements MembershipEditor {
           Map.entry("userDefined", "UserDefined"));
 
   private final Discovery discovery;
+  private final PhoneNumbers phones;
 
-  ContactBodies(Discovery discovery) {
+  ContactBodies(Discovery discovery, PhoneNumbers phones) {
     this.discovery = discovery;
+    this.phones = phones;
+  }
+
+  PhoneNumbers phones() {
+    return phones;
   }
 
   /** The body of a new contact from a createContact person: every writable field it carries. */
@@ -185,7 +192,7 @@ final class ContactBodies implements MembershipEditor {
       if (schema != null) {
         stripReadOnly(item, schema);
       }
-      Formatting.fill(field, item);
+      Formatting.fill(field, item, phones);
       if (!field.equals("clientData")) {
         item.set("metadata", itemMetadata(source, i == primary));
         moveFirst(item, "metadata");
@@ -390,6 +397,8 @@ final class ContactBodies implements MembershipEditor {
       addTerms(terms, value, " ");
       String digits = value.replaceAll("[^0-9]", "");
       addTerms(terms, digits, " ");
+      // The E.164 digits, which every formatting of the same number shares (PhoneNumbers).
+      addTerms(terms, phone.path("canonicalForm").asText("").replace("+", ""), " ");
     }
     return new ContactKeys(
         first.toLowerCase(Locale.ROOT),

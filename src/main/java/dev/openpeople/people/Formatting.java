@@ -2,6 +2,7 @@
 package dev.openpeople.people;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openpeople.contact.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +14,14 @@ import java.util.Locale;
 final class Formatting {
   private Formatting() {}
 
-  static void fill(String field, ObjectNode item) {
+  static void fill(String field, ObjectNode item, PhoneNumbers phones) {
     String type = item.path("type").asText("");
     if (!type.isEmpty() && !field.equals("nicknames") && !field.equals("miscKeywords")) {
       item.put("formattedType", formattedType(type));
     }
     switch (field) {
       case "names" -> names(item);
-      case "phoneNumbers" -> phone(item);
+      case "phoneNumbers" -> phone(item, phones);
       case "genders" -> {
         String value = item.path("value").asText("");
         if (!value.isEmpty()) {
@@ -99,14 +100,10 @@ final class Formatting {
     }
   }
 
-  private static void phone(ObjectNode phone) {
-    String value = phone.path("value").asText("").trim();
-    if (value.startsWith("+")) {
-      String digits = value.replaceAll("[^0-9]", "");
-      if (digits.length() >= 7 && digits.length() <= 15) {
-        phone.put("canonicalForm", "+" + digits);
-      }
-    }
+  private static void phone(ObjectNode phone, PhoneNumbers phones) {
+    phones
+        .canonicalForm(phone.path("value").asText(""))
+        .ifPresent(e164 -> phone.put("canonicalForm", e164));
   }
 
   private static void address(ObjectNode address) {

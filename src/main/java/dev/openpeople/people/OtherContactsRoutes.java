@@ -273,6 +273,7 @@ final class OtherContactsRoutes implements Routes {
                   return PeopleSearchRoutes.find(
                       query,
                       limit,
+                      bodies.phones(),
                       store::search,
                       ids ->
                           new ArrayList<>(

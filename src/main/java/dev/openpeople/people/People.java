@@ -4,6 +4,7 @@ package dev.openpeople.people;
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.GroupService;
 import dev.openpeople.contact.OtherContactService;
+import dev.openpeople.contact.PhoneNumbers;
 import dev.openpeople.server.Discovery;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.TokenSigner;
@@ -28,7 +29,8 @@ public final class People {
         new OtherContactService(contacts),
         new OtherContactsSettings(0, false),
         discovery,
-        signer);
+        signer,
+        new PhoneNumbers(PhoneNumbers.DEFAULT_REGION));
   }
 
   public static List<Routes> routes(
@@ -36,8 +38,9 @@ public final class People {
       OtherContactService otherContacts,
       OtherContactsSettings settings,
       Discovery discovery,
-      TokenSigner signer) {
-    ContactBodies bodies = new ContactBodies(discovery);
+      TokenSigner signer,
+      PhoneNumbers phones) {
+    ContactBodies bodies = new ContactBodies(discovery, phones);
     Persons persons = new Persons(signer);
     GroupService groups = new GroupService(contacts);
     return List.of(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.ContactService.ContactDraft;
 import dev.openpeople.contact.OtherContactService.OtherContactDraft;
 import dev.openpeople.contact.PersonDrafts;
+import dev.openpeople.contact.PhoneNumbers;
 import dev.openpeople.contact.User;
 import dev.openpeople.server.Discovery;
 import dev.openpeople.server.Json;
@@ -20,8 +21,8 @@ public final class PeopleDrafts implements PersonDrafts {
   private final ContactBodies bodies;
   private final SchemaValidator validator;
 
-  public PeopleDrafts(Discovery discovery) {
-    this.bodies = new ContactBodies(discovery);
+  public PeopleDrafts(Discovery discovery, PhoneNumbers phones) {
+    this.bodies = new ContactBodies(discovery, phones);
     this.validator = new SchemaValidator(discovery);
   }
 

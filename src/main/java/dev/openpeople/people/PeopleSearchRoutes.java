@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactService;
+import dev.openpeople.contact.PhoneNumbers;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
@@ -33,9 +34,11 @@ final class PeopleSearchRoutes implements Routes {
 
   private final ContactService contacts;
   private final Persons persons;
+  private final PhoneNumbers phones;
 
   PeopleSearchRoutes(
       ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
+    this.phones = bodies.phones();
     this.contacts = contacts;
     this.persons = persons;
   }
@@ -62,7 +65,12 @@ final class PeopleSearchRoutes implements Routes {
             .read(
                 email,
                 session ->
-                    find(query, limit, session.contacts()::search, session.contacts()::getAll));
+                    find(
+                        query,
+                        limit,
+                        phones,
+                        session.contacts()::search,
+                        session.contacts()::getAll));
     ObjectNode response = Json.object();
     if (!found.isEmpty()) {
       ArrayNode results = response.putArray("results");
@@ -99,12 +107,14 @@ final class PeopleSearchRoutes implements Routes {
   static List<Contact> find(
       String query,
       int limit,
+      PhoneNumbers phones,
       BiFunction<String, Integer, List<Long>> search,
       Function<Collection<Long>, List<Contact>> getAll) {
     Set<Long> ids = new LinkedHashSet<>(search.apply(query, limit));
     String digits = query.replaceAll("[^0-9]", "");
     if (query.matches("[0-9+\\-(). ]+") && !digits.isEmpty()) {
       ids.addAll(search.apply(digits, limit));
+      phones.searchDigits(query).ifPresent(e164 -> ids.addAll(search.apply(e164, limit)));
     }
     List<Contact> found = new ArrayList<>(getAll.apply(ids));
     found.sort(

@@ -129,4 +129,25 @@ class PeopleSearchContactsClientTest {
     assertBadRequest(
         () -> SERVER.people("mask@example.com").people().searchContacts().setQuery("x").execute());
   }
+
+  @Test
+  void nationalNumbersGetCanonicalFormAndAnyFormattingFindsThem() throws Exception {
+    PeopleService client = SERVER.people("phones@example.com");
+    Person created =
+        client
+            .people()
+            .createContact(
+                new Person()
+                    .setNames(List.of(new Name().setGivenName("Office")))
+                    .setPhoneNumbers(List.of(new PhoneNumber().setValue("(650) 253-0000"))))
+            .setPersonFields("phoneNumbers")
+            .execute();
+    assertThat(created.getPhoneNumbers().get(0).getCanonicalForm()).isEqualTo("+16502530000");
+
+    for (String query :
+        List.of("+1 650-253-0000", "650.253.0000", "6502530000", "+16502530000", "(650) 253")) {
+      assertThat(hits(client, query)).as(query).isEqualTo(1);
+    }
+    assertThat(hits(client, "+1 650-253-0001")).isZero();
+  }
 }
