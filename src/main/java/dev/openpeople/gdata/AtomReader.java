@@ -38,8 +38,14 @@ final class AtomReader {
     return factory;
   }
 
-  /** A batch request: the feed-level default operation and its entries. */
-  record BatchFeed(@Nullable String defaultOperation, List<ContactEntry> entries) {}
+  /**
+   * A batch request: the feed-level default operation and its entries; {@code interrupted} is why
+   * reading stopped before the end of the feed (null when the whole feed was read).
+   */
+  record BatchFeed(
+      @Nullable String defaultOperation,
+      List<ContactEntry> entries,
+      @Nullable String interrupted) {}
 
   /** Parses a single {@code <entry>} document. */
   static ContactEntry entry(byte[] body) {
@@ -62,19 +68,25 @@ final class AtomReader {
           requireRoot(reader, "feed");
           String defaultOperation = null;
           List<ContactEntry> entries = new ArrayList<>();
-          while (nextTag(reader) == XMLStreamConstants.START_ELEMENT) {
-            String ns = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
-            String name = reader.getLocalName();
-            if (ns.equals(Namespaces.ATOM) && name.equals("entry")) {
-              entries.add(readEntry(reader));
-            } else if (ns.equals(Namespaces.BATCH) && name.equals("operation")) {
-              defaultOperation = reader.getAttributeValue(null, "type");
-              skip(reader);
-            } else {
-              skip(reader);
+          try {
+            while (nextTag(reader) == XMLStreamConstants.START_ELEMENT) {
+              String ns = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+              String name = reader.getLocalName();
+              if (ns.equals(Namespaces.ATOM) && name.equals("entry")) {
+                entries.add(readEntry(reader));
+              } else if (ns.equals(Namespaces.BATCH) && name.equals("operation")) {
+                defaultOperation = reader.getAttributeValue(null, "type");
+                skip(reader);
+              } else {
+                skip(reader);
+              }
             }
+          } catch (XMLStreamException e) {
+            // Google's feed runs the entries read so far and reports batch:interrupted.
+            String reason = "Parse error: " + firstLine(String.valueOf(e.getMessage()));
+            return new BatchFeed(defaultOperation, entries, reason);
           }
-          return new BatchFeed(defaultOperation, entries);
+          return new BatchFeed(defaultOperation, entries, null);
         });
   }
 

@@ -111,6 +111,11 @@ final class AtomWriter {
       out.append(" gd:etag='").append(escape(Etags.sharedPhoto(contact))).append('\'');
     }
     out.append("/>");
+    if (contact.photoVersion() != 0) {
+      // The photo's edit link (the Java client's ContactEntry.getContactEditPhotoLink).
+      out.append("<link rel='").append(Namespaces.EDIT_PHOTO_REL).append("' type='image/*' href='");
+      out.append(escape(urls.photo(contact.id()))).append("'/>");
+    }
     link(out, "self", urls.self(contact.id()));
     link(out, "edit", urls.self(contact.id()));
     for (XmlElement element : urls.projection().visible(stored.elements())) {

@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * A batch request (shared-contacts-api.md §8): up to 100 insert/update/delete/query operations run
  * in one domain transaction, each answered with its own {@code batch:status}. A failing operation
- * writes nothing (its checks run before its write) and does not stop the others.
+ * writes nothing (its checks run before its write) and does not stop the others. A feed that stops
+ * parsing midway runs the entries read so far and ends with {@code batch:interrupted}.
  */
 final class BatchOperations {
   static final int MAX_OPERATIONS = 100;
@@ -38,13 +39,13 @@ final class BatchOperations {
               + feed.entries().size()
               + ".");
     }
-    List<String> results =
+    List<Result> results =
         contacts
             .storage()
             .writeDomain(
                 domain,
                 session -> {
-                  List<String> out = new ArrayList<>();
+                  List<Result> out = new ArrayList<>();
                   for (ContactEntry entry : feed.entries()) {
                     out.add(one(session, urls, entry, feed.defaultOperation()));
                   }
@@ -56,11 +57,33 @@ final class BatchOperations {
     xml.append(contacts.now().toEpochMilli()).append("</id>");
     xml.append("<updated>").append(AtomWriter.time(contacts.now())).append("</updated>");
     xml.append("<title>Batch Feed</title>");
-    results.forEach(xml::append);
+    results.forEach(r -> xml.append(r.xml()));
+    if (feed.interrupted() != null) {
+      interrupted(xml, feed.interrupted(), results);
+    }
     return xml.append("</feed>").toString();
   }
 
-  private String one(
+  /**
+   * The entry that ends a batch stopped early: {@code batch:interrupted} with the counts of the
+   * operations read and run (shared-contacts-api.md §8; the Java client's {@code
+   * BatchUtils.getBatchInterrupted} reads it from an entry).
+   */
+  private static void interrupted(StringBuilder xml, String reason, List<Result> results) {
+    long success = results.stream().filter(Result::ok).count();
+    xml.append("<entry><title>Fatal Error</title>");
+    xml.append("<content type='text'>Feed processing was interrupted.</content>");
+    xml.append("<batch:interrupted reason='").append(escape(reason));
+    xml.append("' parsed='").append(results.size());
+    xml.append("' success='").append(success);
+    xml.append("' error='").append(results.size() - success);
+    xml.append("' unprocessed='0'/></entry>");
+  }
+
+  /** One operation's response entry and whether it succeeded. */
+  private record Result(String xml, boolean ok) {}
+
+  private Result one(
       DomainSession session, AtomWriter.Urls urls, ContactEntry entry, String defaultOperation) {
     String operation = entry.batchOperation() != null ? entry.batchOperation() : defaultOperation;
     operation = operation == null ? "insert" : operation.toLowerCase(Locale.ROOT);
@@ -83,10 +106,10 @@ final class BatchOperations {
         out.append("<entry>");
         head.forEach(out::append);
         out.append("<id>").append(escape(urls.id(result.id()))).append("</id></entry>");
-        return out.toString();
+        return new Result(out.toString(), true);
       }
       AtomWriter.entryStart(out, result, urls, false, head);
-      return out.append("</entry>").toString();
+      return new Result(out.append("</entry>").toString(), true);
     } catch (ApiException e) {
       StringBuilder out = new StringBuilder(512);
       out.append("<entry>");
@@ -99,7 +122,7 @@ final class BatchOperations {
       if (entry.id() != null) {
         out.append("<id>").append(escape(entry.id())).append("</id>");
       }
-      return out.append("</entry>").toString();
+      return new Result(out.append("</entry>").toString(), false);
     }
   }
 

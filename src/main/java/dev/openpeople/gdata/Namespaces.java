@@ -14,6 +14,7 @@ final class Namespaces {
   static final String KIND_SCHEME = "http://schemas.google.com/g/2005#kind";
   static final String CONTACT_KIND = "http://schemas.google.com/contact/2008#contact";
   static final String PHOTO_REL = "http://schemas.google.com/contacts/2008/rel#photo";
+  static final String EDIT_PHOTO_REL = "http://schemas.google.com/contacts/2008/rel#edit-photo";
 
   /** The {@code gd:} elements a contact entry may carry (§5). */
   static final Set<String> GD_ELEMENTS =

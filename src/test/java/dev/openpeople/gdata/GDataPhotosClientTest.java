@@ -56,6 +56,8 @@ class GDataPhotosClientTest {
         client.getEntry(new URL(created.getSelfLink().getHref()), ContactEntry.class);
     Link link = withPhoto.getContactPhotoLink();
     assertThat(link.getEtag()).startsWith("\"");
+    assertThat(created.getContactEditPhotoLink()).isNull();
+    assertThat(withPhoto.getContactEditPhotoLink().getHref()).isEqualTo(link.getHref());
     assertThat(withPhoto.getEtag()).isNotEqualTo(created.getEtag());
     GDataRequest get = client.createLinkQueryRequest(link);
     get.execute();
