@@ -7,7 +7,6 @@ import dev.openpeople.contact.ContactGroup;
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.SystemGroups;
 import dev.openpeople.contact.UserSession;
-import dev.openpeople.error.ApiException;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.Json;
 import dev.openpeople.server.Operation;
@@ -70,10 +69,7 @@ final class ContactGroupsListing {
             "groupFields",
             ContactGroups.READABLE,
             ContactGroups.DEFAULT_READ);
-    int pageSize = call.intParam("pageSize", 0);
-    if (pageSize < 0 || pageSize > 1000) {
-      throw ApiException.invalid("pageSize must be between 1 and 1000; got %d.", pageSize);
-    }
+    int pageSize = call.pageSize(1000);
     String fieldList = String.join(",", new TreeSet<>(fields));
     String syncBinding = ListToken.fingerprint(List.of(fieldList));
     String pageBinding = ListToken.fingerprint(List.of(fieldList, Integer.toString(pageSize)));

@@ -125,10 +125,7 @@ final class OtherContactsRoutes implements Routes {
     Set<String> fields =
         PersonFields.required(
             call.param("readMask"), "readMask", profile ? PersonFields.readable() : CONTACT_FIELDS);
-    int pageSize = call.intParam("pageSize", 0);
-    if (pageSize < 0 || pageSize > 1000) {
-      throw ApiException.invalid("pageSize must be between 1 and 1000; got %d.", pageSize);
-    }
+    int pageSize = call.pageSize(1000);
     int size = pageSize == 0 ? 100 : pageSize;
     boolean requestSyncToken = call.boolParam("requestSyncToken");
     String fieldList = String.join(",", new TreeSet<>(fields));

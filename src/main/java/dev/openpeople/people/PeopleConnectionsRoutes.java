@@ -108,10 +108,7 @@ final class PeopleConnectionsRoutes implements Routes {
   private static Query parse(ApiCall call) {
     Set<String> fields = PeopleRoutes.readMask(call);
     Set<ReadSources> sources = PeopleRoutes.sources(call);
-    int pageSize = call.intParam("pageSize", 0);
-    if (pageSize < 0 || pageSize > 1000) {
-      throw ApiException.invalid("pageSize must be between 1 and 1000; got %d.", pageSize);
-    }
+    int pageSize = call.pageSize(1000);
     String sort = call.param("sortOrder");
     SortOrder order =
         sort == null || sort.equals("LAST_MODIFIED_ASCENDING") || sort.isEmpty()

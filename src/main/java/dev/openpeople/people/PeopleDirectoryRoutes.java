@@ -72,10 +72,7 @@ final class PeopleDirectoryRoutes implements Routes {
     if (sources.isEmpty()) {
       throw ApiException.invalid("Must specify at least one directory source.");
     }
-    int pageSize = call.intParam("pageSize", 0);
-    if (pageSize < 0 || pageSize > maxPage) {
-      throw ApiException.invalid("pageSize must be between 1 and %d; got %d.", maxPage, pageSize);
-    }
+    int pageSize = call.pageSize(maxPage);
     String email = call.caller().email();
     if (sources.contains(DOMAIN_PROFILE)) {
       // The caller is a user of the domain even before their first own request.

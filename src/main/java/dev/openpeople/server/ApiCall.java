@@ -52,6 +52,20 @@ public record ApiCall(
     return value == null || value.isEmpty() ? defaultValue : Integer.parseInt(value.trim());
   }
 
+  /**
+   * The {@code pageSize} parameter (0 when unset): negative is a 400, above {@code max} reads as
+   * {@code max}, as Google's list methods do (https://google.aip.dev/158: "If the user specifies a
+   * value greater than the maximum permitted value, the API should coerce the value to the
+   * maximum").
+   */
+  public int pageSize(int max) {
+    int pageSize = intParam("pageSize", 0);
+    if (pageSize < 0) {
+      throw ApiException.invalid("pageSize must not be negative; got %d.", pageSize);
+    }
+    return Math.min(pageSize, max);
+  }
+
   public boolean boolParam(String name) {
     String value = request.param(name);
     return value != null && (value.equalsIgnoreCase("true") || value.equals("1"));

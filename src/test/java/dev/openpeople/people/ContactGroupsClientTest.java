@@ -302,7 +302,7 @@ class ContactGroupsClientTest {
   @Test
   void badInputIsAClear400() throws Exception {
     PeopleService client = SERVER.people("bad@example.com");
-    assertBadRequest(() -> client.contactGroups().list().setPageSize(1001).execute());
+    assertBadRequest(() -> client.contactGroups().list().setPageSize(-1).execute());
     assertBadRequest(() -> client.contactGroups().list().setGroupFields("names").execute());
     assertBadRequest(() -> client.contactGroups().list().setPageToken("garbage").execute());
     assertBadRequest(() -> client.contactGroups().list().setSyncToken("garbage").execute());

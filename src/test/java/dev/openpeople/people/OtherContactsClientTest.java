@@ -179,10 +179,7 @@ class OtherContactsClientTest {
         "page token",
         () -> client.otherContacts().list().setReadMask("names").setPageToken("garbage").execute());
     assertBadRequest(
-        "pageSize must be between 1 and 1000",
-        () -> client.otherContacts().list().setReadMask("names").setPageSize(1001).execute());
-    assertBadRequest(
-        "pageSize must be between 1 and 1000",
+        "pageSize must not be negative",
         () -> client.otherContacts().list().setReadMask("names").setPageSize(-1).execute());
   }
 

@@ -151,15 +151,6 @@ class PeopleConnectionsClientTest {
                 .connections()
                 .list("people/me")
                 .setPersonFields("names")
-                .setPageSize(1001)
-                .execute());
-    assertBadRequest(
-        () ->
-            client
-                .people()
-                .connections()
-                .list("people/me")
-                .setPersonFields("names")
                 .setSortOrder("SIDEWAYS")
                 .execute());
     assertBadRequest(
