@@ -184,6 +184,12 @@ final class ContactBodies implements MembershipEditor {
     if (field.equals("memberships")) {
       return memberships(id, items, groupsBefore);
     }
+    // Empty values are not data: {"value": null}, {} and all-empty items are dropped.
+    for (int i = items.size() - 1; i >= 0; i--) {
+      if (!(items.get(i) instanceof ObjectNode item) || !stripEmpty(item)) {
+        items.remove(i);
+      }
+    }
     String schema = ITEM_SCHEMAS.get(field);
     int primary = primaryIndex(items);
     for (int i = 0; i < items.size(); i++) {
@@ -193,10 +199,9 @@ final class ContactBodies implements MembershipEditor {
         stripReadOnly(item, schema);
       }
       Formatting.fill(field, item, phones);
-      if (!field.equals("clientData")) {
-        item.set("metadata", itemMetadata(source, i == primary));
-        moveFirst(item, "metadata");
-      }
+      stripEmpty(item);
+      item.set("metadata", itemMetadata(source, i == primary));
+      moveFirst(item, "metadata");
     }
     return items;
   }
@@ -300,10 +305,28 @@ final class ContactBodies implements MembershipEditor {
     for (String field : PersonFields.READABLE) {
       JsonNode value = person.get(field);
       if (OTHER_CONTACT_FIELDS.contains(field) && value != null && value.size() > 0) {
-        body.set(field, canonical(id, source, field, (ArrayNode) value.deepCopy(), Set.of()));
+        ArrayNode items = (ArrayNode) value.deepCopy();
+        if (field.equals("names")) {
+          items.forEach(ContactBodies::keepDisplayName);
+        }
+        setOrClear(body, field, canonical(id, source, field, items, Set.of()));
       }
     }
     return draft(body);
+  }
+
+  /**
+   * An other contact's name often is only the display name an e-mail header carried; displayName is
+   * output-only, so it is kept as the unstructuredName it is then derived from.
+   */
+  private static void keepDisplayName(JsonNode name) {
+    if (name instanceof ObjectNode item
+        && !item.path("displayName").asText("").isEmpty()
+        && item.path("unstructuredName").asText("").isEmpty()
+        && item.path("givenName").asText("").isEmpty()
+        && item.path("familyName").asText("").isEmpty()) {
+      item.put("unstructuredName", item.path("displayName").asText());
+    }
   }
 
   /** The fields an other contact stores (seed 000: the CONTACT-source read mask minus photos). */
@@ -319,7 +342,8 @@ final class ContactBodies implements MembershipEditor {
           && !field.equals("memberships")
           && value != null
           && value.size() > 0) {
-        body.set(field, canonical(0, source, field, (ArrayNode) value.deepCopy(), Set.of()));
+        setOrClear(
+            body, field, canonical(0, source, field, (ArrayNode) value.deepCopy(), Set.of()));
       }
     }
     return body;
@@ -333,6 +357,35 @@ final class ContactBodies implements MembershipEditor {
         .asText("")
         .trim()
         .toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Removes empty strings, and objects left empty, from {@code node} recursively; true when data (a
+   * non-empty string, a number, a boolean or a non-empty list) is left outside {@code metadata}.
+   */
+  private static boolean stripEmpty(ObjectNode node) {
+    boolean data = false;
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> member = it.next();
+      JsonNode value = member.getValue();
+      boolean hasData;
+      if (value instanceof ObjectNode object) {
+        hasData = stripEmpty(object);
+        if (object.isEmpty()) {
+          it.remove();
+          continue;
+        }
+      } else if (value.isNull() || (value.isTextual() && value.textValue().isEmpty())) {
+        it.remove();
+        continue;
+      } else {
+        hasData = !value.isArray() || !value.isEmpty();
+      }
+      if (hasData && !member.getKey().equals("metadata")) {
+        data = true;
+      }
+    }
+    return data;
   }
 
   private static void moveFirst(ObjectNode item, String key) {

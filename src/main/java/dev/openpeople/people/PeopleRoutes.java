@@ -18,6 +18,7 @@ import dev.openpeople.server.Json;
 import dev.openpeople.server.Operation;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
+import dev.openpeople.server.Scopes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,10 @@ public final class PeopleRoutes implements Routes {
     Set<ReadSources> sources = sources(call);
     String email = call.caller().email();
     String name = "people/" + call.pathVar("peopleId");
+    if (contactId(name).isPresent() && !call.caller().hasAnyScope(Scopes.CONTACT_READ)) {
+      throw Scopes.insufficient(Scopes.CONTACT_READ)
+          .withMetadata("method", Operation.PEOPLE_GET.rpcName());
+    }
     return ApiReply.json(
         contacts
             .storage()
@@ -103,7 +108,12 @@ public final class PeopleRoutes implements Routes {
               }
               Map<Long, Contact> found = new HashMap<>();
               session.contacts().getAll(ids).forEach(c -> found.put(c.id(), c));
+              boolean readsContacts = call.caller().hasAnyScope(Scopes.CONTACT_READ);
               for (String name : names) {
+                if (contactId(name).isPresent() && !readsContacts) {
+                  responses.add(deniedResponse(name));
+                  continue;
+                }
                 ObjectNode person;
                 try {
                   person =
@@ -122,6 +132,17 @@ public final class PeopleRoutes implements Routes {
               return null;
             });
     return ApiReply.json(response);
+  }
+
+  /** A getBatchGet entry for a contact the token's scopes may not read. */
+  private static ObjectNode deniedResponse(String name) {
+    ObjectNode item = Json.object();
+    item.put("requestedResourceName", name);
+    item.put("httpStatusCode", 403);
+    ObjectNode status = item.putObject("status");
+    status.put("code", ApiError.SCOPE_INSUFFICIENT.rpcCode());
+    status.put("message", new ApiException(ApiError.SCOPE_INSUFFICIENT).getMessage());
+    return item;
   }
 
   /** One entry of getBatchGet; missing people are NOT_FOUND entries, not a failure (observed). */

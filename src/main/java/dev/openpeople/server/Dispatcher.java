@@ -2,7 +2,6 @@
 package dev.openpeople.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -96,9 +95,7 @@ public final class Dispatcher {
     if (caller.hasAnyScope(accepted)) {
       return;
     }
-    ApiException denied =
-        new ApiException(ApiError.SCOPE_INSUFFICIENT)
-            .withHeader("WWW-Authenticate", Scopes.insufficientChallenge(accepted));
+    ApiException denied = Scopes.insufficient(accepted);
     throw rpcName == null ? denied : denied.withMetadata("method", rpcName);
   }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.server;
 
+import dev.openpeople.error.ApiError;
+import dev.openpeople.error.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,13 @@ public final class Scopes {
 
   /** The legacy family in the order Google's 403 lists it, https first, then http. */
   public static final List<String> LEGACY_CONTACTS = legacy();
+
+  /**
+   * What reading a saved contact ({@code people/c...}) takes, whatever else a method accepts:
+   * profile and directory scopes see profiles only.
+   */
+  public static final List<String> CONTACT_READ =
+      accepted(List.of(CONTACTS, Principal.SCOPE_PREFIX + "contacts.readonly"));
 
   private Scopes() {}
 
@@ -52,6 +61,12 @@ public final class Scopes {
     List<String> out = new ArrayList<>(declared);
     out.addAll(LEGACY_CONTACTS);
     return List.copyOf(out);
+  }
+
+  /** The 403 for a caller holding none of {@code accepted}, with Google's challenge header. */
+  public static ApiException insufficient(List<String> accepted) {
+    return new ApiException(ApiError.SCOPE_INSUFFICIENT)
+        .withHeader("WWW-Authenticate", insufficientChallenge(accepted));
   }
 
   /** The {@code WWW-Authenticate} value of a 403 for a token without any of {@code accepted}. */
