@@ -4,6 +4,7 @@ package dev.openpeople.people;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactService;
+import dev.openpeople.contact.ImageProbe;
 import dev.openpeople.contact.Photo;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
@@ -17,7 +18,6 @@ import dev.openpeople.token.TokenSigner;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -145,31 +145,12 @@ final class PeoplePhotoRoutes implements Routes {
     return bytes;
   }
 
-  /** Digest §5: the photo must be a JPEG or a PNG; the bytes must also decode as an image. */
+  /**
+   * The photo must be a JPEG or a PNG within the pixel budget, and decode as an image ({@link
+   * ImageProbe}: header first, bounded decodes).
+   */
   static String imageType(byte[] bytes) {
-    String type;
-    if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8) {
-      type = "image/jpeg";
-    } else if (bytes.length > 8
-        && (bytes[0] & 0xff) == 0x89
-        && bytes[1] == 'P'
-        && bytes[2] == 'N'
-        && bytes[3] == 'G') {
-      type = "image/png";
-    } else {
-      throw ApiException.invalid("photoBytes must be a JPEG or PNG image.");
-    }
-    try {
-      if (ImageIO.read(new ByteArrayInputStream(bytes)) == null) {
-        throw ApiException.invalid("photoBytes must be a JPEG or PNG image.");
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ApiException api) {
-        throw api;
-      }
-      throw ApiException.invalid("photoBytes could not be decoded as an image.");
-    }
-    return type;
+    return ImageProbe.check(bytes, Set.of("jpeg", "png"), ApiError.INVALID_ARGUMENT).mediaType();
   }
 
   private static byte[] defaultAvatar() {

@@ -11,6 +11,7 @@ import com.google.api.services.people.v1.model.Name;
 import com.google.api.services.people.v1.model.Person;
 import com.google.api.services.people.v1.model.UpdateContactPhotoRequest;
 import dev.openpeople.OpenPeopleServerExtension;
+import dev.openpeople.contact.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -139,5 +140,23 @@ class PeopleContactPhotosClientTest {
                     .execute())
         .isInstanceOfSatisfying(
             GoogleJsonResponseException.class, e -> assertThat(e.getStatusCode()).isEqualTo(404));
+  }
+
+  @Test
+  void updateContactPhotoRefusesAHeaderClaimingTwentyThousandSquarePixels() throws Exception {
+    PeopleService client = SERVER.people("bomb@example.com");
+    Person created = contact(client);
+    String bomb = Base64.getEncoder().encodeToString(TestImages.forgedPng(20_000, 20_000));
+    HttpResponse<String> response =
+        SERVER.call(
+            "PATCH",
+            "/v1/" + created.getResourceName() + ":updateContactPhoto",
+            "bomb@example.com",
+            "{\"photoBytes\":\"" + bomb + "\",\"personFields\":\"photos\"}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.body()).contains("INVALID_ARGUMENT").contains("20000x20000");
+    Person after =
+        client.people().get(created.getResourceName()).setPersonFields("photos").execute();
+    assertThat(after.getPhotos().get(0).getDefault()).isTrue();
   }
 }
