@@ -110,7 +110,17 @@ public final class ContactsFeedRoutes implements Routes {
     if (feedEtag.equals(call.request().header("If-None-Match"))) {
       return notModified(feedEtag);
     }
-    return atom(200, feed(call, urls, query, page, feedEtag, now)).header("ETag", feedEtag);
+    String xml = feed(call, urls, query, page, feedEtag, now);
+    String alt = call.request().param("alt");
+    ApiReply reply =
+        "json".equals(alt)
+            ? ApiReply.bytes(200, AltFormats.JSON_TYPE, AltFormats.json(xml))
+                .header("GData-Version", "3.0")
+            : "rss".equals(alt)
+                ? ApiReply.bytes(200, AltFormats.RSS_TYPE, AltFormats.rss(xml))
+                    .header("GData-Version", "3.0")
+                : atom(200, xml);
+    return reply.header("ETag", feedEtag);
   }
 
   private static String feed(

@@ -77,8 +77,8 @@ record GDataQuery(
       }
     }
     String alt = request.param("alt");
-    if (alt != null && !alt.equals("atom")) {
-      throw invalid("Only alt=atom is supported.");
+    if (alt != null && !Set.of("atom", "json", "rss").contains(alt)) {
+      throw invalid("Invalid value for alt: " + alt + " (atom, json or rss).");
     }
     int maxResults =
         (int) Math.min(number(request, "max-results", DEFAULT_MAX_RESULTS, 0), MAX_RESULTS_CAP);
