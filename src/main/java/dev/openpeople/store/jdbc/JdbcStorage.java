@@ -65,22 +65,7 @@ public final class JdbcStorage implements Storage {
   @Override
   public <T> T read(String email, Work<T> work) {
     User user = findOrCreate(email);
-    try (Connection connection = pool.getConnection()) {
-      dialect.beginRead(connection);
-      try {
-        T result = work.run(new JdbcUserSession(connection, user, false));
-        connection.commit();
-        return result;
-      } catch (RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-        connection.setReadOnly(false);
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+    return runRead(connection -> work.run(new JdbcUserSession(connection, user, false)));
   }
 
   @Override
@@ -103,23 +88,10 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public <T> T readDomain(String domain, DomainWork<T> work) {
-    try (Connection connection = pool.getConnection()) {
-      dialect.beginRead(connection);
-      try {
-        long lastSeq = domainSeq(connection, domain);
-        T result = work.run(new JdbcDomainSession(connection, domain, lastSeq, false));
-        connection.commit();
-        return result;
-      } catch (RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-        connection.setReadOnly(false);
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+    return runRead(
+        connection ->
+            work.run(
+                new JdbcDomainSession(connection, domain, domainSeq(connection, domain), false)));
   }
 
   @Override
@@ -343,6 +315,26 @@ public final class JdbcStorage implements Storage {
   @FunctionalInterface
   private interface SqlWork<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs work in a read-only transaction on a consistent snapshot. */
+  private <T> T runRead(SqlWork<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      dialect.beginRead(connection);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+        connection.setReadOnly(false);
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
   }
 
   private <T> T runWrite(SqlWork<T> work) {
