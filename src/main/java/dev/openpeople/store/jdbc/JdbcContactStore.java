@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,20 +24,15 @@ import org.jspecify.annotations.Nullable;
  * column with its unique index is the per-user change log: a change rewrites the row with a new
  * sequence number, a delete leaves a tombstone, so an incremental sync reads O(changes) rows.
  */
-final class JdbcContactStore implements ContactStore {
+final class JdbcContactStore extends JdbcChangeLog<Contact> implements ContactStore {
   /** The columns {@link #contact} reads, in order. */
   static final String COLUMNS =
       "id, seq, created_at, updated_at, deleted, body, first_key, last_key, photo_version";
 
-  private final Statements sql;
-  private final long userId;
-  private final ChangeLog<Contact> log;
   private final SearchTerms terms;
 
   JdbcContactStore(Connection connection, long userId) {
-    this.sql = new Statements(connection);
-    this.userId = userId;
-    this.log = new ChangeLog<>(sql, userId, "contacts", COLUMNS, JdbcContactStore::contact);
+    super(connection, userId, "contacts", COLUMNS, JdbcContactStore::contact, Contact::deleted);
     this.terms = new SearchTerms(connection, userId, "contact_terms", "contact_id");
   }
 
@@ -49,9 +43,7 @@ final class JdbcContactStore implements ContactStore {
 
   @Override
   public List<Contact> getAll(Collection<Long> ids) {
-    List<Contact> out = log.byIds(ids);
-    out.removeIf(Contact::deleted);
-    return out;
+    return liveByIds(ids);
   }
 
   @Override
@@ -157,40 +149,40 @@ final class JdbcContactStore implements ContactStore {
 
   @Override
   public List<Contact> page(SortOrder order, @Nullable Cursor after, long maxSeq, int limit) {
-    String base =
-        "SELECT " + COLUMNS + " FROM contacts WHERE user_id = ? AND deleted = FALSE AND seq <= ?";
+    String live = " WHERE user_id = ? AND deleted = FALSE AND seq <= ?";
     if (after == null) {
-      return sql.select(
-          new ArrayList<>(limit),
-          base + orderBy(order) + " LIMIT ?",
-          JdbcContactStore::contact,
-          userId,
-          maxSeq,
-          limit);
+      return select(limit, live + orderBy(order) + " LIMIT ?", userId, maxSeq, limit);
     }
     return switch (order) {
-      case LAST_MODIFIED_ASCENDING, LAST_MODIFIED_DESCENDING ->
-          sql.select(
-              new ArrayList<>(limit),
-              base
-                  + (order == SortOrder.LAST_MODIFIED_ASCENDING ? " AND seq > ?" : " AND seq < ?")
-                  + orderBy(order)
-                  + " LIMIT ?",
-              JdbcContactStore::contact,
+      case LAST_MODIFIED_ASCENDING ->
+          select(
+              limit,
+              live + " AND seq > ?" + orderBy(order) + " LIMIT ?",
               userId,
               maxSeq,
               after.seq(),
               limit);
-      case FIRST_NAME_ASCENDING, LAST_NAME_ASCENDING ->
-          sql.select(
-              new ArrayList<>(limit),
-              base
-                  + (order == SortOrder.FIRST_NAME_ASCENDING
-                      ? " AND (first_key, id) > (?, ?)"
-                      : " AND (last_key, id) > (?, ?)")
-                  + orderBy(order)
-                  + " LIMIT ?",
-              JdbcContactStore::contact,
+      case LAST_MODIFIED_DESCENDING ->
+          select(
+              limit,
+              live + " AND seq < ?" + orderBy(order) + " LIMIT ?",
+              userId,
+              maxSeq,
+              after.seq(),
+              limit);
+      case FIRST_NAME_ASCENDING ->
+          select(
+              limit,
+              live + " AND (first_key, id) > (?, ?)" + orderBy(order) + " LIMIT ?",
+              userId,
+              maxSeq,
+              after.key(),
+              after.id(),
+              limit);
+      case LAST_NAME_ASCENDING ->
+          select(
+              limit,
+              live + " AND (last_key, id) > (?, ?)" + orderBy(order) + " LIMIT ?",
               userId,
               maxSeq,
               after.key(),
@@ -206,21 +198,6 @@ final class JdbcContactStore implements ContactStore {
       case FIRST_NAME_ASCENDING -> " ORDER BY first_key, id";
       case LAST_NAME_ASCENDING -> " ORDER BY last_key, id";
     };
-  }
-
-  @Override
-  public List<Contact> changes(long afterSeq, long maxSeq, int limit) {
-    return log.changes(afterSeq, maxSeq, limit);
-  }
-
-  @Override
-  public long countLive(long maxSeq) {
-    return log.countLive(maxSeq);
-  }
-
-  @Override
-  public long countChanges(long afterSeq, long maxSeq) {
-    return log.countChanges(afterSeq, maxSeq);
   }
 
   @Override

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,17 +19,17 @@ import org.jspecify.annotations.Nullable;
  * as for contacts) and reads of the {@code group_members} index, which {@link JdbcContactStore}
  * writes with every contact.
  */
-final class JdbcGroupStore implements GroupStore {
+final class JdbcGroupStore extends JdbcChangeLog<ContactGroup> implements GroupStore {
   private static final String COLUMNS = "id, seq, updated_at, deleted, name, client_data";
 
-  private final Statements sql;
-  private final long userId;
-  private final ChangeLog<ContactGroup> log;
-
   JdbcGroupStore(Connection connection, long userId) {
-    this.sql = new Statements(connection);
-    this.userId = userId;
-    this.log = new ChangeLog<>(sql, userId, "contact_groups", COLUMNS, JdbcGroupStore::group);
+    super(
+        connection,
+        userId,
+        "contact_groups",
+        COLUMNS,
+        JdbcGroupStore::group,
+        ContactGroup::deleted);
   }
 
   @Override
@@ -40,23 +39,12 @@ final class JdbcGroupStore implements GroupStore {
 
   @Override
   public List<ContactGroup> getAll(Collection<String> ids) {
-    List<ContactGroup> out = log.byIds(ids);
-    out.removeIf(ContactGroup::deleted);
-    return out;
+    return liveByIds(ids);
   }
 
   @Override
   public Optional<ContactGroup> byName(String name) {
-    return sql
-        .select(
-            new ArrayList<>(1),
-            "SELECT "
-                + COLUMNS
-                + " FROM contact_groups WHERE user_id = ? AND deleted = FALSE AND name = ?",
-            JdbcGroupStore::group,
-            userId,
-            name)
-        .stream()
+    return select(1, " WHERE user_id = ? AND deleted = FALSE AND name = ?", userId, name).stream()
         .findFirst();
   }
 
@@ -101,34 +89,10 @@ final class JdbcGroupStore implements GroupStore {
 
   @Override
   public List<ContactGroup> page(@Nullable String afterId, long maxSeq, int limit) {
-    String base =
-        "SELECT "
-            + COLUMNS
-            + " FROM contact_groups WHERE user_id = ? AND deleted = FALSE AND seq <= ?";
+    String live = " WHERE user_id = ? AND deleted = FALSE AND seq <= ?";
     return afterId == null
-        ? sql.select(base + " ORDER BY id LIMIT ?", JdbcGroupStore::group, userId, maxSeq, limit)
-        : sql.select(
-            base + " AND id > ? ORDER BY id LIMIT ?",
-            JdbcGroupStore::group,
-            userId,
-            maxSeq,
-            afterId,
-            limit);
-  }
-
-  @Override
-  public List<ContactGroup> changes(long afterSeq, long maxSeq, int limit) {
-    return log.changes(afterSeq, maxSeq, limit);
-  }
-
-  @Override
-  public long countLive(long maxSeq) {
-    return log.countLive(maxSeq);
-  }
-
-  @Override
-  public long countChanges(long afterSeq, long maxSeq) {
-    return log.countChanges(afterSeq, maxSeq);
+        ? select(limit, live + " ORDER BY id LIMIT ?", userId, maxSeq, limit)
+        : select(limit, live + " AND id > ? ORDER BY id LIMIT ?", userId, maxSeq, afterId, limit);
   }
 
   @Override

@@ -17,20 +17,16 @@ import org.jspecify.annotations.Nullable;
  * Like contacts, the {@code seq} column is the change log and deletes leave tombstones; {@code
  * email_key} keeps one other contact per address findable in one index probe.
  */
-final class JdbcOtherContactStore implements OtherContactStore {
+final class JdbcOtherContactStore extends JdbcChangeLog<Contact> implements OtherContactStore {
   /** The columns of {@link JdbcContactStore#contact}; other contacts have no photo. */
   private static final String COLUMNS =
       "id, seq, created_at, updated_at, deleted, body, first_key, last_key, 0";
 
-  private final Statements sql;
-  private final long userId;
-  private final ChangeLog<Contact> log;
   private final SearchTerms terms;
 
   JdbcOtherContactStore(Connection connection, long userId) {
-    this.sql = new Statements(connection);
-    this.userId = userId;
-    this.log = new ChangeLog<>(sql, userId, "other_contacts", COLUMNS, JdbcContactStore::contact);
+    super(
+        connection, userId, "other_contacts", COLUMNS, JdbcContactStore::contact, Contact::deleted);
     this.terms = new SearchTerms(connection, userId, "other_contact_terms", "other_contact_id");
   }
 
@@ -41,9 +37,7 @@ final class JdbcOtherContactStore implements OtherContactStore {
 
   @Override
   public List<Contact> getAll(Collection<Long> ids) {
-    List<Contact> out = log.byIds(ids);
-    out.removeIf(Contact::deleted);
-    return out;
+    return liveByIds(ids);
   }
 
   @Override
@@ -125,22 +119,7 @@ final class JdbcOtherContactStore implements OtherContactStore {
 
   @Override
   public List<Contact> page(@Nullable Cursor after, long maxSeq, int limit) {
-    return log.liveBySeq(after == null ? 0 : after.seq(), maxSeq, limit);
-  }
-
-  @Override
-  public List<Contact> changes(long afterSeq, long maxSeq, int limit) {
-    return log.changes(afterSeq, maxSeq, limit);
-  }
-
-  @Override
-  public long countLive(long maxSeq) {
-    return log.countLive(maxSeq);
-  }
-
-  @Override
-  public long countChanges(long afterSeq, long maxSeq) {
-    return log.countChanges(afterSeq, maxSeq);
+    return liveBySeq(after == null ? 0 : after.seq(), maxSeq, limit);
   }
 
   @Override
