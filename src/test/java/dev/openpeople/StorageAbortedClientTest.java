@@ -59,7 +59,10 @@ class StorageAbortedClientTest {
   private static Connection second() throws Exception {
     String url = SERVER.storageUrl();
     return DriverManager.getConnection(
-        "jdbc:" + (postgres() ? url.replaceFirst("[?&]options=.*$", "") : url.split("\\?")[0]));
+        "jdbc:"
+            + (postgres()
+                ? url.replaceFirst("[?&]options=.*$", "")
+                : url.substring(0, url.indexOf('?'))));
   }
 
   /** Holds a lock every write of {@code email} (or of its domain's shared contacts) needs. */
