@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /** {@code --log-format}: plain text lines or one JSON object per line (for log shippers). */
 public enum LogFormat {
-  TEXT("/logback.xml"),
-  JSON("/logback-json.xml");
+  // Lower case: the constants are the flag's values.
+  text("/logback.xml"),
+  json("/logback-json.xml");
 
   private final String configuration;
 

@@ -69,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--log-format",
       defaultValue = "${env:OPENPEOPLE_LOG_FORMAT:-text}",
       description = "Log lines as text or json (default ${DEFAULT-VALUE}).")
-  LogFormat logFormat = LogFormat.TEXT;
+  LogFormat logFormat = LogFormat.text;
 
   @Option(
       names = "--other-contacts-first-page-quota",

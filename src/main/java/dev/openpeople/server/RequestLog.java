@@ -56,7 +56,7 @@ public final class RequestLog {
           .addKeyValue("method", trace.route())
           .addKeyValue("status", status)
           .addKeyValue("latencyMs", micros / 1000.0)
-          .log("{} {}", httpMethod, path);
+          .log(httpMethod + " " + path);
     }
   }
 }
