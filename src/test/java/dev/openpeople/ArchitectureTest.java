@@ -44,6 +44,7 @@ class ArchitectureTest {
     onlyDependsOn("server", "error");
     onlyDependsOn("people", "server", "contact", "token", "error");
     onlyDependsOn("emulator", "server", "contact", "error");
+    onlyDependsOn("metrics", "server");
   }
 
   @Test
