@@ -57,6 +57,7 @@ class ArchitectureTest {
     onlyDependsOn("people..", "server..", "contact..", "token..", "error..");
     onlyDependsOn("gdata..", "server..", "contact..", "token..", "error..");
     onlyDependsOn("emulator..", "server..", "contact..", "error..");
+    onlyDependsOn("metrics..", "server..");
   }
 
   @Test

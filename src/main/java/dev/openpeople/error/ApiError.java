@@ -88,9 +88,13 @@ public enum ApiError {
       "googleapis.com",
       "Quota exceeded for quota metric '%s' and limit '%s' of service 'people.googleapis.com' for"
           + " consumer 'project_number:0'."),
-  // Google's front end rejects oversized bodies before the API sees them; we keep the JSON shape.
+  // Google's front end refuses JSON bodies over 10 MiB (10485760 bytes) with 400 INVALID_ARGUMENT
+  // and this text, before the API sees them.
   PAYLOAD_TOO_LARGE(
-      413, "INVALID_ARGUMENT", null, null, "Request payload size exceeds the limit: %d bytes."),
+      400, "INVALID_ARGUMENT", null, null, "Request payload size exceeds the limit: %d bytes."),
+  // Google's front end: "The requested URL is too large to process." (HTML there, JSON here).
+  URI_TOO_LONG(414, "INVALID_ARGUMENT", null, null, "The requested URL is too large to process."),
+  HEADERS_TOO_LARGE(431, "INVALID_ARGUMENT", null, null, "Request header fields too large."),
   // GData (Domain Shared Contacts) errors: shared-contacts-api.md §7; the code strings are ours
   // (Google's are undocumented), the statuses are what the GData Java client maps to exceptions.
   GDATA_INVALID(400, "INVALID_ARGUMENT", null, null, "invalid", "%s"),
