@@ -102,10 +102,14 @@ public final class OpenPeopleServer implements AutoCloseable {
       TokenSigner signer = new TokenSigner(storage.secret("token-key", OpenPeopleServer::newKey));
       ContactService contacts = new ContactService(storage, clock);
       OtherContactService otherContacts = new OtherContactService(contacts);
+      SharedContactService sharedContacts = new SharedContactService(storage, clock);
       List<Routes> routes =
           new ArrayList<>(
-              People.routes(contacts, otherContacts, options.otherContacts(), discovery, signer));
-      SharedContactService sharedContacts = new SharedContactService(storage, clock);
+              People.routes(
+                  new People.Services(contacts, otherContacts, sharedContacts),
+                  options.otherContacts(),
+                  discovery,
+                  signer));
       routes.addAll(GData.routes(sharedContacts));
       routes.add(new HealthRoutes(storage));
       AtomicReference<Dispatcher> dispatcher = new AtomicReference<>();

@@ -126,16 +126,7 @@ public final class EmulatorUsersRoutes implements Routes {
 
   ApiReply updateProfile(ApiCall call) {
     String person = Json.writeString(object(call));
-    String profile =
-        others
-            .storage()
-            .write(
-                user(call),
-                session -> {
-                  String body = drafts.profile(session.user(), person);
-                  session.setProfile(body);
-                  return body;
-                });
+    String profile = others.setProfile(user(call), user -> drafts.profile(user, person));
     ObjectNode response = Json.parseStored(profile);
     response.put("resourceName", "people/me");
     return ApiReply.json(response);

@@ -74,8 +74,6 @@ public final class ContactsFeedRoutes implements Routes {
         .header("GData-Version", "3.0");
   }
 
-  private record Page(long total, long lastSeq, List<SharedContact> rows) {}
-
   ApiReply query(ApiCall call) {
     String domain = DomainAccess.readable(call);
     AtomWriter.Urls urls = urls(call, domain);
@@ -89,18 +87,8 @@ public final class ContactsFeedRoutes implements Routes {
       throw new ApiException(
           ApiError.GDATA_GONE, "Deleted entries older than updated-min may have been purged.");
     }
-    Page page =
-        contacts
-            .storage()
-            .readDomain(
-                domain,
-                s ->
-                    new Page(
-                        s.sharedContacts().count(query.toStore()),
-                        s.lastSeq(),
-                        query.maxResults() == 0
-                            ? List.of()
-                            : s.sharedContacts().query(query.toStore())));
+    SharedContactService.Feed page =
+        contacts.query(domain, query.toStore(), query.maxResults() != 0);
     String feedEtag =
         "W/\""
             + Long.toHexString(page.lastSeq())
@@ -114,7 +102,12 @@ public final class ContactsFeedRoutes implements Routes {
   }
 
   private static String feed(
-      ApiCall call, AtomWriter.Urls urls, GDataQuery query, Page page, String etag, Instant now) {
+      ApiCall call,
+      AtomWriter.Urls urls,
+      GDataQuery query,
+      SharedContactService.Feed page,
+      String etag,
+      Instant now) {
     List<String> entries = new ArrayList<>(page.rows().size());
     long bytes = 16 * 1024;
     for (SharedContact contact : page.rows()) {
@@ -204,8 +197,7 @@ public final class ContactsFeedRoutes implements Routes {
   ApiReply get(ApiCall call) {
     String domain = DomainAccess.readable(call);
     String id = call.pathVar("3");
-    SharedContact contact =
-        contacts.storage().readDomain(domain, s -> SharedContactService.live(s, id));
+    SharedContact contact = contacts.get(domain, id);
     String etag = Etags.sharedContact(contact);
     if (etag.equals(call.request().header("If-None-Match"))) {
       return notModified(etag);
@@ -225,8 +217,7 @@ public final class ContactsFeedRoutes implements Routes {
     ContactEntry sent = AtomReader.entry(call.request().body());
     String id = SharedContactService.newId();
     StoredEntry entry = StoredEntry.of(sent, urls.projection(), null);
-    SharedContact created =
-        contacts.storage().writeDomain(domain, s -> contacts.insert(s, id, entry.draft(id)));
+    SharedContact created = contacts.insert(domain, id, entry.draft(id));
     return entryReply(201, created, urls).header("Location", urls.self(id));
   }
 
@@ -238,19 +229,13 @@ public final class ContactsFeedRoutes implements Routes {
     checkTarget(sent, id);
     String etag = ifMatch(call, sent);
     SharedContact updated =
-        contacts
-            .storage()
-            .writeDomain(
-                domain,
-                s ->
-                    contacts.update(
-                        s,
-                        id,
-                        etag,
-                        current ->
-                            StoredEntry.of(
-                                    sent, urls.projection(), StoredEntry.parse(current.entry()))
-                                .draft(id)));
+        contacts.update(
+            domain,
+            id,
+            etag,
+            current ->
+                StoredEntry.of(sent, urls.projection(), StoredEntry.parse(current.entry()))
+                    .draft(id));
     return entryReply(200, updated, urls);
   }
 
@@ -258,7 +243,7 @@ public final class ContactsFeedRoutes implements Routes {
     String domain = DomainAccess.writable(call);
     String id = call.pathVar("3");
     String etag = call.request().header("If-Match");
-    contacts.storage().writeDomain(domain, s -> contacts.delete(s, id, etag));
+    contacts.delete(domain, id, etag);
     return atom(200, "");
   }
 

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.ContactGroup;
 import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.Etags;
+import dev.openpeople.contact.GroupRows;
+import dev.openpeople.contact.GroupService;
 import dev.openpeople.contact.SystemGroups;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
 import dev.openpeople.server.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -141,18 +144,41 @@ final class ContactGroups {
     return out;
   }
 
-  /** Either kind of group by id, for get and batchGet. */
-  static Optional<ObjectNode> render(
-      String id,
-      Optional<ContactGroup> user,
-      Set<String> fields,
-      long memberCount,
-      List<Long> members) {
+  /** An existing group (system, or a live user group) as get and batchGet answer it. */
+  static ObjectNode render(String id, GroupService.GroupDetail detail, Set<String> fields) {
     Optional<SystemGroups> system = SystemGroups.byId(id);
     if (system.isPresent()) {
-      return Optional.of(system(system.get(), fields, memberCount, members));
+      return system(system.get(), fields, detail.memberCount(), detail.members());
     }
-    return user.map(g -> user(g, fields, memberCount, members));
+    return user(detail.group().orElseThrow(), fields, detail.memberCount(), detail.members());
+  }
+
+  /** A page of contactGroups.list: its groups, its next page or sync token and its total. */
+  static ObjectNode page(GroupService.GroupsPage result, Set<String> fields) {
+    Listing.Page<GroupRows.Row> page = result.page();
+    ObjectNode response = Json.object();
+    if (!page.rows().isEmpty()) {
+      ArrayNode out = response.putArray("contactGroups");
+      for (GroupRows.Row row : page.rows()) {
+        long count = result.memberCounts().getOrDefault(row.id(), 0L);
+        out.add(
+            switch (row) {
+              case GroupRows.SystemRow system -> system(system.group(), fields, count, null);
+              case GroupRows.UserRow user when user.group().deleted() -> deleted(user.group());
+              case GroupRows.UserRow user -> user(user.group(), fields, count, null);
+            });
+      }
+    }
+    if (page.nextPageToken() != null) {
+      response.put("nextPageToken", page.nextPageToken());
+    }
+    if (page.nextSyncToken() != null) {
+      response.put("nextSyncToken", page.nextSyncToken());
+    }
+    if (page.total() > 0) {
+      response.put("totalItems", page.total());
+    }
+    return response;
   }
 
   private static ObjectNode counted(

@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactIds;
-import dev.openpeople.contact.Cursor;
 import dev.openpeople.contact.OtherContactService;
-import dev.openpeople.contact.OtherContactStore;
-import dev.openpeople.contact.SortOrder;
-import dev.openpeople.contact.User;
-import dev.openpeople.contact.UserSession;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -23,7 +19,6 @@ import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.ListToken;
 import dev.openpeople.token.TokenSigner;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +50,7 @@ final class OtherContactsRoutes implements Routes {
   private final OtherContactService others;
   private final ContactBodies bodies;
   private final Persons persons;
-  private final SyncListing listing;
+  private final Listing listing;
   private final FirstPageQuota quota;
   private final boolean strictWarmup;
 
@@ -72,7 +67,8 @@ final class OtherContactsRoutes implements Routes {
     this.others = others;
     this.bodies = bodies;
     this.persons = persons;
-    this.listing = new SyncListing(METHOD, signer);
+    this.listing =
+        ListingErrors.listing(METHOD, signer, "readMask, sources, pageSize and requestSyncToken");
     this.quota = new FirstPageQuota(firstPageQuota, others::now);
     this.strictWarmup = strictWarmup;
   }
@@ -88,35 +84,20 @@ final class OtherContactsRoutes implements Routes {
   }
 
   /** The parsed list request: the fields to render and the listing's paging parameters. */
-  private record Query(Set<String> fields, Set<ReadSources> sources, SyncListing.Request listing) {}
+  private record Query(Set<String> fields, Set<ReadSources> sources, Listing.Request listing) {}
 
+  /** {@code people.otherContacts.list} */
   ApiReply list(ApiCall call) {
     Query query = parse(call);
-    String pageToken = call.param("pageToken");
-    String syncToken = call.param("syncToken");
     String email = call.caller().email();
-    Instant now = others.now();
-    if (SyncListing.firstPageOfFullSync(pageToken, syncToken)) {
+    if (query.listing().firstPageOfFullSync()) {
       quota.acquire(email);
     }
-    return ApiReply.json(
-        others
-            .storage()
-            .read(
-                email,
-                session -> {
-                  ListToken position =
-                      listing.position(
-                          session.user().id(),
-                          session.user().lastSeq(),
-                          query.listing(),
-                          pageToken,
-                          syncToken,
-                          now);
-                  SyncListing.Page page =
-                      listing.page(source(session.otherContacts()), query.listing(), position);
-                  return render(session, query, page, call.request().origin());
-                }));
+    boolean profiles = query.sources().contains(ReadSources.READ_SOURCE_TYPE_PROFILE);
+    OtherContactService.OtherContactsPage page =
+        others.list(
+            email, listing, query.listing(), profiles ? OtherContactsRoutes::emailKey : null);
+    return ApiReply.json(render(query, page, call.request().origin()));
   }
 
   private static Query parse(ApiCall call) {
@@ -142,13 +123,13 @@ final class OtherContactsRoutes implements Routes {
     return new Query(
         fields,
         sources,
-        new SyncListing.Request(
+        new Listing.Request(
             size,
             requestSyncToken,
-            SortOrder.LAST_MODIFIED_ASCENDING,
             binding,
             binding,
-            "readMask, sources, pageSize and requestSyncToken"));
+            call.param("pageToken"),
+            call.param("syncToken")));
   }
 
   /**
@@ -173,35 +154,11 @@ final class OtherContactsRoutes implements Routes {
     return sources;
   }
 
-  private static SyncListing.Source source(OtherContactStore store) {
-    return new SyncListing.Source() {
-      @Override
-      public long countLive(long maxSeq) {
-        return store.countLive(maxSeq);
-      }
-
-      @Override
-      public long countChanges(long afterSeq, long maxSeq) {
-        return store.countChanges(afterSeq, maxSeq);
-      }
-
-      @Override
-      public List<Contact> page(@Nullable Cursor after, long maxSeq, int limit) {
-        return store.page(after, maxSeq, limit);
-      }
-
-      @Override
-      public List<Contact> changes(long afterSeq, long maxSeq, int limit) {
-        return store.changes(afterSeq, maxSeq, limit);
-      }
-    };
-  }
-
   private ObjectNode render(
-      UserSession session, Query query, SyncListing.Page page, String origin) {
+      Query query, OtherContactService.OtherContactsPage result, String origin) {
+    Listing.Page<Contact> page = result.page();
     ObjectNode response = Json.object();
     if (!page.rows().isEmpty()) {
-      Map<String, User> profiles = profiles(session, query.sources(), page.rows());
       ArrayNode items = response.putArray("otherContacts");
       for (Contact contact : page.rows()) {
         items.add(
@@ -211,7 +168,7 @@ final class OtherContactsRoutes implements Routes {
                     contact,
                     query.fields(),
                     query.sources(),
-                    profiles.get(emailKey(contact)),
+                    result.profiles().get(emailKey(contact)),
                     origin));
       }
     }
@@ -227,28 +184,11 @@ final class OtherContactsRoutes implements Routes {
     return response;
   }
 
-  /** The server users whose addresses these other contacts carry, when PROFILE is read. */
-  private static Map<String, User> profiles(
-      UserSession session, Set<ReadSources> sources, List<Contact> rows) {
-    if (!sources.contains(ReadSources.READ_SOURCE_TYPE_PROFILE)) {
-      return Map.of();
-    }
-    Set<String> emails = new LinkedHashSet<>();
-    for (Contact contact : rows) {
-      if (!contact.deleted()) {
-        String key = emailKey(contact);
-        if (!key.isEmpty()) {
-          emails.add(key);
-        }
-      }
-    }
-    return session.usersByEmail(emails);
-  }
-
   private static String emailKey(Contact contact) {
     return ContactBodies.emailKey(Json.parseStored(contact.body()));
   }
 
+  /** {@code people.otherContacts.search} */
   ApiReply search(ApiCall call) {
     Set<String> fields = PersonFields.required(call.param("readMask"), "readMask", SEARCH_FIELDS);
     int limit = PeopleSearchRoutes.limit(call);
@@ -257,27 +197,13 @@ final class OtherContactsRoutes implements Routes {
     if (query.isEmpty()) {
       // The warmup request (discovery): succeeds empty; in strict mode it refreshes the "cache".
       if (strictWarmup) {
-        warmups.put(email, others.storage().read(email, session -> session.user().lastSeq()));
+        warmups.put(email, others.lastSeq(email));
       }
       return ApiReply.json(Json.object());
     }
-    List<Contact> found =
-        others
-            .storage()
-            .read(
-                email,
-                session -> {
-                  OtherContactStore store = session.otherContacts();
-                  // Strict mode: only other contacts unchanged since the last warmup are found.
-                  long asOf = strictWarmup ? warmups.getOrDefault(email, 0L) : Long.MAX_VALUE;
-                  return PeopleSearchRoutes.find(
-                      query,
-                      limit,
-                      store::search,
-                      ids ->
-                          new ArrayList<>(
-                              store.getAll(ids).stream().filter(c -> c.seq() <= asOf).toList()));
-                });
+    // Strict mode: only other contacts unchanged since the last warmup are found.
+    long asOf = strictWarmup ? warmups.getOrDefault(email, 0L) : Long.MAX_VALUE;
+    List<Contact> found = others.search(email, query, limit, asOf);
     ObjectNode response = Json.object();
     if (!found.isEmpty()) {
       ArrayNode results = response.putArray("results");
@@ -293,6 +219,7 @@ final class OtherContactsRoutes implements Routes {
     return ApiReply.json(response);
   }
 
+  /** {@code people.otherContacts.copyOtherContactToMyContactsGroup} */
   ApiReply copyOtherContactToMyContactsGroup(ApiCall call) {
     // Issue 3: copy writes a contact, so it needs the contacts scope. The discovery document also
     // lists contacts.other.readonly for it; we do not let a read-only grant write (README).

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.ContactService;
-import dev.openpeople.contact.DomainSession;
+import dev.openpeople.contact.DirectoryRows;
 import dev.openpeople.contact.Etags;
 import dev.openpeople.contact.SharedContact;
+import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.contact.User;
-import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -19,19 +20,17 @@ import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.ListToken;
 import dev.openpeople.token.TokenSigner;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
- * The directory methods of the {@code people} resource: the caller's domain profiles (its users)
- * and its domain shared contacts, the same rows the GData feed writes (digest §5).
+ * The directory methods of the {@code people} resource
+ * (https://developers.google.com/people/api/rest/v1/people/listDirectoryPeople): the caller's
+ * domain profiles (its users) and its domain shared contacts, the same rows the GData feed writes.
  */
 final class PeopleDirectoryRoutes implements Routes {
   private static final String LIST = Operation.PEOPLE_LIST_DIRECTORY_PEOPLE.discoveryId();
@@ -41,11 +40,17 @@ final class PeopleDirectoryRoutes implements Routes {
   private static final int MAX_USERS = 10_000;
 
   private final ContactService contacts;
-  private final TokenSigner signer;
+  private final SharedContactService sharedContacts;
+  private final Listing listing;
+  private final Listing search;
 
-  PeopleDirectoryRoutes(ContactService contacts, TokenSigner signer) {
+  PeopleDirectoryRoutes(
+      ContactService contacts, SharedContactService sharedContacts, TokenSigner signer) {
     this.contacts = contacts;
-    this.signer = signer;
+    this.sharedContacts = sharedContacts;
+    this.listing =
+        ListingErrors.listing(LIST, signer, "readMask, sources, pageSize and requestSyncToken");
+    this.search = ListingErrors.listing(SEARCH, signer, "readMask, sources, query and pageSize");
   }
 
   @Override
@@ -79,7 +84,7 @@ final class PeopleDirectoryRoutes implements Routes {
     String email = call.caller().email();
     if (sources.contains(DOMAIN_PROFILE)) {
       // The caller is a user of the domain even before their first own request.
-      contacts.storage().read(email, session -> session.user().id());
+      contacts.register(email);
     }
     List<String> binding =
         List.of(email, String.join(",", new TreeSet<>(fields)), String.join(",", sources));
@@ -92,180 +97,35 @@ final class PeopleDirectoryRoutes implements Routes {
         binding);
   }
 
+  /** {@code people.people.listDirectoryPeople} */
   ApiReply listDirectoryPeople(ApiCall call) {
     Request request = parse(call, 1000);
     boolean requestSync = call.boolParam("requestSyncToken");
-    String syncBinding = ListToken.fingerprint(request.binding());
     List<String> paging = new ArrayList<>(request.binding());
     paging.add(Integer.toString(request.pageSize()));
     paging.add(Boolean.toString(requestSync));
-    String pageBinding = ListToken.fingerprint(paging);
-    Instant now = contacts.now();
-    String pageToken = call.param("pageToken");
-    String syncToken = call.param("syncToken");
-    return ApiReply.json(
-        contacts
-            .storage()
-            .readDomain(
-                request.domain(),
-                s -> {
-                  ListToken at = position(s, pageToken, syncToken, syncBinding, pageBinding, now);
-                  ObjectNode response =
-                      at.sinceSeq() >= 0 ? changes(s, request, at) : full(s, request, at);
-                  if (!response.has("nextPageToken") && requestSync) {
-                    response.put("nextSyncToken", syncAfter(at, syncBinding).encode(signer));
-                  }
-                  return response;
-                }));
+    Listing.Request list =
+        new Listing.Request(
+            request.pageSize(),
+            requestSync,
+            ListToken.fingerprint(request.binding()),
+            ListToken.fingerprint(paging),
+            call.param("pageToken"),
+            call.param("syncToken"));
+    Listing.Page<DirectoryRows.Row> page =
+        sharedContacts.listDirectory(
+            request.domain(), listing, list, request.profiles(), request.sharedContacts());
+    ObjectNode response = people(page.rows(), request.fields());
+    if (page.nextPageToken() != null) {
+      response.put("nextPageToken", page.nextPageToken());
+    }
+    if (page.nextSyncToken() != null) {
+      response.put("nextSyncToken", page.nextSyncToken());
+    }
+    return ApiReply.json(response);
   }
 
-  private ListToken position(
-      DomainSession s,
-      String pageToken,
-      String syncToken,
-      String syncBinding,
-      String pageBinding,
-      Instant now) {
-    if (pageToken != null && !pageToken.isEmpty()) {
-      ListToken page = ListToken.decode(signer, pageToken, ListToken.PAGE, LIST, 0, "page token");
-      if (!page.paramsHash().equals(pageBinding)) {
-        throw ApiException.invalid(
-            "Request parameters must match the call that returned the pageToken.");
-      }
-      if (page.expiredAt(now)) {
-        throw ApiException.invalid("The page token has expired; restart the listing.");
-      }
-      return page;
-    }
-    long since = -1;
-    if (syncToken != null && !syncToken.isEmpty()) {
-      ListToken sync = ListToken.decode(signer, syncToken, ListToken.SYNC, LIST, 0, "sync token");
-      if (!sync.paramsHash().equals(syncBinding)) {
-        throw ApiException.invalid(
-            "Request parameters must match the call that returned the syncToken.");
-      }
-      if (sync.expiredAt(now)) {
-        throw new ApiException(ApiError.EXPIRED_SYNC_TOKEN);
-      }
-      since = sync.sinceSeq();
-    }
-    return new ListToken(
-        ListToken.PAGE, LIST, 0, pageBinding, now, since, s.lastSeq(), "", 0, 0, -1);
-  }
-
-  private static ListToken syncAfter(ListToken at, String syncBinding) {
-    return new ListToken(
-        ListToken.SYNC,
-        LIST,
-        0,
-        syncBinding,
-        at.issuedAt(),
-        at.snapshotSeq(),
-        at.snapshotSeq(),
-        "",
-        0,
-        0,
-        -1);
-  }
-
-  private ListToken next(ListToken at, String key, long seq) {
-    return new ListToken(
-        ListToken.PAGE,
-        LIST,
-        0,
-        at.paramsHash(),
-        at.issuedAt(),
-        at.sinceSeq(),
-        at.snapshotSeq(),
-        key,
-        seq,
-        0,
-        -1);
-  }
-
-  /** A page of a full listing: domain profiles by address, then shared contacts by id. */
-  private ObjectNode full(DomainSession s, Request request, ListToken at) {
-    ArrayNode people = Json.MAPPER.createArrayNode();
-    String key = at.cursorKey();
-    int size = request.pageSize();
-    String nextKey = null;
-    if (request.profiles() && !key.startsWith("c:")) {
-      String last = key.startsWith("u:") ? key.substring(2) : "";
-      for (User user : s.users(last, size + 1)) {
-        if (people.size() == size) {
-          nextKey = "u:" + last;
-          break;
-        }
-        people.add(profile(user, request.fields()));
-        last = user.email();
-      }
-      key = "c:";
-    }
-    if (nextKey == null && request.sharedContacts()) {
-      String last = key.startsWith("c:") ? key.substring(2) : "";
-      if (people.size() == size) {
-        nextKey = "c:" + last;
-      } else {
-        for (SharedContact contact :
-            s.sharedContacts().page(last, at.snapshotSeq(), size - people.size() + 1)) {
-          if (people.size() == size) {
-            nextKey = "c:" + last;
-            break;
-          }
-          people.add(sharedContact(contact, request.fields()));
-          last = contact.id();
-        }
-      }
-    }
-    ObjectNode response = Json.object();
-    if (!people.isEmpty()) {
-      response.set("people", people);
-    }
-    if (nextKey != null) {
-      response.put("nextPageToken", next(at, nextKey, 0).encode(signer));
-    }
-    return response;
-  }
-
-  /** One change of an incremental sync: its number in the domain's sequence and its person. */
-  private record Change(long seq, Supplier<ObjectNode> person) {}
-
-  /**
-   * A page of an incremental sync: shared contacts (deleted ones flagged) and domain profiles
-   * changed since the token, both read by the domain's change sequence (O(changes)) and merged in
-   * its order; the page cursor is the sequence number of the last change returned.
-   */
-  private ObjectNode changes(DomainSession s, Request request, ListToken at) {
-    int size = request.pageSize();
-    long from = at.cursorSeq() > 0 ? at.cursorSeq() : at.sinceSeq();
-    List<Change> rows = new ArrayList<>();
-    if (request.sharedContacts()) {
-      for (SharedContact c : s.sharedContacts().changes(from, at.snapshotSeq(), size + 1)) {
-        rows.add(
-            new Change(
-                c.seq(), () -> c.deleted() ? deleted(c) : sharedContact(c, request.fields())));
-      }
-    }
-    if (request.profiles()) {
-      for (DomainSession.ProfileChange p : s.profileChanges(from, at.snapshotSeq(), size + 1)) {
-        rows.add(new Change(p.seq(), () -> profile(p.user(), request.fields())));
-      }
-    }
-    rows.sort(Comparator.comparingLong(Change::seq));
-    ArrayNode people = Json.MAPPER.createArrayNode();
-    for (Change change : rows.subList(0, Math.min(size, rows.size()))) {
-      people.add(change.person().get());
-    }
-    ObjectNode response = Json.object();
-    if (!people.isEmpty()) {
-      response.set("people", people);
-    }
-    if (rows.size() > size) {
-      response.put("nextPageToken", next(at, "", rows.get(size - 1).seq()).encode(signer));
-    }
-    return response;
-  }
-
+  /** {@code people.people.searchDirectoryPeople} */
   ApiReply searchDirectoryPeople(ApiCall call) {
     Request request = parse(call, 500);
     String query = call.param("query");
@@ -277,75 +137,56 @@ final class PeopleDirectoryRoutes implements Routes {
     binding.add(prefix);
     binding.add(Integer.toString(request.pageSize()));
     String hash = ListToken.fingerprint(binding);
-    Instant now = contacts.now();
-    long offset = 0;
-    String pageToken = call.param("pageToken");
-    if (pageToken != null && !pageToken.isEmpty()) {
-      ListToken page = ListToken.decode(signer, pageToken, ListToken.PAGE, SEARCH, 0, "page token");
-      if (!page.paramsHash().equals(hash)) {
-        throw ApiException.invalid(
-            "Request parameters must match the call that returned the pageToken.");
-      }
-      offset = page.cursorSeq();
-    }
+    long offset = search.offset(0, call.param("pageToken"), hash);
     if (prefix.isEmpty()) {
       return ApiReply.json(Json.object());
     }
-    long start = offset;
-    return ApiReply.json(
-        contacts
-            .storage()
-            .readDomain(request.domain(), s -> search(s, request, prefix, start, hash, now)));
+    SharedContactService.DirectoryMatches found =
+        sharedContacts.searchDirectory(
+            request.domain(),
+            prefix,
+            request.profiles(),
+            request.sharedContacts(),
+            user -> matches(user, prefix),
+            MAX_USERS,
+            offset,
+            request.pageSize());
+    ObjectNode response = people(found.rows(), request.fields());
+    long nextOffset = offset + found.rows().size();
+    if (nextOffset < found.total()) {
+      response.put("nextPageToken", search.offsetToken(0, hash, contacts.now(), nextOffset));
+    }
+    response.put("totalSize", found.total());
+    return ApiReply.json(response);
   }
 
-  private ObjectNode search(
-      DomainSession s, Request request, String prefix, long offset, String hash, Instant now) {
-    List<User> users = request.profiles() ? matchingUsers(s, prefix) : List.of();
-    long total =
-        users.size() + (request.sharedContacts() ? s.sharedContacts().countSearch(prefix) : 0);
-    int size = request.pageSize();
-    ArrayNode people = Json.MAPPER.createArrayNode();
-    for (long i = offset; i < users.size() && people.size() < size; i++) {
-      people.add(profile(users.get((int) i), request.fields()));
-    }
-    if (people.size() < size && request.sharedContacts()) {
-      long contactOffset = Math.max(0, offset - users.size());
-      for (SharedContact contact :
-          s.sharedContacts().search(prefix, contactOffset, size - people.size())) {
-        people.add(sharedContact(contact, request.fields()));
+  /** The response's {@code people}: domain profiles and shared contacts (deleted ones flagged). */
+  private static ObjectNode people(List<DirectoryRows.Row> rows, Set<String> fields) {
+    ObjectNode response = Json.object();
+    if (!rows.isEmpty()) {
+      ArrayNode people = response.putArray("people");
+      for (DirectoryRows.Row row : rows) {
+        people.add(
+            switch (row) {
+              case DirectoryRows.Profile profile -> profile(profile.user(), fields);
+              case DirectoryRows.Shared shared when shared.contact().deleted() ->
+                  deleted(shared.contact());
+              case DirectoryRows.Shared shared -> sharedContact(shared.contact(), fields);
+            });
       }
     }
-    ObjectNode response = Json.object();
-    if (!people.isEmpty()) {
-      response.set("people", people);
-    }
-    long nextOffset = offset + people.size();
-    if (nextOffset < total) {
-      ListToken next =
-          new ListToken(ListToken.PAGE, SEARCH, 0, hash, now, -1, -1, "", nextOffset, 0, -1);
-      response.put("nextPageToken", next.encode(signer));
-    }
-    response.put("totalSize", total);
     return response;
   }
 
-  /** The domain's users whose name or address has a word starting with {@code prefix}. */
-  private static List<User> matchingUsers(DomainSession s, String prefix) {
-    List<User> out = new ArrayList<>();
-    for (User user : s.users("", MAX_USERS)) {
-      ObjectNode person = Persons.profile(user, PersonFields.readable(), PROFILE);
-      StringBuilder words = new StringBuilder();
-      person.path("names").forEach(n -> words.append(' ').append(n.path("displayName").asText()));
-      person
-          .path("emailAddresses")
-          .forEach(e -> words.append(' ').append(e.path("value").asText()));
-      String text = words.toString().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}@.]+", " ");
-      String spaced = " " + text.replace('@', ' ').replace('.', ' ') + " " + text;
-      if (spaced.contains(" " + prefix)) {
-        out.add(user);
-      }
-    }
-    return out;
+  /** True when the user's name or address has a word starting with {@code prefix}. */
+  private static boolean matches(User user, String prefix) {
+    ObjectNode person = Persons.profile(user, PersonFields.readable(), PROFILE);
+    StringBuilder words = new StringBuilder();
+    person.path("names").forEach(n -> words.append(' ').append(n.path("displayName").asText()));
+    person.path("emailAddresses").forEach(e -> words.append(' ').append(e.path("value").asText()));
+    String text = words.toString().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}@.]+", " ");
+    String spaced = " " + text.replace('@', ' ').replace('.', ' ') + " " + text;
+    return spaced.contains(" " + prefix);
   }
 
   private static final Set<ReadSources> PROFILE = EnumSet.of(ReadSources.READ_SOURCE_TYPE_PROFILE);

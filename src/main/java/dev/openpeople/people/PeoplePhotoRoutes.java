@@ -25,7 +25,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 
@@ -77,28 +76,14 @@ final class PeoplePhotoRoutes implements Routes {
 
   /** Serves a stored photo; a forged, stale or unknown URL is a 404. */
   ApiReply photo(ApiCall call) {
-    byte[] payload;
-    try {
-      payload = signer.verify(call.pathVar("1"), "photo URL");
-    } catch (ApiException e) {
-      throw new ApiException(ApiError.NOT_FOUND);
-    }
+    byte[] payload =
+        signer.open(call.pathVar("1")).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND));
     ByteBuffer buffer = ByteBuffer.wrap(payload);
     long id = buffer.getLong();
     long version = buffer.getLong();
     String email = StandardCharsets.UTF_8.decode(buffer).toString();
-    Optional<Photo> photo =
-        contacts
-            .storage()
-            .read(
-                email,
-                session ->
-                    session
-                        .contacts()
-                        .get(id)
-                        .filter(c -> c.photoVersion() == version)
-                        .flatMap(c -> session.photos().get(id)));
-    Photo found = photo.orElseThrow(() -> new ApiException(ApiError.NOT_FOUND));
+    Photo found =
+        contacts.photo(email, id, version).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND));
     return image(found.contentType(), found.bytes());
   }
 

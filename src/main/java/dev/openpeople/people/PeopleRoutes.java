@@ -19,12 +19,11 @@ import dev.openpeople.server.Operation;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code people} resource: contacts CRUD, batches, and people/me (digest §5). */
 public final class PeopleRoutes implements Routes {
@@ -50,26 +49,20 @@ public final class PeopleRoutes implements Routes {
         .on(Operation.PEOPLE_DELETE_CONTACT, this::deleteContact);
   }
 
+  /** {@code people.people.get} */
   ApiReply get(ApiCall call) {
     Set<String> fields = readMask(call);
     Set<ReadSources> sources = sources(call);
-    String email = call.caller().email();
     String name = "people/" + call.pathVar("peopleId");
-    return ApiReply.json(
-        contacts
-            .storage()
-            .read(
-                email,
-                session -> {
-                  ObjectNode person =
-                      find(session.user(), name, fields, sources, call, session.contacts()::get);
-                  if (person == null) {
-                    throw new ApiException(ApiError.NOT_FOUND);
-                  }
-                  return person;
-                }));
+    ContactService.Lookup found = contacts.lookup(call.caller().email(), ids(List.of(name)));
+    ObjectNode person = find(found, name, fields, sources, call);
+    if (person == null) {
+      throw new ApiException(ApiError.NOT_FOUND);
+    }
+    return ApiReply.json(person);
   }
 
+  /** {@code people.people.getBatchGet} */
   ApiReply getBatchGet(ApiCall call) {
     List<String> names = call.params("resourceNames");
     if (names.isEmpty()) {
@@ -87,45 +80,32 @@ public final class PeopleRoutes implements Routes {
     }
     Set<String> fields = readMask(call);
     Set<ReadSources> sources = sources(call);
+    ContactService.Lookup found = contacts.lookup(call.caller().email(), ids(names));
     ObjectNode response = Json.object();
     ArrayNode responses = response.putArray("responses");
-    contacts
-        .storage()
-        .read(
-            call.caller().email(),
-            session -> {
-              List<Long> ids = new ArrayList<>();
-              for (String name : names) {
-                OptionalLong id = contactId(name);
-                if (id.isPresent()) {
-                  ids.add(id.getAsLong());
-                }
-              }
-              Map<Long, Contact> found = new HashMap<>();
-              session.contacts().getAll(ids).forEach(c -> found.put(c.id(), c));
-              for (String name : names) {
-                ObjectNode person;
-                try {
-                  person =
-                      find(
-                          session.user(),
-                          name,
-                          fields,
-                          sources,
-                          call,
-                          id -> java.util.Optional.ofNullable(found.get(id)));
-                } catch (ApiException e) {
-                  person = null;
-                }
-                responses.add(personResponse(name, person));
-              }
-              return null;
-            });
+    for (String name : names) {
+      ObjectNode person;
+      try {
+        person = find(found, name, fields, sources, call);
+      } catch (ApiException e) {
+        person = null;
+      }
+      responses.add(personResponse(name, person));
+    }
     return ApiReply.json(response);
   }
 
+  /** The contact ids among resource names. */
+  private static List<Long> ids(List<String> names) {
+    List<Long> ids = new ArrayList<>();
+    for (String name : names) {
+      contactId(name).ifPresent(ids::add);
+    }
+    return ids;
+  }
+
   /** One entry of getBatchGet; missing people are NOT_FOUND entries, not a failure (observed). */
-  private static ObjectNode personResponse(String name, ObjectNode person) {
+  private static ObjectNode personResponse(String name, @Nullable ObjectNode person) {
     ObjectNode item = Json.object();
     item.put("requestedResourceName", name);
     if (person == null) {
@@ -141,14 +121,17 @@ public final class PeopleRoutes implements Routes {
     return item;
   }
 
-  /** Looks a resource name up: people/me, the caller's account id, or one of their contacts. */
-  private ObjectNode find(
-      User user,
+  /**
+   * Looks a resource name up: people/me, the caller's account id, or one of their contacts; null
+   * when it names no visible person.
+   */
+  private @Nullable ObjectNode find(
+      ContactService.Lookup found,
       String name,
       Set<String> fields,
       Set<ReadSources> sources,
-      ApiCall call,
-      java.util.function.LongFunction<java.util.Optional<Contact>> lookup) {
+      ApiCall call) {
+    User user = found.user();
     if (name.equals("people/me") || name.equals("people/" + user.accountId())) {
       return Persons.profile(user, fields, sources);
     }
@@ -160,10 +143,10 @@ public final class PeopleRoutes implements Routes {
       }
       throw ApiException.invalid("Resource name \"%s\" is not valid.", name);
     }
-    return lookup
-        .apply(id.getAsLong())
-        .map(c -> persons.contact(c, user.email(), fields, sources, call.request().origin()))
-        .orElse(null);
+    Contact contact = found.contacts().get(id.getAsLong());
+    return contact == null
+        ? null
+        : persons.contact(contact, user.email(), fields, sources, call.request().origin());
   }
 
   private static OptionalLong contactId(String name) {

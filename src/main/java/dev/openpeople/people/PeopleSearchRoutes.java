@@ -13,14 +13,8 @@ import dev.openpeople.server.Operation;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.TokenSigner;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The {@code people.searchContacts} method: prefix-phrase search over a user's contacts, answered
@@ -45,6 +39,7 @@ final class PeopleSearchRoutes implements Routes {
     router.on(Operation.PEOPLE_SEARCH_CONTACTS, this::searchContacts);
   }
 
+  /** {@code people.people.searchContacts} */
   ApiReply searchContacts(ApiCall call) {
     Set<String> fields =
         PersonFields.required(call.param("readMask"), "readMask", PersonFields.readable());
@@ -52,17 +47,12 @@ final class PeopleSearchRoutes implements Routes {
     int limit = limit(call);
     String query = query(call);
     if (query.isEmpty()) {
-      // The warmup request (digest §5): an empty query succeeds with an empty response.
+      // The warmup request: an empty query succeeds with an empty response
+      // (https://developers.google.com/people/v1/contacts#search_the_users_contacts).
       return ApiReply.json(Json.object());
     }
     String email = call.caller().email();
-    List<Contact> found =
-        contacts
-            .storage()
-            .read(
-                email,
-                session ->
-                    find(query, limit, session.contacts()::search, session.contacts()::getAll));
+    List<Contact> found = contacts.search(email, query, limit);
     ObjectNode response = Json.object();
     if (!found.isEmpty()) {
       ArrayNode results = response.putArray("results");
@@ -90,27 +80,5 @@ final class PeopleSearchRoutes implements Routes {
   static String query(ApiCall call) {
     String raw = call.param("query");
     return ContactBodies.normalize(raw == null ? "" : raw);
-  }
-
-  /**
-   * Prefix-phrase search over one store's term index: the query as typed, and for phone-like
-   * queries its digits too; results sorted by name, at most {@code limit}.
-   */
-  static List<Contact> find(
-      String query,
-      int limit,
-      BiFunction<String, Integer, List<Long>> search,
-      Function<Collection<Long>, List<Contact>> getAll) {
-    Set<Long> ids = new LinkedHashSet<>(search.apply(query, limit));
-    String digits = query.replaceAll("[^0-9]", "");
-    if (query.matches("[0-9+\\-(). ]+") && !digits.isEmpty()) {
-      ids.addAll(search.apply(digits, limit));
-    }
-    List<Contact> found = new ArrayList<>(getAll.apply(ids));
-    found.sort(
-        Comparator.comparing((Contact c) -> c.keys().firstName())
-            .thenComparing(c -> c.keys().lastName())
-            .thenComparingLong(Contact::id));
-    return found.subList(0, Math.min(limit, found.size()));
   }
 }

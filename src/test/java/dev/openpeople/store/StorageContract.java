@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactGroup;
 import dev.openpeople.contact.ContactKeys;
-import dev.openpeople.contact.Cursor;
 import dev.openpeople.contact.OtherContactStore;
 import dev.openpeople.contact.Photo;
 import dev.openpeople.contact.SortOrder;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.contact.StoreException;
+import dev.openpeople.listing.Cursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,7 +125,7 @@ interface StorageContract extends SharedContactStorageContract {
         return out;
       }
       out.add(page.get(0).id());
-      cursor = Cursor.after(page.get(0), order);
+      cursor = Contact.cursorAfter(page.get(0), order);
     }
   }
 

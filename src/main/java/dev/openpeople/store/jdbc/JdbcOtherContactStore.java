@@ -3,8 +3,8 @@ package dev.openpeople.store.jdbc;
 
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactKeys;
-import dev.openpeople.contact.Cursor;
 import dev.openpeople.contact.OtherContactStore;
+import dev.openpeople.listing.Cursor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.people;
+
+import dev.openpeople.error.ApiError;
+import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
+import dev.openpeople.listing.Rejection;
+import dev.openpeople.token.TokenSigner;
+import java.util.function.Function;
+
+/**
+ * The People API's answers to a refused page or sync token, the same for every list method. The
+ * texts follow the discovery document's parameter descriptions ("all other parameters provided to
+ * people.connections.list must match the first call that provided the page token") and Google's
+ * EXPIRED_SYNC_TOKEN error
+ * (https://developers.google.com/people/api/rest/v1/people.connections/list).
+ */
+final class ListingErrors {
+  private ListingErrors() {}
+
+  /** A listing of discovery method {@code method} whose tokens bind {@code boundParams}. */
+  static Listing listing(String method, TokenSigner signer, String boundParams) {
+    return new Listing(method, signer, rejection(boundParams));
+  }
+
+  /** {@code boundParams} names the bound parameters in the "must match" message. */
+  static Function<Rejection, ApiException> rejection(String boundParams) {
+    return rejection ->
+        switch (rejection) {
+          case Rejection.Invalid invalid ->
+              ApiException.invalid("The %s is invalid.", what(invalid));
+          case Rejection.Mismatch mismatch ->
+              ApiException.invalid(
+                  "Request parameters must match the first call that provided the %s: %s.",
+                  mismatch.token() == Rejection.Token.PAGE ? "pageToken" : "syncToken",
+                  boundParams);
+          case Rejection.Expired expired when expired.token() == Rejection.Token.PAGE ->
+              ApiException.invalid("The page token has expired; restart the listing.");
+          case Rejection.Expired expired -> new ApiException(ApiError.EXPIRED_SYNC_TOKEN);
+        };
+  }
+
+  private static String what(Rejection rejection) {
+    return rejection.token() == Rejection.Token.PAGE ? "page token" : "sync token";
+  }
+}
