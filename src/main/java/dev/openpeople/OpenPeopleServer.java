@@ -11,7 +11,7 @@ import dev.openpeople.emulator.EmulatorRoutes;
 import dev.openpeople.emulator.EmulatorUsersRoutes;
 import dev.openpeople.gdata.GData;
 import dev.openpeople.people.People;
-import dev.openpeople.people.PeopleDrafts;
+import dev.openpeople.people.person.PeopleDrafts;
 import dev.openpeople.server.Authenticator;
 import dev.openpeople.server.BatchRoutes;
 import dev.openpeople.server.Discovery;

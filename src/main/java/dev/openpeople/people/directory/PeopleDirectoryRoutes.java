@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.directory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +12,11 @@ import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.contact.User;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
+import dev.openpeople.people.person.ListingErrors;
+import dev.openpeople.people.person.PersonFields;
+import dev.openpeople.people.person.Persons;
+import dev.openpeople.people.person.ReadSources;
+import dev.openpeople.people.person.Timestamps;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -32,7 +37,7 @@ import java.util.TreeSet;
  * (https://developers.google.com/people/api/rest/v1/people/listDirectoryPeople): the caller's
  * domain profiles (its users) and its domain shared contacts, the same rows the GData feed writes.
  */
-final class PeopleDirectoryRoutes implements Routes {
+public final class PeopleDirectoryRoutes implements Routes {
   private static final String LIST = Operation.PEOPLE_LIST_DIRECTORY_PEOPLE.discoveryId();
   private static final String SEARCH = Operation.PEOPLE_SEARCH_DIRECTORY_PEOPLE.discoveryId();
   static final String DOMAIN_CONTACT = "DIRECTORY_SOURCE_TYPE_DOMAIN_CONTACT";
@@ -44,7 +49,7 @@ final class PeopleDirectoryRoutes implements Routes {
   private final Listing listing;
   private final Listing search;
 
-  PeopleDirectoryRoutes(
+  public PeopleDirectoryRoutes(
       ContactService contacts, SharedContactService sharedContacts, TokenSigner signer) {
     this.contacts = contacts;
     this.sharedContacts = sharedContacts;

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contacts;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactService;
-import dev.openpeople.error.ApiException;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.PersonFields;
+import dev.openpeople.people.person.PersonRequests;
+import dev.openpeople.people.person.Persons;
+import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -20,15 +24,13 @@ import java.util.Set;
  * The {@code people.searchContacts} method: prefix-phrase search over a user's contacts, answered
  * from an index of word-aligned suffixes with one range scan (digest §5).
  */
-final class PeopleSearchRoutes implements Routes {
+public final class PeopleSearchRoutes implements Routes {
   // Discovery: default 10 when unset or 0, values over 30 are capped to 30.
-  static final int DEFAULT_PAGE = 10;
-  static final int MAX_PAGE = 30;
 
   private final ContactService contacts;
   private final Persons persons;
 
-  PeopleSearchRoutes(
+  public PeopleSearchRoutes(
       ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
     this.contacts = contacts;
     this.persons = persons;
@@ -44,8 +46,8 @@ final class PeopleSearchRoutes implements Routes {
     Set<String> fields =
         PersonFields.required(call.param("readMask"), "readMask", PersonFields.readable());
     Set<ReadSources> sources = ReadSources.parse(call.params("sources"), ReadSources.CONTACT);
-    int limit = limit(call);
-    String query = query(call);
+    int limit = PersonRequests.limit(call);
+    String query = PersonRequests.query(call);
     if (query.isEmpty()) {
       // The warmup request: an empty query succeeds with an empty response
       // (https://developers.google.com/people/v1/contacts#search_the_users_contacts).
@@ -65,20 +67,5 @@ final class PeopleSearchRoutes implements Routes {
       }
     }
     return ApiReply.json(response);
-  }
-
-  /** The pageSize rule of both search methods: default 10 when unset or 0, capped at 30. */
-  static int limit(ApiCall call) {
-    int pageSize = call.intParam("pageSize", 0);
-    if (pageSize < 0) {
-      throw ApiException.invalid("pageSize must not be negative; got %d.", pageSize);
-    }
-    return pageSize == 0 ? DEFAULT_PAGE : Math.min(pageSize, MAX_PAGE);
-  }
-
-  /** The normalized query; empty for the warmup request. */
-  static String query(ApiCall call) {
-    String raw = call.param("query");
-    return ContactBodies.normalize(raw == null ? "" : raw);
   }
 }

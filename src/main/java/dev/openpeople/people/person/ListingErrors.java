@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.person;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
@@ -15,16 +15,16 @@ import java.util.function.Function;
  * EXPIRED_SYNC_TOKEN error
  * (https://developers.google.com/people/api/rest/v1/people.connections/list).
  */
-final class ListingErrors {
+public final class ListingErrors {
   private ListingErrors() {}
 
   /** A listing of discovery method {@code method} whose tokens bind {@code boundParams}. */
-  static Listing listing(String method, TokenSigner signer, String boundParams) {
+  public static Listing listing(String method, TokenSigner signer, String boundParams) {
     return new Listing(method, signer, rejection(boundParams));
   }
 
   /** {@code boundParams} names the bound parameters in the "must match" message. */
-  static Function<Rejection, ApiException> rejection(String boundParams) {
+  public static Function<Rejection, ApiException> rejection(String boundParams) {
     return rejection ->
         switch (rejection) {
           case Rejection.Invalid invalid ->

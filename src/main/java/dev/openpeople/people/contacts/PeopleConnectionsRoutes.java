@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contacts;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +8,11 @@ import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.SortOrder;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.ListingErrors;
+import dev.openpeople.people.person.PersonRequests;
+import dev.openpeople.people.person.Persons;
+import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -25,14 +30,14 @@ import java.util.TreeSet;
  * (https://developers.google.com/people/api/rest/v1/people.connections/list): connections.list,
  * keyset-paged, with sync tokens whose incremental reads scan only the change log.
  */
-final class PeopleConnectionsRoutes implements Routes {
+public final class PeopleConnectionsRoutes implements Routes {
   private static final String METHOD = Operation.PEOPLE_CONNECTIONS_LIST.discoveryId();
 
   private final ContactService contacts;
   private final Persons persons;
   private final Listing listing;
 
-  PeopleConnectionsRoutes(
+  public PeopleConnectionsRoutes(
       ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
     this.contacts = contacts;
     this.persons = persons;
@@ -62,8 +67,8 @@ final class PeopleConnectionsRoutes implements Routes {
   }
 
   private static Query parse(ApiCall call) {
-    Set<String> fields = PeopleRoutes.readMask(call);
-    Set<ReadSources> sources = PeopleRoutes.sources(call);
+    Set<String> fields = PersonRequests.readMask(call);
+    Set<ReadSources> sources = PersonRequests.sources(call);
     int pageSize = call.intParam("pageSize", 0);
     if (pageSize < 0 || pageSize > 1000) {
       throw ApiException.invalid("pageSize must be between 1 and 1000; got %d.", pageSize);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.person;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,15 +21,15 @@ import org.jspecify.annotations.Nullable;
  * Renders stored contacts and profiles as People API {@code Person} resources, restricted to the
  * requested fields and sources.
  */
-final class Persons {
+public final class Persons {
   private final TokenSigner signer;
 
-  Persons(TokenSigner signer) {
+  public Persons(TokenSigner signer) {
     this.signer = signer;
   }
 
   /** A live contact as a Person. */
-  ObjectNode contact(
+  public ObjectNode contact(
       Contact contact, String email, Set<String> fields, Set<ReadSources> sources, String origin) {
     ObjectNode person = Json.object();
     person.put("resourceName", contact.resourceName());
@@ -66,12 +66,12 @@ final class Persons {
   }
 
   /** A deleted contact as it appears in an incremental sync (digest §4, observed shape). */
-  static ObjectNode deleted(Contact contact) {
+  public static ObjectNode deleted(Contact contact) {
     return deleted(contact, contact.resourceName(), "CONTACT");
   }
 
   /** A deleted contact or other contact, named {@code resourceName}, of source {@code type}. */
-  static ObjectNode deleted(Contact contact, String resourceName, String type) {
+  public static ObjectNode deleted(Contact contact, String resourceName, String type) {
     ObjectNode person = Json.object();
     person.put("resourceName", resourceName);
     person.put("etag", Etags.person(contact));
@@ -85,7 +85,7 @@ final class Persons {
   }
 
   /** The resource name of an other contact: {@code otherContacts/c<unsigned decimal id>}. */
-  static String otherContactName(long id) {
+  public static String otherContactName(long id) {
     return "otherContacts/c" + Long.toUnsignedString(id);
   }
 
@@ -94,7 +94,7 @@ final class Persons {
    * the server user its e-mail belongs to and PROFILE is among the sources, that user's profile
    * data as a PROFILE source, as Google merges people who have Google profiles.
    */
-  ObjectNode otherContact(
+  public ObjectNode otherContact(
       Contact contact,
       Set<String> fields,
       Set<ReadSources> sources,
@@ -173,7 +173,7 @@ final class Persons {
   }
 
   /** An unguessable, signed photo path segment naming the user, contact and photo version. */
-  String photoToken(String email, Contact contact) {
+  public String photoToken(String email, Contact contact) {
     byte[] user = email.getBytes(StandardCharsets.UTF_8);
     ByteBuffer payload = ByteBuffer.allocate(16 + user.length);
     payload.putLong(contact.id()).putLong(contact.photoVersion()).put(user);
@@ -181,7 +181,7 @@ final class Persons {
   }
 
   /** The user's own profile ({@code people/me}); stored JSON or one derived from the address. */
-  static ObjectNode profile(User user, Set<String> fields, Set<ReadSources> sources) {
+  public static ObjectNode profile(User user, Set<String> fields, Set<ReadSources> sources) {
     ObjectNode person = Json.object();
     person.put("resourceName", "people/" + user.accountId());
     person.put("etag", Etags.profile(user));

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contactgroups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +9,8 @@ import dev.openpeople.contact.GroupService;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.ListingErrors;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -28,14 +30,14 @@ import org.jspecify.annotations.Nullable;
  * (https://developers.google.com/people/api/rest/v1/contactGroups): list (paged and synced by
  * {@link Listing}), get, batchGet, create, update and delete.
  */
-final class ContactGroupsRoutes implements Routes {
+public final class ContactGroupsRoutes implements Routes {
   static final int MAX_BATCH_GET = 200;
 
   private final GroupService groups;
   private final ContactBodies bodies;
   private final Listing listing;
 
-  ContactGroupsRoutes(GroupService groups, ContactBodies bodies, TokenSigner signer) {
+  public ContactGroupsRoutes(GroupService groups, ContactBodies bodies, TokenSigner signer) {
     this.groups = groups;
     this.bodies = bodies;
     this.listing =

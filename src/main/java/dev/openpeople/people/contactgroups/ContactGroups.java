@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contactgroups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +12,7 @@ import dev.openpeople.contact.GroupService;
 import dev.openpeople.contact.SystemGroups;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
+import dev.openpeople.people.person.Timestamps;
 import dev.openpeople.server.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * The {@code ContactGroup} wire shape (digest §6): group field masks, resource names, client data,
  * and rendering of system and user groups.
  */
-final class ContactGroups {
+public final class ContactGroups {
   /** groupFields of get, batchGet and list; also readGroupFields of update. */
   static final Set<String> READABLE =
       Set.of("clientData", "groupType", "memberCount", "metadata", "name");

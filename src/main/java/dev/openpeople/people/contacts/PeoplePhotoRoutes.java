@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contacts;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
@@ -7,6 +7,11 @@ import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.Photo;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.PersonFields;
+import dev.openpeople.people.person.PersonRequests;
+import dev.openpeople.people.person.Persons;
+import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -32,7 +37,7 @@ import javax.imageio.ImageIO;
  * Contact photos: updateContactPhoto, deleteContactPhoto, and the photo bytes served at the signed
  * URLs persons carry (no credentials needed, as Google's photo URLs).
  */
-final class PeoplePhotoRoutes implements Routes {
+public final class PeoplePhotoRoutes implements Routes {
   /** Largest decoded photo accepted; Google documents none, we keep photos under 10 MiB. */
   static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
@@ -42,7 +47,7 @@ final class PeoplePhotoRoutes implements Routes {
   private final Persons persons;
   private final TokenSigner signer;
 
-  PeoplePhotoRoutes(
+  public PeoplePhotoRoutes(
       ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
     this.contacts = contacts;
     this.persons = persons;
@@ -59,7 +64,7 @@ final class PeoplePhotoRoutes implements Routes {
   }
 
   ApiReply updateContactPhoto(ApiCall call) {
-    long id = PeopleRoutes.requireContact("people/" + call.pathVar("peopleId"));
+    long id = PersonRequests.requireContact("people/" + call.pathVar("peopleId"));
     ObjectNode body = call.bodyObject();
     byte[] bytes = decode(body.path("photoBytes").asText(""));
     String type = imageType(bytes);
@@ -68,7 +73,7 @@ final class PeoplePhotoRoutes implements Routes {
   }
 
   ApiReply deleteContactPhoto(ApiCall call) {
-    long id = PeopleRoutes.requireContact("people/" + call.pathVar("peopleId"));
+    long id = PersonRequests.requireContact("people/" + call.pathVar("peopleId"));
     Contact changed = contacts.setPhoto(call.caller().email(), id, null);
     String mask = call.param("personFields");
     return reply(call, changed, mask == null ? "" : mask, call.params("sources"));

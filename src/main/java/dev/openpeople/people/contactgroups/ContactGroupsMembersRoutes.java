@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contactgroups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +8,7 @@ import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.GroupService;
 import dev.openpeople.contact.GroupService.ModifyResult;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.people.person.ContactBodies;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -21,13 +22,13 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /** The {@code contactGroups.members} resource: members.modify (digest §6). */
-final class ContactGroupsMembersRoutes implements Routes {
+public final class ContactGroupsMembersRoutes implements Routes {
   static final int MAX_MODIFY = 1000;
 
   private final GroupService groups;
   private final ContactBodies bodies;
 
-  ContactGroupsMembersRoutes(GroupService groups, ContactBodies bodies) {
+  public ContactGroupsMembersRoutes(GroupService groups, ContactBodies bodies) {
     this.groups = groups;
     this.bodies = bodies;
   }

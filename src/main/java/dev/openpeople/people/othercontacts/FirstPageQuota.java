@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.othercontacts;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * returned."). A fixed one-minute window per user on the server clock, kept per node; 0 turns it
  * off.
  */
-final class FirstPageQuota {
+public final class FirstPageQuota {
   private record Window(long minute, int used) {}
 
   private final int perMinute;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +9,11 @@ import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.ContactService.ContactChange;
 import dev.openpeople.contact.ContactService.ContactDraft;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.PersonFields;
+import dev.openpeople.people.person.PersonRequests;
+import dev.openpeople.people.person.Persons;
+import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -28,7 +33,7 @@ import java.util.function.LongFunction;
  * batchDeleteContacts. Each batch is one transaction: any bad entry fails the call and writes
  * nothing.
  */
-final class PeopleBatchRoutes implements Routes {
+public final class PeopleBatchRoutes implements Routes {
   // Digest §5: at most 200 contacts per create/update batch and 500 per delete batch.
   static final int MAX_CREATE = 200;
   static final int MAX_UPDATE = 200;
@@ -38,7 +43,7 @@ final class PeopleBatchRoutes implements Routes {
   private final ContactBodies bodies;
   private final Persons persons;
 
-  PeopleBatchRoutes(
+  public PeopleBatchRoutes(
       ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
     this.contacts = contacts;
     this.bodies = bodies;
@@ -88,14 +93,14 @@ final class PeopleBatchRoutes implements Routes {
     for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String name = entry.getKey();
-      long id = PeopleRoutes.requireContact(name);
+      long id = PersonRequests.requireContact(name);
       ObjectNode person = (ObjectNode) entry.getValue();
-      PeopleRoutes.checkBodyName(person, name);
+      PersonRequests.checkBodyName(person, name);
       names.add(name);
       changes.add(
           new ContactChange(
               id,
-              PeopleRoutes.etagOf(person),
+              PersonRequests.etagOf(person),
               current -> bodies.update(id, Json.parseStored(current.body()), person, mask)));
     }
     List<Contact> updated = contacts.update(call.caller().email(), changes);
@@ -112,7 +117,7 @@ final class PeopleBatchRoutes implements Routes {
     checkCount(names.size(), MAX_DELETE, "resourceNames");
     List<Long> ids = new ArrayList<>();
     for (JsonNode name : names) {
-      ids.add(PeopleRoutes.requireContact(name.asText()));
+      ids.add(PersonRequests.requireContact(name.asText()));
     }
     contacts.delete(call.caller().email(), ids);
     return ApiReply.json(Json.object());

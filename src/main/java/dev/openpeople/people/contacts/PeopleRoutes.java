@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contacts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
-import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.ContactService.ContactChange;
 import dev.openpeople.contact.ContactService.ContactDraft;
 import dev.openpeople.contact.User;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.PersonFields;
+import dev.openpeople.people.person.PersonRequests;
+import dev.openpeople.people.person.Persons;
+import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -33,7 +36,7 @@ public final class PeopleRoutes implements Routes {
   private final ContactBodies bodies;
   private final Persons persons;
 
-  PeopleRoutes(ContactService contacts, ContactBodies bodies, Persons persons) {
+  public PeopleRoutes(ContactService contacts, ContactBodies bodies, Persons persons) {
     this.contacts = contacts;
     this.bodies = bodies;
     this.persons = persons;
@@ -51,8 +54,8 @@ public final class PeopleRoutes implements Routes {
 
   /** {@code people.people.get} */
   ApiReply get(ApiCall call) {
-    Set<String> fields = readMask(call);
-    Set<ReadSources> sources = sources(call);
+    Set<String> fields = PersonRequests.readMask(call);
+    Set<ReadSources> sources = PersonRequests.sources(call);
     String name = "people/" + call.pathVar("peopleId");
     ContactService.Lookup found = contacts.lookup(call.caller().email(), ids(List.of(name)));
     ObjectNode person = find(found, name, fields, sources, call);
@@ -74,12 +77,12 @@ public final class PeopleRoutes implements Routes {
     for (String name : names) {
       if (!name.equals("people/me")
           && !name.matches("people/\\d{1,30}")
-          && contactId(name).isEmpty()) {
+          && PersonRequests.contactId(name).isEmpty()) {
         throw ApiException.invalid("Resource name \"%s\" is not valid.", name);
       }
     }
-    Set<String> fields = readMask(call);
-    Set<ReadSources> sources = sources(call);
+    Set<String> fields = PersonRequests.readMask(call);
+    Set<ReadSources> sources = PersonRequests.sources(call);
     ContactService.Lookup found = contacts.lookup(call.caller().email(), ids(names));
     ObjectNode response = Json.object();
     ArrayNode responses = response.putArray("responses");
@@ -99,7 +102,7 @@ public final class PeopleRoutes implements Routes {
   private static List<Long> ids(List<String> names) {
     List<Long> ids = new ArrayList<>();
     for (String name : names) {
-      contactId(name).ifPresent(ids::add);
+      PersonRequests.contactId(name).ifPresent(ids::add);
     }
     return ids;
   }
@@ -135,7 +138,7 @@ public final class PeopleRoutes implements Routes {
     if (name.equals("people/me") || name.equals("people/" + user.accountId())) {
       return Persons.profile(user, fields, sources);
     }
-    OptionalLong id = contactId(name);
+    OptionalLong id = PersonRequests.contactId(name);
     if (id.isEmpty()) {
       // Another account's id is simply not visible; anything else is not a person's name.
       if (name.matches("people/\\d{1,30}")) {
@@ -149,10 +152,6 @@ public final class PeopleRoutes implements Routes {
         : persons.contact(contact, user.email(), fields, sources, call.request().origin());
   }
 
-  private static OptionalLong contactId(String name) {
-    return name.startsWith("people/") ? ContactIds.parse(name.substring(7)) : OptionalLong.empty();
-  }
-
   ApiReply createContact(ApiCall call) {
     Set<String> fields =
         PersonFields.optional(
@@ -160,7 +159,7 @@ public final class PeopleRoutes implements Routes {
             "personFields",
             PersonFields.readable(),
             PersonFields.readable());
-    Set<ReadSources> sources = sources(call);
+    Set<ReadSources> sources = PersonRequests.sources(call);
     ObjectNode person = call.bodyObject();
     LongFunction<ContactDraft> draft = id -> bodies.create(id, person);
     Contact created = contacts.create(call.caller().email(), List.of(draft)).get(0);
@@ -169,7 +168,7 @@ public final class PeopleRoutes implements Routes {
 
   ApiReply updateContact(ApiCall call) {
     String name = "people/" + call.pathVar("peopleId");
-    long id = requireContact(name);
+    long id = PersonRequests.requireContact(name);
     Set<String> mask =
         PersonFields.required(
             call.param("updatePersonFields"), "updatePersonFields", PersonFields.WRITABLE);
@@ -179,72 +178,26 @@ public final class PeopleRoutes implements Routes {
             "personFields",
             PersonFields.readable(),
             PersonFields.readable());
-    Set<ReadSources> sources = sources(call);
+    Set<ReadSources> sources = PersonRequests.sources(call);
     ObjectNode person = call.bodyObject();
-    checkBodyName(person, name);
+    PersonRequests.checkBodyName(person, name);
     ContactChange change =
         new ContactChange(
             id,
-            etagOf(person),
+            PersonRequests.etagOf(person),
             current -> bodies.update(id, Json.parseStored(current.body()), person, mask));
     Contact updated = contacts.update(call.caller().email(), List.of(change)).get(0);
     return ApiReply.json(render(call, updated, fields, sources));
   }
 
   ApiReply deleteContact(ApiCall call) {
-    long id = requireContact("people/" + call.pathVar("peopleId"));
+    long id = PersonRequests.requireContact("people/" + call.pathVar("peopleId"));
     contacts.delete(call.caller().email(), List.of(id));
     return ApiReply.json(Json.object());
-  }
-
-  /** The etag a client sent: person.etag, else the CONTACT source's etag (digest §5). */
-  static String etagOf(ObjectNode person) {
-    if (person.hasNonNull("etag")) {
-      return person.get("etag").asText();
-    }
-    for (JsonNode source : person.path("metadata").path("sources")) {
-      if ("CONTACT".equals(source.path("type").asText()) && source.hasNonNull("etag")) {
-        return source.get("etag").asText();
-      }
-    }
-    return null;
-  }
-
-  static void checkBodyName(ObjectNode person, String name) {
-    String inBody = person.path("resourceName").asText("");
-    if (!inBody.isEmpty() && !inBody.equals(name)) {
-      throw ApiException.invalid(
-          "person.resourceName \"%s\" does not match the resource name \"%s\" of the request.",
-          inBody, name);
-    }
-  }
-
-  /** A contact's id from a resource name; people/me and profiles cannot be modified (guide). */
-  static long requireContact(String name) {
-    OptionalLong id = contactId(name);
-    if (id.isEmpty()) {
-      if (name.equals("people/me") || name.matches("people/\\d+")) {
-        throw ApiException.invalid("Only contact-based people can be modified: %s.", name);
-      }
-      throw ApiException.invalid("Resource name \"%s\" is not valid.", name);
-    }
-    return id.getAsLong();
   }
 
   ObjectNode render(ApiCall call, Contact contact, Set<String> fields, Set<ReadSources> sources) {
     return persons.contact(
         contact, call.caller().email(), fields, sources, call.request().origin());
-  }
-
-  static Set<String> readMask(ApiCall call) {
-    String mask = call.param("personFields");
-    if (mask == null) {
-      mask = String.join(",", call.params("requestMask.includeField"));
-    }
-    return PersonFields.required(mask, "personFields", PersonFields.readable());
-  }
-
-  static Set<ReadSources> sources(ApiCall call) {
-    return ReadSources.parse(call.params("sources"), ReadSources.CONTACT_AND_PROFILE);
   }
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.othercontacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +10,12 @@ import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.ListingErrors;
+import dev.openpeople.people.person.PersonFields;
+import dev.openpeople.people.person.PersonRequests;
+import dev.openpeople.people.person.Persons;
+import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -33,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * The {@code otherContacts} resource (digest §7, seed 000): list with page and sync tokens, search,
  * and the copy into My Contacts.
  */
-final class OtherContactsRoutes implements Routes {
+public final class OtherContactsRoutes implements Routes {
   /** Seed 000: the readMask paths valid with READ_SOURCE_TYPE_CONTACT alone. */
   static final Set<String> CONTACT_FIELDS =
       Set.of("emailAddresses", "metadata", "names", "phoneNumbers", "photos");
@@ -57,7 +63,7 @@ final class OtherContactsRoutes implements Routes {
   /** With strict warmup: each user's change sequence at their last warmup request. */
   private final Map<String, Long> warmups = new ConcurrentHashMap<>();
 
-  OtherContactsRoutes(
+  public OtherContactsRoutes(
       OtherContactService others,
       ContactBodies bodies,
       Persons persons,
@@ -191,8 +197,8 @@ final class OtherContactsRoutes implements Routes {
   /** {@code people.otherContacts.search} */
   ApiReply search(ApiCall call) {
     Set<String> fields = PersonFields.required(call.param("readMask"), "readMask", SEARCH_FIELDS);
-    int limit = PeopleSearchRoutes.limit(call);
-    String query = PeopleSearchRoutes.query(call);
+    int limit = PersonRequests.limit(call);
+    String query = PersonRequests.query(call);
     String email = call.caller().email();
     if (query.isEmpty()) {
       // The warmup request (discovery): succeeds empty; in strict mode it refreshes the "cache".
