@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.people.contacts;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.people.person.ContactBodies;
@@ -55,17 +53,8 @@ public final class PeopleSearchRoutes implements Routes {
     }
     String email = call.caller().email();
     List<Contact> found = contacts.search(email, query, limit);
-    ObjectNode response = Json.object();
-    if (!found.isEmpty()) {
-      ArrayNode results = response.putArray("results");
-      for (Contact contact : found) {
-        results
-            .addObject()
-            .set(
-                "person",
-                persons.contact(contact, email, fields, sources, call.request().origin()));
-      }
-    }
-    return ApiReply.json(response);
+    String origin = call.request().origin();
+    return ApiReply.json(
+        Persons.searchResults(found, c -> persons.contact(c, email, fields, sources, origin)));
   }
 }

@@ -210,19 +210,10 @@ public final class OtherContactsRoutes implements Routes {
     // Strict mode: only other contacts unchanged since the last warmup are found.
     long asOf = strictWarmup ? warmups.getOrDefault(email, 0L) : Long.MAX_VALUE;
     List<Contact> found = others.search(email, query, limit, asOf);
-    ObjectNode response = Json.object();
-    if (!found.isEmpty()) {
-      ArrayNode results = response.putArray("results");
-      for (Contact contact : found) {
-        results
-            .addObject()
-            .set(
-                "person",
-                persons.otherContact(
-                    contact, fields, ReadSources.CONTACT, null, call.request().origin()));
-      }
-    }
-    return ApiReply.json(response);
+    String origin = call.request().origin();
+    return ApiReply.json(
+        Persons.searchResults(
+            found, c -> persons.otherContact(c, fields, ReadSources.CONTACT, null, origin)));
   }
 
   /** {@code people.otherContacts.copyOtherContactToMyContactsGroup} */

@@ -12,9 +12,11 @@ import dev.openpeople.server.Json;
 import dev.openpeople.token.TokenSigner;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -242,5 +244,18 @@ public final class Persons {
     source.put("type", type);
     source.put("id", user.accountId());
     return metadata;
+  }
+
+  /** A search response: {@code results[].person}, absent when nothing matched. */
+  public static ObjectNode searchResults(
+      List<Contact> found, Function<Contact, ObjectNode> render) {
+    ObjectNode response = Json.object();
+    if (!found.isEmpty()) {
+      ArrayNode results = response.putArray("results");
+      for (Contact contact : found) {
+        results.addObject().set("person", render.apply(contact));
+      }
+    }
+    return response;
   }
 }
