@@ -47,7 +47,10 @@ public final class OpenPeopleServer implements AutoCloseable {
   /** Tombstones outlive sync tokens (7 days) by a margin, so a valid token sees every delete. */
   static final Duration TOMBSTONE_RETENTION = Duration.ofDays(8);
 
-  /** Shared-contact tombstones are kept 30 days (shared-contacts-api.md §3). */
+  /**
+   * Shared-contact tombstones are kept 30 days
+   * (https://developers.google.com/admin-sdk/domain-shared-contacts, "showdeleted").
+   */
   static final Duration SHARED_TOMBSTONE_RETENTION = Duration.ofDays(30);
 
   /**

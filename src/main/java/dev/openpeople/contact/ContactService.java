@@ -126,8 +126,8 @@ public final class ContactService {
 
   /**
    * Inserts new contacts with the given ids inside the caller's write transaction: the one path
-   * every contact creation takes, including the copy of an other contact, which keeps its id (issue
-   * 3: {@code otherContacts/cN} becomes {@code people/cN}).
+   * every contact creation takes, including the copy of an other contact, which keeps its id
+   * ({@code otherContacts/cN} becomes {@code people/cN}).
    */
   public List<Contact> insert(UserSession session, List<Long> ids, List<ContactDraft> drafts) {
     Instant now = clock.instant();
@@ -185,7 +185,11 @@ public final class ContactService {
         });
   }
 
-  /** The etag rule of updateContact (digest §5): either etag form, else 400. */
+  /**
+   * The etag rule of updateContact
+   * (https://developers.google.com/people/api/rest/v1/people/updateContact): either etag form, else
+   * 400.
+   */
   public static void checkEtag(Contact contact, @Nullable String etag) {
     if (etag == null || etag.isEmpty()) {
       throw new ApiException(ApiError.PERSON_ETAG_MISSING);

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Emulator-only data of a user under {@code /emulator/v1/users/{email}/}: other contacts, created
- * directly or from recorded interactions (issue 3), and the user's own profile.
+ * directly or from recorded interactions (https://developers.google.com/people/v1/other-contacts),
+ * and the user's own profile.
  */
 public final class EmulatorUsersRoutes implements Routes {
   static final int MAX_BATCH = 1000;

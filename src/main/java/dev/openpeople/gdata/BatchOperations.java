@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A batch request (shared-contacts-api.md §8): up to 100 insert/update/delete/query operations run
- * in one domain transaction, each answered with its own {@code batch:status}. A failing operation
- * writes nothing (its checks run before its write) and does not stop the others.
+ * A batch request (https://developers.google.com/admin-sdk/domain-shared-contacts, "Perform batch
+ * operations"): up to 100 insert/update/delete/query operations run in one domain transaction, each
+ * answered with its own {@code batch:status}. A failing operation writes nothing (its checks run
+ * before its write) and does not stop the others.
  */
 final class BatchOperations {
   static final int MAX_OPERATIONS = 100;

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Domain Shared Contacts feed ({@code /m8/feeds/contacts/{domain}/{projection}}): query, get,
- * insert, update, delete and batch (shared-contacts-api.md §6-§8).
+ * insert, update, delete and batch
+ * (https://developers.google.com/admin-sdk/domain-shared-contacts).
  */
 public final class ContactsFeedRoutes implements Routes {
   static final String DOMAIN = "([^/]+)";
@@ -31,10 +32,13 @@ public final class ContactsFeedRoutes implements Routes {
   static final String ID = "([0-9a-f]{1,16})";
   static final String FEED = "/m8/feeds/contacts/" + DOMAIN + "/" + PROJECTION;
 
-  /** Tombstones are kept this long (§3). */
+  /**
+   * Tombstones are kept this long (https://developers.google.com/admin-sdk/domain-shared-contacts,
+   * "showdeleted").
+   */
   static final Duration TOMBSTONE_RETENTION = Duration.ofDays(30);
 
-  /** No feed response is larger (§3: Google truncates at 10 MB and adds a next link). */
+  /** No feed response is larger (Google truncates at 10 MB and adds a next link). */
   static final int MAX_FEED_BYTES = 10 * 1024 * 1024;
 
   private final SharedContactService contacts;
@@ -83,7 +87,7 @@ public final class ContactsFeedRoutes implements Routes {
         && query.showDeleted()
         && query.updatedMin() != null
         && query.updatedMin().isBefore(now.minus(TOMBSTONE_RETENTION))) {
-      // §3: tombstones older than 30 days may be gone, so the delta could be incomplete.
+      // Tombstones older than 30 days may be gone, so the delta could be incomplete.
       throw new ApiException(
           ApiError.GDATA_GONE, "Deleted entries older than updated-min may have been purged.");
     }
@@ -258,7 +262,7 @@ public final class ContactsFeedRoutes implements Routes {
     return header != null ? header : sent.etag();
   }
 
-  /** §7: an update's {@code <id>}, when present, must name the contact it is sent to. */
+  /** An update's {@code <id>}, when present, must name the contact it is sent to. */
   static void checkTarget(ContactEntry sent, String id) {
     if (sent.id() != null && !sent.id().isEmpty() && !id.equals(lastSegment(sent.id()))) {
       throw new ApiException(ApiError.GDATA_INVALID, "Entry id does not match the edit URL.");

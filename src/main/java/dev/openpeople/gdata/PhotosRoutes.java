@@ -14,8 +14,9 @@ import dev.openpeople.server.Routes;
 import java.util.Locale;
 
 /**
- * A shared contact's photo at {@code /m8/feeds/photos/media/{domain}/{id}} (shared-contacts-api.md
- * §10): GET the bytes, PUT to add or replace, DELETE; writes need the photo's etag or {@code *}.
+ * A shared contact's photo at {@code /m8/feeds/photos/media/{domain}/{id}}
+ * (https://developers.google.com/admin-sdk/domain-shared-contacts, "Update and delete photos"): GET
+ * the bytes, PUT to add or replace, DELETE; writes need the photo's etag or {@code *}.
  */
 public final class PhotosRoutes implements Routes {
   static final String PHOTO =

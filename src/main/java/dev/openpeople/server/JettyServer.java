@@ -146,7 +146,8 @@ public final class JettyServer implements AutoCloseable {
       }
       InputStream in = Content.Source.asInputStream(request);
       if (encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
-        // The Java client gzips request bodies by default (clients.md §1).
+        // The Java client gzips request bodies by default (AbstractGoogleClientRequest in
+        // https://github.com/googleapis/google-api-java-client).
         in = new GZIPInputStream(in);
       }
       try (InputStream body = in) {

@@ -22,8 +22,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code ContactGroup} wire shape (digest §6): group field masks, resource names, client data,
- * and rendering of system and user groups.
+ * The {@code ContactGroup} wire shape
+ * (https://developers.google.com/people/api/rest/v1/contactGroups): group field masks, resource
+ * names, client data, and rendering of system and user groups.
  */
 public final class ContactGroups {
   /** groupFields of get, batchGet and list; also readGroupFields of update. */
@@ -95,7 +96,10 @@ public final class ContactGroups {
     return Json.writeString(out);
   }
 
-  /** A system group: no etag or metadata (digest §6). */
+  /**
+   * A system group: no etag or metadata
+   * (https://developers.google.com/people/api/rest/v1/contactGroups).
+   */
   static ObjectNode system(
       SystemGroups group, Set<String> fields, long memberCount, @Nullable List<Long> members) {
     ObjectNode out = Json.object();
@@ -185,7 +189,8 @@ public final class ContactGroups {
   private static ObjectNode counted(
       ObjectNode out, Set<String> fields, long memberCount, @Nullable List<Long> members) {
     addMembers(out, members);
-    // proto3 JSON: a zero count is omitted (digest §1, observed).
+    // proto3 JSON: a zero count is omitted (https://protobuf.dev/programming-guides/proto3/#json;
+    // observed).
     if (fields.contains("memberCount") && memberCount > 0) {
       out.put("memberCount", memberCount);
     }

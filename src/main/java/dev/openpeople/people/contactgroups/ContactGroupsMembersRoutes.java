@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** The {@code contactGroups.members} resource: members.modify (digest §6). */
+/**
+ * The {@code contactGroups.members} resource: members.modify
+ * (https://developers.google.com/people/api/rest/v1/contactGroups.members/modify).
+ */
 public final class ContactGroupsMembersRoutes implements Routes {
   static final int MAX_MODIFY = 1000;
 

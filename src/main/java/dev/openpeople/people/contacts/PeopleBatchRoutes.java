@@ -34,7 +34,7 @@ import java.util.function.LongFunction;
  * nothing.
  */
 public final class PeopleBatchRoutes implements Routes {
-  // Digest §5: at most 200 contacts per create/update batch and 500 per delete batch.
+  // At most 200 contacts per create/update batch and 500 per delete batch.
   static final int MAX_CREATE = 200;
   static final int MAX_UPDATE = 200;
   static final int MAX_DELETE = 500;
@@ -132,7 +132,11 @@ public final class PeopleBatchRoutes implements Routes {
     }
   }
 
-  /** An empty readMask skips the post-write read (digest §5): only name and etag come back. */
+  /**
+   * An empty readMask skips the post-write read
+   * (https://developers.google.com/people/api/rest/v1/people/batchCreateContacts): only name and
+   * etag come back.
+   */
   private static Set<String> readMask(ObjectNode body) {
     String mask = body.path("readMask").asText("");
     return mask.isBlank()

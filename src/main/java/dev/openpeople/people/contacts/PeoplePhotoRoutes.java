@@ -135,7 +135,10 @@ public final class PeoplePhotoRoutes implements Routes {
     return bytes;
   }
 
-  /** Digest §5: the photo must be a JPEG or a PNG; the bytes must also decode as an image. */
+  /**
+   * https://developers.google.com/people/api/rest/v1/people/updateContactPhoto: the photo must be a
+   * JPEG or a PNG; the bytes must also decode as an image.
+   */
   static String imageType(byte[] bytes) {
     String type;
     if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8) {

@@ -28,7 +28,10 @@ import java.util.Set;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
-/** The {@code people} resource: contacts CRUD, batches, and people/me (digest §5). */
+/**
+ * The {@code people} resource: contacts CRUD, batches, and people/me
+ * (https://developers.google.com/people/api/rest/v1/people).
+ */
 public final class PeopleRoutes implements Routes {
   static final int MAX_BATCH_GET = 200;
 

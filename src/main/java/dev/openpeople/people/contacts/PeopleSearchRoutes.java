@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * The {@code people.searchContacts} method: prefix-phrase search over a user's contacts, answered
- * from an index of word-aligned suffixes with one range scan (digest §5).
+ * from an index of word-aligned suffixes with one range scan
+ * (https://developers.google.com/people/api/rest/v1/people/searchContacts).
  */
 public final class PeopleSearchRoutes implements Routes {
   // Discovery: default 10 when unset or 0, values over 30 are capped to 30.

@@ -245,7 +245,10 @@ public final class PeopleDirectoryRoutes implements Routes {
     return person;
   }
 
-  /** A deleted shared contact in an incremental sync (the shape of digest §4). */
+  /**
+   * A deleted shared contact in an incremental sync (the shape of a deleted contact in
+   * https://developers.google.com/people/api/rest/v1/people.connections/list).
+   */
   static ObjectNode deleted(SharedContact contact) {
     ObjectNode person = Json.object();
     person.put("resourceName", resourceName(contact));

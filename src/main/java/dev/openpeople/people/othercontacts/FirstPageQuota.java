@@ -8,10 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The per-user quota on the first page of a full otherContacts sync (seed 000: "The first page of a
- * full sync request has an additional quota. If the quota is exceeded, a 429 error will be
- * returned."). A fixed one-minute window per user on the server clock, kept per node; 0 turns it
- * off.
+ * The per-user quota on the first page of a full otherContacts sync
+ * (https://developers.google.com/people/api/rest/v1/otherContacts/list: "The first page of a full
+ * sync request has an additional quota. If the quota is exceeded, a 429 error will be returned.").
+ * A fixed one-minute window per user on the server clock, kept per node; 0 turns it off.
  */
 public final class FirstPageQuota {
   private record Window(long minute, int used) {}

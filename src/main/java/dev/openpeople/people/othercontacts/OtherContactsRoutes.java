@@ -36,11 +36,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code otherContacts} resource (digest §7, seed 000): list with page and sync tokens, search,
- * and the copy into My Contacts.
+ * The {@code otherContacts} resource
+ * (https://developers.google.com/people/api/rest/v1/otherContacts): list with page and sync tokens,
+ * search, and the copy into My Contacts.
  */
 public final class OtherContactsRoutes implements Routes {
-  /** Seed 000: the readMask paths valid with READ_SOURCE_TYPE_CONTACT alone. */
+  /**
+   * https://developers.google.com/people/api/rest/v1/otherContacts/list: the readMask paths valid
+   * with READ_SOURCE_TYPE_CONTACT alone.
+   */
   static final Set<String> CONTACT_FIELDS =
       Set.of("emailAddresses", "metadata", "names", "phoneNumbers", "photos");
 
@@ -120,7 +124,8 @@ public final class OtherContactsRoutes implements Routes {
     boolean requestSyncToken = call.boolParam("requestSyncToken");
     String fieldList = String.join(",", new TreeSet<>(fields));
     String sourceList = String.join(",", new TreeSet<>(sources.stream().map(Enum::name).toList()));
-    // Seed 000: "When the page_token or sync_token is specified, all other request parameters
+    // https://developers.google.com/people/api/rest/v1/otherContacts/list: "When the page_token or
+    // sync_token is specified, all other request parameters
     // must match the first call", so both token kinds bind every parameter here.
     String binding =
         ListToken.fingerprint(
@@ -139,8 +144,9 @@ public final class OtherContactsRoutes implements Routes {
   }
 
   /**
-   * Seed 000: sources defaults to READ_SOURCE_TYPE_CONTACT; PROFILE is allowed only together with
-   * CONTACT, and no other source type is documented for this method.
+   * https://developers.google.com/people/api/rest/v1/otherContacts/list: sources defaults to
+   * READ_SOURCE_TYPE_CONTACT; PROFILE is allowed only together with CONTACT, and no other source
+   * type is documented for this method.
    */
   static Set<ReadSources> listSources(List<String> values) {
     Set<ReadSources> sources = ReadSources.parse(values, ReadSources.CONTACT);
@@ -218,7 +224,7 @@ public final class OtherContactsRoutes implements Routes {
 
   /** {@code people.otherContacts.copyOtherContactToMyContactsGroup} */
   ApiReply copyOtherContactToMyContactsGroup(ApiCall call) {
-    // Issue 3: copy writes a contact, so it needs the contacts scope. The discovery document also
+    // Copy writes a contact, so it needs the contacts scope. The discovery document also
     // lists contacts.other.readonly for it; we do not let a read-only grant write (README).
     if (!call.caller().hasAnyScope(List.of(Principal.SCOPE_PREFIX + "contacts"))) {
       throw new ApiException(ApiError.SCOPE_INSUFFICIENT)

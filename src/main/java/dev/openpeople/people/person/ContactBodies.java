@@ -79,8 +79,9 @@ public final class ContactBodies implements MembershipEditor {
 
   /**
    * The body after an update: each field in {@code mask} is replaced by the request's value, or
-   * cleared when the request lacks it (seed 003: "All fields specified in the updateMask will be
-   * replaced").
+   * cleared when the request lacks it
+   * (https://developers.google.com/people/api/rest/v1/people/updateContact: "All fields specified
+   * in the updateMask will be replaced").
    */
   public ContactDraft update(long id, ObjectNode current, ObjectNode person, Set<String> mask) {
     ObjectNode body = current.deepCopy();
@@ -88,7 +89,8 @@ public final class ContactBodies implements MembershipEditor {
       JsonNode value = person.get(field);
       if (field.equals("memberships")) {
         if (value == null || !hasGroupMembership(value)) {
-          // Seed 003: 400 when memberships are updated without a contact group membership.
+          // https://developers.google.com/people/api/rest/v1/people/updateContact: 400 when
+          // memberships are updated without a contact group membership.
           throw ApiException.invalid(
               "Request must contain at least one contact group membership when updating"
                   + " memberships.");
@@ -195,8 +197,9 @@ public final class ContactBodies implements MembershipEditor {
   }
 
   /**
-   * Seed 003: "Any non-contact data in the person to update will be ignored": items a client read
-   * from another source (a profile, say) and sent back are dropped, not copied into this one.
+   * https://developers.google.com/people/api/rest/v1/people/updateContact: "Any non-contact data in
+   * the person to update will be ignored": items a client read from another source (a profile, say)
+   * and sent back are dropped, not copied into this one.
    */
   private static void dropItemsOfOtherSources(ArrayNode items, String sourceType) {
     for (int i = items.size() - 1; i >= 0; i--) {
@@ -284,8 +287,8 @@ public final class ContactBodies implements MembershipEditor {
   }
 
   /**
-   * The body of an other contact (issue 3): only the fields other contacts carry (names, e-mail
-   * addresses, phone numbers), each item's source of type OTHER_CONTACT, no memberships.
+   * The body of an other contact: only the fields other contacts carry (names, e-mail addresses,
+   * phone numbers), each item's source of type OTHER_CONTACT, no memberships.
    */
   public ContactDraft otherContact(long id, ObjectNode person) {
     ObjectNode body = Json.object();
@@ -299,7 +302,10 @@ public final class ContactBodies implements MembershipEditor {
     return draft(body);
   }
 
-  /** The fields an other contact stores (seed 000: the CONTACT-source read mask minus photos). */
+  /**
+   * The fields an other contact stores (the CONTACT-source read mask of
+   * https://developers.google.com/people/api/rest/v1/otherContacts/list minus photos).
+   */
   public static final Set<String> OTHER_CONTACT_FIELDS =
       Set.of("emailAddresses", "names", "phoneNumbers");
 
@@ -361,7 +367,10 @@ public final class ContactBodies implements MembershipEditor {
     return new ContactDraft(Json.writeString(body), keys(body));
   }
 
-  /** Sort keys and search terms (digest §5: prefix-phrase matching on word starts). */
+  /**
+   * Sort keys and search terms (prefix-phrase matching on word starts:
+   * https://developers.google.com/people/api/rest/v1/people/searchContacts).
+   */
   public static ContactKeys keys(ObjectNode body) {
     JsonNode name = body.path("names").path(0);
     String display = name.path("displayName").asText("");

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The read-only parts Google computes from what a client wrote: formattedType, display names,
- * canonical phone forms, formatted gender values and addresses (digest §4, en-US viewer).
+ * canonical phone forms, formatted gender values and addresses
+ * (https://developers.google.com/people/api/rest/v1/people#Person, as an en-US viewer sees them).
  */
 public final class Formatting {
   private Formatting() {}

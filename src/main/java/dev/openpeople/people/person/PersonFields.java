@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Person field masks ({@code personFields}, {@code readMask}, {@code updatePersonFields}): the
- * valid paths of each and the parsing rules, with Google's error texts (digest §4).
+ * valid paths of each and the parsing rules, with Google's error texts
+ * (https://developers.google.com/people/api/rest/v1/people/get).
  */
 public final class PersonFields {
   /** Every readable path, in the order Google lists them (and the order they are rendered). */
@@ -45,7 +46,10 @@ public final class PersonFields {
           "urls",
           "userDefined");
 
-  /** Paths a contact can write (updatePersonFields, updateMask; seed 003). */
+  /**
+   * Paths a contact can write (updatePersonFields, updateMask;
+   * https://developers.google.com/people/api/rest/v1/people/updateContact).
+   */
   public static final Set<String> WRITABLE =
       Set.of(
           "addresses",
@@ -73,7 +77,10 @@ public final class PersonFields {
           "urls",
           "userDefined");
 
-  /** Fields a contact source may hold at most one of (seed 003). */
+  /**
+   * Fields a contact source may hold at most one of
+   * (https://developers.google.com/people/api/rest/v1/people/updateContact).
+   */
   public static final Set<String> SINGLETONS =
       Set.of("biographies", "birthdays", "genders", "names");
 

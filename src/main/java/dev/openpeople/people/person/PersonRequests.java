@@ -19,7 +19,10 @@ public final class PersonRequests {
 
   private PersonRequests() {}
 
-  /** The etag a client sent: person.etag, else the CONTACT source's etag (digest §5). */
+  /**
+   * The etag a client sent: person.etag, else the CONTACT source's etag
+   * (https://developers.google.com/people/api/rest/v1/people/updateContact).
+   */
   public static @Nullable String etagOf(ObjectNode person) {
     if (person.hasNonNull("etag")) {
       return person.get("etag").asText();
@@ -41,7 +44,10 @@ public final class PersonRequests {
     }
   }
 
-  /** A contact's id from a resource name; people/me and profiles cannot be modified (guide). */
+  /**
+   * A contact's id from a resource name; people/me and profiles cannot be modified
+   * (https://developers.google.com/people/api/rest/v1/people/updateContact).
+   */
   public static long requireContact(String name) {
     OptionalLong id = contactId(name);
     if (id.isEmpty()) {

@@ -67,7 +67,10 @@ public final class Persons {
     return person;
   }
 
-  /** A deleted contact as it appears in an incremental sync (digest §4, observed shape). */
+  /**
+   * A deleted contact as it appears in an incremental sync (observed shape;
+   * https://developers.google.com/people/api/rest/v1/people.connections/list).
+   */
   public static ObjectNode deleted(Contact contact) {
     return deleted(contact, contact.resourceName(), "CONTACT");
   }
@@ -92,9 +95,9 @@ public final class Persons {
   }
 
   /**
-   * An other contact as a Person (issue 3): its OTHER_CONTACT source, plus, when {@code profile} is
-   * the server user its e-mail belongs to and PROFILE is among the sources, that user's profile
-   * data as a PROFILE source, as Google merges people who have Google profiles.
+   * An other contact as a Person: its OTHER_CONTACT source, plus, when {@code profile} is the
+   * server user its e-mail belongs to and PROFILE is among the sources, that user's profile data as
+   * a PROFILE source, as Google merges people who have Google profiles.
    */
   public ObjectNode otherContact(
       Contact contact,
@@ -165,7 +168,8 @@ public final class Persons {
     metadata.put("primary", true);
     metadata.set("source", ContactBodies.source(contact.id()));
     if (contact.photoVersion() == 0) {
-      // Google shows a generated letter avatar marked default (digest §5, deleteContactPhoto).
+      // Google shows a generated letter avatar marked default
+      // (https://developers.google.com/people/api/rest/v1/people/deleteContactPhoto).
       photo.put("url", origin + "/photos/default");
       photo.put("default", true);
     } else {

@@ -5,7 +5,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The {@code sources} parameter (ReadSourceType) and its per-method defaults (digest §4). */
+/**
+ * The {@code sources} parameter (ReadSourceType) and its per-method defaults
+ * (https://developers.google.com/people/api/rest/v1/ReadSourceType).
+ */
 public enum ReadSources {
   READ_SOURCE_TYPE_UNSPECIFIED,
   READ_SOURCE_TYPE_PROFILE,
