@@ -98,14 +98,7 @@ public final class EmulatorUsersRoutes implements Routes {
     String key = Emails.normalize(address.trim());
     String displayName = string(body, "displayName");
     String phone = string(body, "phoneNumber");
-    for (String field : List.of("email", "displayName", "phoneNumber")) {
-      body.remove(field);
-    }
-    if (!body.isEmpty()) {
-      throw ApiException.invalid(
-          "Unknown field \"%s\": an interaction has email, displayName and phoneNumber.",
-          body.fieldNames().next());
-    }
+    requireOnlyInteractionFields(body);
     OtherContactService.Interaction touched =
         others.interact(
             user(call),
@@ -123,6 +116,18 @@ public final class EmulatorUsersRoutes implements Routes {
       return ApiReply.json(saved);
     }
     return ApiReply.json(describe(touched.contact()));
+  }
+
+  private static void requireOnlyInteractionFields(ObjectNode body) {
+    ObjectNode rest = body.deepCopy();
+    for (String field : List.of("email", "displayName", "phoneNumber")) {
+      rest.remove(field);
+    }
+    if (!rest.isEmpty()) {
+      throw ApiException.invalid(
+          "Unknown field \"%s\": an interaction has email, displayName and phoneNumber.",
+          rest.fieldNames().next());
+    }
   }
 
   ApiReply updateProfile(ApiCall call) {

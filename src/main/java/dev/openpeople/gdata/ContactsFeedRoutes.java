@@ -83,14 +83,7 @@ public final class ContactsFeedRoutes implements Routes {
     AtomWriter.Urls urls = urls(call, domain);
     GDataQuery query = GDataQuery.parse(call.request());
     Instant now = contacts.now();
-    if (query.requireAllDeleted()
-        && query.showDeleted()
-        && query.updatedMin() != null
-        && query.updatedMin().isBefore(now.minus(TOMBSTONE_RETENTION))) {
-      // Tombstones older than 30 days may be gone, so the delta could be incomplete.
-      throw new ApiException(
-          ApiError.GDATA_GONE, "Deleted entries older than updated-min may have been purged.");
-    }
+    requireCompleteDelta(query, now);
     SharedContactService.Feed page =
         contacts.query(domain, query.toStore(), query.maxResults() != 0);
     String feedEtag =
@@ -103,6 +96,17 @@ public final class ContactsFeedRoutes implements Routes {
       return notModified(feedEtag);
     }
     return atom(200, feed(call, urls, query, page, feedEtag, now)).header("ETag", feedEtag);
+  }
+
+  /** Tombstones older than 30 days may be gone, so such a delta could be incomplete: 410. */
+  private static void requireCompleteDelta(GDataQuery query, Instant now) {
+    if (query.requireAllDeleted()
+        && query.showDeleted()
+        && query.updatedMin() != null
+        && query.updatedMin().isBefore(now.minus(TOMBSTONE_RETENTION))) {
+      throw new ApiException(
+          ApiError.GDATA_GONE, "Deleted entries older than updated-min may have been purged.");
+    }
   }
 
   private static String feed(

@@ -10,13 +10,16 @@ import dev.openpeople.contact.Etags;
 import dev.openpeople.contact.GroupRows;
 import dev.openpeople.contact.GroupService;
 import dev.openpeople.contact.SystemGroups;
+import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
+import dev.openpeople.people.person.PeopleListings;
 import dev.openpeople.people.person.Timestamps;
 import dev.openpeople.server.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -158,6 +161,30 @@ public final class ContactGroups {
     return user(detail.group().orElseThrow(), fields, detail.memberCount(), detail.members());
   }
 
+  /** The batchGet response: one entry per requested name, NOT_FOUND for missing groups. */
+  static ObjectNode batchGetResponse(
+      List<String> names,
+      List<String> ids,
+      Map<String, GroupService.GroupDetail> found,
+      Set<String> fields) {
+    ObjectNode response = Json.object();
+    ArrayNode responses = response.putArray("responses");
+    for (int i = 0; i < names.size(); i++) {
+      ObjectNode item = responses.addObject();
+      item.put("requestedResourceName", names.get(i));
+      GroupService.GroupDetail group = found.get(ids.get(i));
+      if (group != null) {
+        item.set("contactGroup", render(ids.get(i), group, fields));
+        item.putObject("status");
+      } else {
+        ObjectNode status = item.putObject("status");
+        status.put("code", ApiError.NOT_FOUND.rpcCode());
+        status.put("message", "Requested entity was not found.");
+      }
+    }
+    return response;
+  }
+
   /** A page of contactGroups.list: its groups, its next page or sync token and its total. */
   static ObjectNode page(GroupService.GroupsPage result, Set<String> fields) {
     Listing.Page<GroupRows.Row> page = result.page();
@@ -174,12 +201,7 @@ public final class ContactGroups {
             });
       }
     }
-    if (page.nextPageToken() != null) {
-      response.put("nextPageToken", page.nextPageToken());
-    }
-    if (page.nextSyncToken() != null) {
-      response.put("nextSyncToken", page.nextSyncToken());
-    }
+    PeopleListings.putTokens(response, page);
     if (page.total() > 0) {
       response.put("totalItems", page.total());
     }

@@ -41,6 +41,7 @@ public final class ContactGroupsMembersRoutes implements Routes {
     router.on(Operation.CONTACT_GROUPS_MEMBERS_MODIFY, this::modify);
   }
 
+  /** {@code people.contactGroups.members.modify} */
   ApiReply modify(ApiCall call) {
     String id = ContactGroups.id("contactGroups/" + call.pathVar("contactGroupsId"));
     ObjectNode body = call.bodyObject();
@@ -58,6 +59,11 @@ public final class ContactGroupsMembersRoutes implements Routes {
     List<Long> remove = parse(toRemove, asGiven, notFound);
     ModifyResult result = groups.modify(call.caller().email(), id, add, remove, bodies);
     result.notFound().forEach(contact -> notFound.add(asGiven.get(contact)));
+    return ApiReply.json(render(notFound, result, asGiven));
+  }
+
+  private static ObjectNode render(
+      List<String> notFound, ModifyResult result, Map<Long, String> asGiven) {
     ObjectNode response = Json.object();
     if (!notFound.isEmpty()) {
       ArrayNode names = response.putArray("notFoundResourceNames");
@@ -67,7 +73,7 @@ public final class ContactGroupsMembersRoutes implements Routes {
       ArrayNode names = response.putArray("canNotRemoveLastContactGroupResourceNames");
       result.canNotRemoveLastGroup().forEach(contact -> names.add(asGiven.get(contact)));
     }
-    return ApiReply.json(response);
+    return response;
   }
 
   private static List<Long> parse(

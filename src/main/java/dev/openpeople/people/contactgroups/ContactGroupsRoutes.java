@@ -2,7 +2,6 @@
 package dev.openpeople.people.contactgroups;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.ContactGroup;
 import dev.openpeople.contact.GroupService;
@@ -10,7 +9,8 @@ import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
 import dev.openpeople.people.person.ContactBodies;
-import dev.openpeople.people.person.ListingErrors;
+import dev.openpeople.people.person.PeopleListings;
+import dev.openpeople.people.person.PersonRequests;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -41,7 +41,7 @@ public final class ContactGroupsRoutes implements Routes {
     this.groups = groups;
     this.bodies = bodies;
     this.listing =
-        ListingErrors.listing(
+        PeopleListings.listing(
             Operation.CONTACT_GROUPS_LIST.discoveryId(), signer, "groupFields and pageSize");
   }
 
@@ -92,33 +92,12 @@ public final class ContactGroupsRoutes implements Routes {
 
   /** {@code people.contactGroups.batchGet} */
   ApiReply batchGet(ApiCall call) {
-    List<String> names = call.params("resourceNames");
-    if (names.isEmpty()) {
-      throw ApiException.invalid("resourceNames must not be empty.");
-    }
-    if (names.size() > MAX_BATCH_GET) {
-      throw ApiException.invalid("resourceNames must have at most %d items.", MAX_BATCH_GET);
-    }
+    List<String> names = PersonRequests.resourceNames(call, MAX_BATCH_GET);
     List<String> ids = names.stream().map(ContactGroups::id).toList();
     Set<String> fields = readFields(call);
     Map<String, GroupService.GroupDetail> found =
         groups.get(call.caller().email(), ids, maxMembers(call));
-    ObjectNode response = Json.object();
-    ArrayNode responses = response.putArray("responses");
-    for (int i = 0; i < names.size(); i++) {
-      ObjectNode item = responses.addObject();
-      item.put("requestedResourceName", names.get(i));
-      GroupService.GroupDetail group = found.get(ids.get(i));
-      if (group != null) {
-        item.set("contactGroup", ContactGroups.render(ids.get(i), group, fields));
-        item.putObject("status");
-      } else {
-        ObjectNode status = item.putObject("status");
-        status.put("code", ApiError.NOT_FOUND.rpcCode());
-        status.put("message", "Requested entity was not found.");
-      }
-    }
-    return ApiReply.json(response);
+    return ApiReply.json(ContactGroups.batchGetResponse(names, ids, found, fields));
   }
 
   /** {@code people.contactGroups.create} */
@@ -147,16 +126,7 @@ public final class ContactGroupsRoutes implements Routes {
     String name = "contactGroups/" + call.pathVar("contactGroupsId");
     String id = ContactGroups.id(name);
     ObjectNode body = call.bodyObject();
-    JsonNode group = body.path("contactGroup");
-    if (!group.isObject()) {
-      throw ApiException.invalid("contactGroup is required.");
-    }
-    String inBody = group.path("resourceName").asText("");
-    if (!inBody.isEmpty() && !inBody.equals(name)) {
-      throw ApiException.invalid(
-          "contactGroup.resourceName \"%s\" does not match the resource name \"%s\".",
-          inBody, name);
-    }
+    JsonNode group = requireGroup(body, name);
     Set<String> mask =
         ContactGroups.mask(
             text(body, "updateGroupFields"),
@@ -202,6 +172,21 @@ public final class ContactGroupsRoutes implements Routes {
       throw ApiException.invalid("maxMembers must not be negative; got %d.", maxMembers);
     }
     return maxMembers;
+  }
+
+  /** The body's contactGroup, which must name the requested group if it names one. */
+  private static JsonNode requireGroup(ObjectNode body, String name) {
+    JsonNode group = body.path("contactGroup");
+    if (!group.isObject()) {
+      throw ApiException.invalid("contactGroup is required.");
+    }
+    String inBody = group.path("resourceName").asText("");
+    if (!inBody.isEmpty() && !inBody.equals(name)) {
+      throw ApiException.invalid(
+          "contactGroup.resourceName \"%s\" does not match the resource name \"%s\".",
+          inBody, name);
+    }
+    return group;
   }
 
   private static String requireName(JsonNode group) {

@@ -58,6 +58,7 @@ public final class PeopleBatchRoutes implements Routes {
         .on(Operation.PEOPLE_BATCH_DELETE_CONTACTS, this::batchDeleteContacts);
   }
 
+  /** {@code people.people.batchCreateContacts} */
   ApiReply batchCreateContacts(ApiCall call) {
     ObjectNode body = call.bodyObject();
     JsonNode entries = body.path("contacts");
@@ -80,6 +81,7 @@ public final class PeopleBatchRoutes implements Routes {
     return ApiReply.json(response);
   }
 
+  /** {@code people.people.batchUpdateContacts} */
   ApiReply batchUpdateContacts(ApiCall call) {
     ObjectNode body = call.bodyObject();
     JsonNode entries = body.path("contacts");
@@ -88,8 +90,20 @@ public final class PeopleBatchRoutes implements Routes {
         PersonFields.required(
             body.path("updateMask").asText(null), "updateMask", PersonFields.WRITABLE);
     Set<String> fields = readMask(body);
-    List<ContactChange> changes = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    List<ContactChange> changes = changes(entries, mask, names);
+    List<Contact> updated = contacts.update(call.caller().email(), changes);
+    ObjectNode response = Json.object();
+    ObjectNode results = response.putObject("updateResult");
+    for (int i = 0; i < updated.size(); i++) {
+      results.set(names.get(i), personResponse(call, updated.get(i), fields, body));
+    }
+    return ApiReply.json(response);
+  }
+
+  /** The changes of batchUpdateContacts, in order; their resource names go to {@code names}. */
+  private List<ContactChange> changes(JsonNode entries, Set<String> mask, List<String> names) {
+    List<ContactChange> changes = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       String name = entry.getKey();
@@ -103,15 +117,10 @@ public final class PeopleBatchRoutes implements Routes {
               PersonRequests.etagOf(person),
               current -> bodies.update(id, Json.parseStored(current.body()), person, mask)));
     }
-    List<Contact> updated = contacts.update(call.caller().email(), changes);
-    ObjectNode response = Json.object();
-    ObjectNode results = response.putObject("updateResult");
-    for (int i = 0; i < updated.size(); i++) {
-      results.set(names.get(i), personResponse(call, updated.get(i), fields, body));
-    }
-    return ApiReply.json(response);
+    return changes;
   }
 
+  /** {@code people.people.batchDeleteContacts} */
   ApiReply batchDeleteContacts(ApiCall call) {
     JsonNode names = call.bodyObject().path("resourceNames");
     checkCount(names.size(), MAX_DELETE, "resourceNames");

@@ -9,7 +9,7 @@ import dev.openpeople.contact.SortOrder;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
 import dev.openpeople.people.person.ContactBodies;
-import dev.openpeople.people.person.ListingErrors;
+import dev.openpeople.people.person.PeopleListings;
 import dev.openpeople.people.person.PersonRequests;
 import dev.openpeople.people.person.Persons;
 import dev.openpeople.people.person.ReadSources;
@@ -42,7 +42,7 @@ public final class PeopleConnectionsRoutes implements Routes {
     this.contacts = contacts;
     this.persons = persons;
     this.listing =
-        ListingErrors.listing(
+        PeopleListings.listing(
             METHOD, signer, "personFields, sources, sortOrder, pageSize and requestSyncToken");
   }
 
@@ -115,12 +115,7 @@ public final class PeopleConnectionsRoutes implements Routes {
                 : persons.contact(contact, email, query.fields(), query.sources(), origin));
       }
     }
-    if (page.nextPageToken() != null) {
-      response.put("nextPageToken", page.nextPageToken());
-    }
-    if (page.nextSyncToken() != null) {
-      response.put("nextSyncToken", page.nextSyncToken());
-    }
+    PeopleListings.putTokens(response, page);
     if (page.total() > 0) {
       response.put("totalPeople", page.total());
       response.put("totalItems", page.total());

@@ -63,6 +63,7 @@ public final class PeoplePhotoRoutes implements Routes {
         .on("GET", "/photos/([A-Za-z0-9_-]+)", this::photo);
   }
 
+  /** {@code people.people.updateContactPhoto} */
   ApiReply updateContactPhoto(ApiCall call) {
     long id = PersonRequests.requireContact("people/" + call.pathVar("peopleId"));
     ObjectNode body = call.bodyObject();
@@ -72,6 +73,7 @@ public final class PeoplePhotoRoutes implements Routes {
     return reply(call, changed, body.path("personFields").asText(""), sourcesOf(body));
   }
 
+  /** {@code people.people.deleteContactPhoto} */
   ApiReply deleteContactPhoto(ApiCall call) {
     long id = PersonRequests.requireContact("people/" + call.pathVar("peopleId"));
     Contact changed = contacts.setPhoto(call.caller().email(), id, null);

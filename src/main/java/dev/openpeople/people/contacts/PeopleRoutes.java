@@ -70,20 +70,8 @@ public final class PeopleRoutes implements Routes {
 
   /** {@code people.people.getBatchGet} */
   ApiReply getBatchGet(ApiCall call) {
-    List<String> names = call.params("resourceNames");
-    if (names.isEmpty()) {
-      throw ApiException.invalid("resourceNames must not be empty.");
-    }
-    if (names.size() > MAX_BATCH_GET) {
-      throw ApiException.invalid("resourceNames must have at most %d items.", MAX_BATCH_GET);
-    }
-    for (String name : names) {
-      if (!name.equals("people/me")
-          && !name.matches("people/\\d{1,30}")
-          && PersonRequests.contactId(name).isEmpty()) {
-        throw ApiException.invalid("Resource name \"%s\" is not valid.", name);
-      }
-    }
+    List<String> names = PersonRequests.resourceNames(call, MAX_BATCH_GET);
+    names.forEach(PeopleRoutes::checkPersonName);
     Set<String> fields = PersonRequests.readMask(call);
     Set<ReadSources> sources = PersonRequests.sources(call);
     ContactService.Lookup found = contacts.lookup(call.caller().email(), ids(names));
@@ -99,6 +87,15 @@ public final class PeopleRoutes implements Routes {
       responses.add(personResponse(name, person));
     }
     return ApiReply.json(response);
+  }
+
+  /** A person's resource name: people/me, an account id or a contact's, else 400. */
+  private static void checkPersonName(String name) {
+    if (!name.equals("people/me")
+        && !name.matches("people/\\d{1,30}")
+        && PersonRequests.contactId(name).isEmpty()) {
+      throw ApiException.invalid("Resource name \"%s\" is not valid.", name);
+    }
   }
 
   /** The contact ids among resource names. */
@@ -155,6 +152,7 @@ public final class PeopleRoutes implements Routes {
         : persons.contact(contact, user.email(), fields, sources, call.request().origin());
   }
 
+  /** {@code people.people.createContact} */
   ApiReply createContact(ApiCall call) {
     Set<String> fields =
         PersonFields.optional(
@@ -169,6 +167,7 @@ public final class PeopleRoutes implements Routes {
     return ApiReply.json(render(call, created, fields, sources));
   }
 
+  /** {@code people.people.updateContact} */
   ApiReply updateContact(ApiCall call) {
     String name = "people/" + call.pathVar("peopleId");
     long id = PersonRequests.requireContact(name);
@@ -193,6 +192,7 @@ public final class PeopleRoutes implements Routes {
     return ApiReply.json(render(call, updated, fields, sources));
   }
 
+  /** {@code people.people.deleteContact} */
   ApiReply deleteContact(ApiCall call) {
     long id = PersonRequests.requireContact("people/" + call.pathVar("peopleId"));
     contacts.delete(call.caller().email(), List.of(id));

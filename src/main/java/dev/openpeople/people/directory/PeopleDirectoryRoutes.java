@@ -12,7 +12,7 @@ import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.contact.User;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
-import dev.openpeople.people.person.ListingErrors;
+import dev.openpeople.people.person.PeopleListings;
 import dev.openpeople.people.person.PersonFields;
 import dev.openpeople.people.person.Persons;
 import dev.openpeople.people.person.ReadSources;
@@ -54,8 +54,8 @@ public final class PeopleDirectoryRoutes implements Routes {
     this.contacts = contacts;
     this.sharedContacts = sharedContacts;
     this.listing =
-        ListingErrors.listing(LIST, signer, "readMask, sources, pageSize and requestSyncToken");
-    this.search = ListingErrors.listing(SEARCH, signer, "readMask, sources, query and pageSize");
+        PeopleListings.listing(LIST, signer, "readMask, sources, pageSize and requestSyncToken");
+    this.search = PeopleListings.listing(SEARCH, signer, "readMask, sources, query and pageSize");
   }
 
   @Override
@@ -105,43 +105,35 @@ public final class PeopleDirectoryRoutes implements Routes {
   /** {@code people.people.listDirectoryPeople} */
   ApiReply listDirectoryPeople(ApiCall call) {
     Request request = parse(call, 1000);
-    boolean requestSync = call.boolParam("requestSyncToken");
-    List<String> paging = new ArrayList<>(request.binding());
-    paging.add(Integer.toString(request.pageSize()));
-    paging.add(Boolean.toString(requestSync));
-    Listing.Request list =
-        new Listing.Request(
-            request.pageSize(),
-            requestSync,
-            ListToken.fingerprint(request.binding()),
-            ListToken.fingerprint(paging),
-            call.param("pageToken"),
-            call.param("syncToken"));
+    Listing.Request list = listRequest(call, request);
     Listing.Page<DirectoryRows.Row> page =
         sharedContacts.listDirectory(
             request.domain(), listing, list, request.profiles(), request.sharedContacts());
     ObjectNode response = people(page.rows(), request.fields());
-    if (page.nextPageToken() != null) {
-      response.put("nextPageToken", page.nextPageToken());
-    }
-    if (page.nextSyncToken() != null) {
-      response.put("nextSyncToken", page.nextSyncToken());
-    }
+    PeopleListings.putTokens(response, page);
     return ApiReply.json(response);
+  }
+
+  /** Sync tokens bind the caller, readMask and sources; page tokens also bind the paging. */
+  private static Listing.Request listRequest(ApiCall call, Request request) {
+    boolean requestSync = call.boolParam("requestSyncToken");
+    List<String> paging = new ArrayList<>(request.binding());
+    paging.add(Integer.toString(request.pageSize()));
+    paging.add(Boolean.toString(requestSync));
+    return new Listing.Request(
+        request.pageSize(),
+        requestSync,
+        ListToken.fingerprint(request.binding()),
+        ListToken.fingerprint(paging),
+        call.param("pageToken"),
+        call.param("syncToken"));
   }
 
   /** {@code people.people.searchDirectoryPeople} */
   ApiReply searchDirectoryPeople(ApiCall call) {
     Request request = parse(call, 500);
-    String query = call.param("query");
-    if (query == null) {
-      throw ApiException.invalid("query is required.");
-    }
-    String prefix = query.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-    List<String> binding = new ArrayList<>(request.binding());
-    binding.add(prefix);
-    binding.add(Integer.toString(request.pageSize()));
-    String hash = ListToken.fingerprint(binding);
+    String prefix = prefix(call);
+    String hash = searchBinding(request, prefix);
     long offset = search.offset(0, call.param("pageToken"), hash);
     if (prefix.isEmpty()) {
       return ApiReply.json(Json.object());
@@ -163,6 +155,23 @@ public final class PeopleDirectoryRoutes implements Routes {
     }
     response.put("totalSize", found.total());
     return ApiReply.json(response);
+  }
+
+  /** Search page tokens bind the caller, readMask, sources, query and pageSize. */
+  private static String searchBinding(Request request, String prefix) {
+    List<String> binding = new ArrayList<>(request.binding());
+    binding.add(prefix);
+    binding.add(Integer.toString(request.pageSize()));
+    return ListToken.fingerprint(binding);
+  }
+
+  /** The search query, lower case with single spaces ("" for the warmup request). */
+  private static String prefix(ApiCall call) {
+    String query = call.param("query");
+    if (query == null) {
+      throw ApiException.invalid("query is required.");
+    }
+    return query.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
   }
 
   /** The response's {@code people}: domain profiles and shared contacts (deleted ones flagged). */

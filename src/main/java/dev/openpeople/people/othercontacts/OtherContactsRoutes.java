@@ -11,7 +11,7 @@ import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
 import dev.openpeople.people.person.ContactBodies;
-import dev.openpeople.people.person.ListingErrors;
+import dev.openpeople.people.person.PeopleListings;
 import dev.openpeople.people.person.PersonFields;
 import dev.openpeople.people.person.PersonRequests;
 import dev.openpeople.people.person.Persons;
@@ -78,7 +78,7 @@ public final class OtherContactsRoutes implements Routes {
     this.bodies = bodies;
     this.persons = persons;
     this.listing =
-        ListingErrors.listing(METHOD, signer, "readMask, sources, pageSize and requestSyncToken");
+        PeopleListings.listing(METHOD, signer, "readMask, sources, pageSize and requestSyncToken");
     this.quota = new FirstPageQuota(firstPageQuota, others::now);
     this.strictWarmup = strictWarmup;
   }
@@ -184,12 +184,7 @@ public final class OtherContactsRoutes implements Routes {
                     origin));
       }
     }
-    if (page.nextPageToken() != null) {
-      response.put("nextPageToken", page.nextPageToken());
-    }
-    if (page.nextSyncToken() != null) {
-      response.put("nextSyncToken", page.nextSyncToken());
-    }
+    PeopleListings.putTokens(response, page);
     if (page.total() > 0) {
       response.put("totalSize", page.total());
     }
@@ -224,18 +219,8 @@ public final class OtherContactsRoutes implements Routes {
 
   /** {@code people.otherContacts.copyOtherContactToMyContactsGroup} */
   ApiReply copyOtherContactToMyContactsGroup(ApiCall call) {
-    // Copy writes a contact, so it needs the contacts scope. The discovery document also
-    // lists contacts.other.readonly for it; we do not let a read-only grant write (README).
-    if (!call.caller().hasAnyScope(List.of(Principal.SCOPE_PREFIX + "contacts"))) {
-      throw new ApiException(ApiError.SCOPE_INSUFFICIENT)
-          .withMetadata(
-              "method", Operation.OTHER_CONTACTS_COPY_OTHER_CONTACT_TO_MY_CONTACTS_GROUP.rpcName());
-    }
-    String name = "otherContacts/" + call.pathVar("otherContactsId");
-    OptionalLong id = ContactIds.parse(call.pathVar("otherContactsId"));
-    if (id.isEmpty()) {
-      throw ApiException.invalid("Resource name \"%s\" is not a valid other contact.", name);
-    }
+    requireContactsScope(call);
+    long otherId = otherContactId(call);
     ObjectNode body = call.bodyObject();
     Set<String> copyMask = PersonFields.required(text(body, "copyMask"), "copyMask", COPY_FIELDS);
     Set<String> fallback = new LinkedHashSet<>(copyMask);
@@ -247,26 +232,48 @@ public final class OtherContactsRoutes implements Routes {
     List<String> sourceValues = new ArrayList<>();
     body.path("sources").forEach(s -> sourceValues.add(s.asText()));
     Set<ReadSources> sources = ReadSources.parse(sourceValues, ReadSources.CONTACT_AND_PROFILE);
-    long otherId = id.getAsLong();
     String email = call.caller().email();
     Contact created =
-        others.copy(
-            email,
-            otherId,
-            other -> {
-              ObjectNode stored = Json.parseStored(other.body());
-              ObjectNode person = Json.object();
-              for (String field : copyMask) {
-                JsonNode value = stored.get(field);
-                if (value != null) {
-                  // The copy's items are the contact's own: the OTHER_CONTACT item metadata goes.
-                  value.forEach(item -> ((ObjectNode) item).remove("metadata"));
-                  person.set(field, value);
-                }
-              }
-              return bodies.create(otherId, person);
-            });
+        others.copy(email, otherId, other -> bodies.create(otherId, copyOf(other, copyMask)));
     return ApiReply.json(persons.contact(created, email, fields, sources, call.request().origin()));
+  }
+
+  /**
+   * Copy writes a contact, so it needs the contacts scope. The discovery document also lists
+   * contacts.other.readonly for it; we do not let a read-only grant write (README.md).
+   */
+  private static void requireContactsScope(ApiCall call) {
+    if (!call.caller().hasAnyScope(List.of(Principal.SCOPE_PREFIX + "contacts"))) {
+      throw new ApiException(ApiError.SCOPE_INSUFFICIENT)
+          .withMetadata(
+              "method", Operation.OTHER_CONTACTS_COPY_OTHER_CONTACT_TO_MY_CONTACTS_GROUP.rpcName());
+    }
+  }
+
+  private static long otherContactId(ApiCall call) {
+    OptionalLong id = ContactIds.parse(call.pathVar("otherContactsId"));
+    if (id.isEmpty()) {
+      throw ApiException.invalid(
+          "Resource name \"%s\" is not a valid other contact.",
+          "otherContacts/" + call.pathVar("otherContactsId"));
+    }
+    return id.getAsLong();
+  }
+
+  /**
+   * The copy's person: the masked fields, each item the contact's own (no OTHER_CONTACT metadata).
+   */
+  private static ObjectNode copyOf(Contact other, Set<String> copyMask) {
+    ObjectNode stored = Json.parseStored(other.body());
+    ObjectNode person = Json.object();
+    for (String field : copyMask) {
+      JsonNode value = stored.get(field);
+      if (value != null) {
+        value.forEach(item -> ((ObjectNode) item).remove("metadata"));
+        person.set(field, value);
+      }
+    }
+    return person;
   }
 
   private static @Nullable String text(ObjectNode body, String field) {

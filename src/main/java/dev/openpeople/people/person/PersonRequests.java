@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.ContactIds;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.server.ApiCall;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,18 @@ public final class PersonRequests {
           "person.resourceName \"%s\" does not match the resource name \"%s\" of the request.",
           inBody, name);
     }
+  }
+
+  /** The {@code resourceNames} of a batch get: 1 to {@code max} of them, else 400. */
+  public static List<String> resourceNames(ApiCall call, int max) {
+    List<String> names = call.params("resourceNames");
+    if (names.isEmpty()) {
+      throw ApiException.invalid("resourceNames must not be empty.");
+    }
+    if (names.size() > max) {
+      throw ApiException.invalid("resourceNames must have at most %d items.", max);
+    }
+    return names;
   }
 
   /**

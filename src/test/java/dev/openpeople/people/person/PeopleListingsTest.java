@@ -10,9 +10,9 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The People API's answer to each refused token: status and exact text. */
-class ListingErrorsTest {
+class PeopleListingsTest {
   private final Function<Rejection, ApiException> errors =
-      ListingErrors.rejection("readMask and pageSize");
+      PeopleListings.rejection("readMask and pageSize");
 
   private ApiException answer(Rejection rejection) {
     return errors.apply(rejection);
