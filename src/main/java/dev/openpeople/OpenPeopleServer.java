@@ -127,16 +127,17 @@ public final class OpenPeopleServer implements AutoCloseable {
       routes.forEach(r -> r.define(router));
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
-      dispatcher.set(new Dispatcher(router, discovery, auth, faults));
-      http =
-          new JettyServer(options.host(), options.port(), dispatcher.get(), options.maxBodyBytes());
+      Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults);
+      dispatcher.set(pipeline);
+      http = new JettyServer(options.host(), options.port(), pipeline, options.maxBodyBytes());
       http.start();
     } catch (Exception e) {
       storage.close();
       throw e;
     }
     janitor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-    janitor.scheduleWithFixedDelay(this::purgeTombstones, 1, 10, TimeUnit.MINUTES);
+    // purgeTombstones logs its own failures, so the future has nothing left to report.
+    var unused = janitor.scheduleWithFixedDelay(this::purgeTombstones, 1, 10, TimeUnit.MINUTES);
   }
 
   public static OpenPeopleServer start(Options options) throws Exception {
@@ -175,7 +176,7 @@ public final class OpenPeopleServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     janitor.shutdownNow();
     try {
       http.close();

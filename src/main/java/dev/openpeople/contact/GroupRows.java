@@ -17,7 +17,8 @@ public final class GroupRows implements ChangeLog.Counted<GroupRows.Row> {
     String id();
   }
 
-  public record SystemRow(SystemGroups group) implements Row {
+  /** A system group and its place in the listing. */
+  public record SystemRow(SystemGroups group, int index) implements Row {
     @Override
     public String id() {
       return group.id();
@@ -49,7 +50,7 @@ public final class GroupRows implements ChangeLog.Counted<GroupRows.Row> {
     if (!inUser) {
       int from = after == null ? 0 : (int) after.seq() + 1;
       for (int i = from; i < SYSTEM.length && rows.size() < limit; i++) {
-        rows.add(new SystemRow(SYSTEM[i]));
+        rows.add(new SystemRow(SYSTEM[i], i));
       }
     }
     if (rows.size() < limit) {
@@ -72,7 +73,7 @@ public final class GroupRows implements ChangeLog.Counted<GroupRows.Row> {
   @Override
   public Cursor cursorAfter(Row row) {
     return switch (row) {
-      case SystemRow system -> new Cursor("", system.group().ordinal(), IN_SYSTEM);
+      case SystemRow system -> new Cursor("", system.index(), IN_SYSTEM);
       case UserRow user -> new Cursor(user.group().id(), 0, IN_USER);
     };
   }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.contact;
 
+import org.jspecify.annotations.Nullable;
+
 /** A storage failure the API must report: not found, a conflict, or the database unavailable. */
 public sealed class StoreException extends RuntimeException
     permits StoreException.NotFound, StoreException.Conflict, StoreException.Unavailable {
   private static final long serialVersionUID = 1L;
 
-  StoreException(String message, Throwable cause) {
+  StoreException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 

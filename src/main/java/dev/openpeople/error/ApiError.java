@@ -157,7 +157,7 @@ public enum ApiError {
       return gdataCode;
     }
     StringBuilder code = new StringBuilder();
-    for (String word : status.toLowerCase(java.util.Locale.ROOT).split("_")) {
+    for (String word : status.toLowerCase(java.util.Locale.ROOT).split("_", -1)) {
       code.append(
           code.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
     }
@@ -207,7 +207,7 @@ public enum ApiError {
     return domain;
   }
 
-  String format(Object... args) {
+  String format(@Nullable Object... args) {
     return args.length == 0 && !template.contains("%") ? template : String.format(template, args);
   }
 }

@@ -10,6 +10,7 @@ import dev.openpeople.error.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch request (https://developers.google.com/admin-sdk/domain-shared-contacts, "Perform batch
@@ -62,7 +63,7 @@ final class BatchOperations {
       SharedContactService.Batch batch,
       AtomWriter.Urls urls,
       ContactEntry entry,
-      String defaultOperation) {
+      @Nullable String defaultOperation) {
     String operation = entry.batchOperation() != null ? entry.batchOperation() : defaultOperation;
     operation = operation == null ? "insert" : operation.toLowerCase(Locale.ROOT);
     List<String> head = new ArrayList<>();

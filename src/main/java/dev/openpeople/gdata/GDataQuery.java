@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The query parameters of a contacts feed
  * (https://developers.google.com/admin-sdk/domain-shared-contacts, "Contacts query parameters"):
- * paging, {@code updated-min}, {@code showdeleted}, ordering. Unknown parameters are ignored unless
- * {@code strict=true}.
+ * paging, {@code updated-min}, {@code showdeleted=true}, ordering. Unknown parameters are ignored
+ * unless {@code strict=true}.
  *
  * @param startIndex 1-based index of the first entry
  */

@@ -248,7 +248,7 @@ interface SharedContactStorageContract {
     assertThat(lastSeq(d)).isEqualTo(3L * users);
     List<String> changes = profileChanges(d, 0, Long.MAX_VALUE, 100);
     assertThat(changes).hasSize(users).allMatch(c -> c.endsWith(" {\"n\":1}"));
-    List<Long> seqs = changes.stream().map(c -> Long.parseLong(c.split(" ")[0])).toList();
+    List<Long> seqs = changes.stream().map(c -> Long.parseLong(c.split(" ", -1)[0])).toList();
     assertThat(seqs).isSorted().doesNotHaveDuplicates();
   }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link Storage} backend must do, identically. */
 interface StorageContract extends SharedContactStorageContract {
+  @Override
   Storage storage();
 
   private List<Long> ids(List<Contact> contacts) {
@@ -288,7 +289,7 @@ interface StorageContract extends SharedContactStorageContract {
     ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     List<Future<Long>> futures = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
-      long id = 1000 + i;
+      long id = 1000L + i;
       boolean fails = i % 3 == 0;
       futures.add(
           pool.submit(

@@ -22,7 +22,6 @@ import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.TokenSigner;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,8 +103,7 @@ public final class PeopleBatchRoutes implements Routes {
   /** The changes of batchUpdateContacts, in order; their resource names go to {@code names}. */
   private List<ContactChange> changes(JsonNode entries, Set<String> mask, List<String> names) {
     List<ContactChange> changes = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : entries.properties()) {
       String name = entry.getKey();
       long id = PersonRequests.requireContact(name);
       ObjectNode person = (ObjectNode) entry.getValue();

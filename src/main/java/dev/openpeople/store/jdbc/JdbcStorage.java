@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL implementation of {@link Storage} shared by SQLite and PostgreSQL via a {@link Dialect}.
@@ -63,7 +64,7 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
-  public <T> T read(String email, Work<T> work) {
+  public <T extends @Nullable Object> T read(String email, Work<T> work) {
     User user = findOrCreate(email);
     try (Connection connection = pool.getConnection()) {
       dialect.beginRead(connection);
@@ -84,7 +85,7 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
-  public <T> T write(String email, Work<T> work) {
+  public <T extends @Nullable Object> T write(String email, Work<T> work) {
     User known = findOrCreate(email);
     return commits.run(
         email,
@@ -102,7 +103,7 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
-  public <T> T readDomain(String domain, DomainWork<T> work) {
+  public <T extends @Nullable Object> T readDomain(String domain, DomainWork<T> work) {
     try (Connection connection = pool.getConnection()) {
       dialect.beginRead(connection);
       try {
@@ -123,7 +124,7 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
-  public <T> T writeDomain(String domain, DomainWork<T> work) {
+  public <T extends @Nullable Object> T writeDomain(String domain, DomainWork<T> work) {
     return runWrite(
         connection -> {
           try (PreparedStatement insert =
@@ -198,7 +199,7 @@ public final class JdbcStorage implements Storage {
     }
   }
 
-  private User existing(String email) {
+  private @Nullable User existing(String email) {
     try (Connection connection = pool.getConnection()) {
       return loadUser(connection, email);
     } catch (SQLException e) {
@@ -237,7 +238,7 @@ public final class JdbcStorage implements Storage {
     }
   }
 
-  static User loadUser(Connection connection, String email) throws SQLException {
+  static @Nullable User loadUser(Connection connection, String email) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement("SELECT " + USER_COLUMNS + " FROM users WHERE email = ?")) {
       select.setString(1, email);
@@ -341,11 +342,11 @@ public final class JdbcStorage implements Storage {
 
   /** Work on a raw connection inside one write transaction. */
   @FunctionalInterface
-  private interface SqlWork<T> {
+  private interface SqlWork<T extends @Nullable Object> {
     T run(Connection connection) throws SQLException;
   }
 
-  private <T> T runWrite(SqlWork<T> work) {
+  private <T extends @Nullable Object> T runWrite(SqlWork<T> work) {
     if (dialect.serializeWrites()) {
       writeLock.lock();
     }
