@@ -5,6 +5,7 @@ import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.contact.Storage;
+import dev.openpeople.contact.StoreErrors;
 import dev.openpeople.emulator.EmulatorClock;
 import dev.openpeople.emulator.EmulatorFaultsRoutes;
 import dev.openpeople.emulator.EmulatorRoutes;
@@ -98,7 +99,8 @@ public final class OpenPeopleServer implements AutoCloseable {
   private final ScheduledExecutorService janitor;
 
   private OpenPeopleServer(Options options) throws Exception {
-    this.storage = Storages.open(options.storageUrl());
+    // The one point where storage failures become API errors (503, 409, ...).
+    this.storage = StoreErrors.translating(Storages.open(options.storageUrl()));
     this.clock = new EmulatorClock(InstantSource.system());
     try {
       Discovery discovery = Discovery.load();

@@ -113,6 +113,9 @@ public enum ApiError {
   GDATA_TOO_LARGE(413, "INVALID_ARGUMENT", null, null, "entityTooLarge", "%s"),
   GDATA_GONE(410, "FAILED_PRECONDITION", null, null, "gone", "%s"),
   UNIMPLEMENTED(501, "UNIMPLEMENTED", null, null, "Method not implemented by OpenPeople yet: %s."),
+  // A transaction lost to a concurrent one; 409 ABORTED as in
+  // https://cloud.google.com/apis/design/errors#handling_errors ("concurrency conflict").
+  ABORTED(409, "ABORTED", null, null, "The operation was aborted."),
   UNAVAILABLE(503, "UNAVAILABLE", null, null, "The service is currently unavailable."),
   // Google's observed text.
   INTERNAL(500, "INTERNAL", null, null, "Internal error encountered.");

@@ -22,9 +22,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link Storage} backend must do with domain shared contacts, identically. */
-interface SharedContactStorageContract {
-  Storage storage();
-
+interface SharedContactStorageContract extends StorageFixture {
   private static SharedContact shared(String domain, String id, long seq, long at, String words) {
     Instant when = Instant.ofEpochMilli(at);
     return new SharedContact(domain, id, seq, when, when, false, "{}", "{}", words, 0);

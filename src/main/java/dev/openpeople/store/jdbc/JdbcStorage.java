@@ -66,22 +66,7 @@ public final class JdbcStorage implements Storage {
   @Override
   public <T extends @Nullable Object> T read(String email, Work<T> work) {
     User user = findOrCreate(email);
-    try (Connection connection = pool.getConnection()) {
-      dialect.beginRead(connection);
-      try {
-        T result = work.run(new JdbcUserSession(connection, user, false));
-        connection.commit();
-        return result;
-      } catch (RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-        connection.setReadOnly(false);
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+    return runRead(connection -> work.run(new JdbcUserSession(connection, user, false)));
   }
 
   @Override
@@ -104,23 +89,10 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public <T extends @Nullable Object> T readDomain(String domain, DomainWork<T> work) {
-    try (Connection connection = pool.getConnection()) {
-      dialect.beginRead(connection);
-      try {
-        long lastSeq = domainSeq(connection, domain);
-        T result = work.run(new JdbcDomainSession(connection, domain, lastSeq, false));
-        connection.commit();
-        return result;
-      } catch (RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-        connection.setReadOnly(false);
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+    return runRead(
+        connection ->
+            work.run(
+                new JdbcDomainSession(connection, domain, domainSeq(connection, domain), false)));
   }
 
   @Override
@@ -344,6 +316,26 @@ public final class JdbcStorage implements Storage {
   @FunctionalInterface
   private interface SqlWork<T extends @Nullable Object> {
     T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs work in a read-only transaction on a consistent snapshot. */
+  private <T extends @Nullable Object> T runRead(SqlWork<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      dialect.beginRead(connection);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+        connection.setReadOnly(false);
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
   }
 
   private <T extends @Nullable Object> T runWrite(SqlWork<T> work) {
