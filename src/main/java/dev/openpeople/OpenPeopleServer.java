@@ -14,7 +14,7 @@ import dev.openpeople.gdata.GData;
 import dev.openpeople.metrics.MetricsRoutes;
 import dev.openpeople.metrics.ServerMetrics;
 import dev.openpeople.people.People;
-import dev.openpeople.people.PeopleDrafts;
+import dev.openpeople.people.person.PeopleDrafts;
 import dev.openpeople.server.Authenticator;
 import dev.openpeople.server.BatchRoutes;
 import dev.openpeople.server.Discovery;
@@ -51,7 +51,10 @@ public final class OpenPeopleServer implements AutoCloseable {
   /** Tombstones outlive sync tokens (7 days) by a margin, so a valid token sees every delete. */
   static final Duration TOMBSTONE_RETENTION = Duration.ofDays(8);
 
-  /** Shared-contact tombstones are kept 30 days (shared-contacts-api.md §3). */
+  /**
+   * Shared-contact tombstones are kept 30 days
+   * (https://developers.google.com/admin-sdk/domain-shared-contacts, "showdeleted").
+   */
   static final Duration SHARED_TOMBSTONE_RETENTION = Duration.ofDays(30);
 
   /**
@@ -131,10 +134,14 @@ public final class OpenPeopleServer implements AutoCloseable {
       TokenSigner signer = new TokenSigner(storage.secret("token-key", OpenPeopleServer::newKey));
       ContactService contacts = new ContactService(storage, clock);
       OtherContactService otherContacts = new OtherContactService(contacts);
+      SharedContactService sharedContacts = new SharedContactService(storage, clock);
       List<Routes> routes =
           new ArrayList<>(
-              People.routes(contacts, otherContacts, options.otherContacts(), discovery, signer));
-      SharedContactService sharedContacts = new SharedContactService(storage, clock);
+              People.routes(
+                  new People.Services(contacts, otherContacts, sharedContacts),
+                  options.otherContacts(),
+                  discovery,
+                  signer));
       routes.addAll(GData.routes(sharedContacts));
       routes.add(new HealthRoutes(storage));
       routes.add(new MetricsRoutes(metrics));

@@ -123,7 +123,8 @@ public final class Dispatcher {
 
   /**
    * X-HTTP-Method-Override: Java's NetHttpTransport sends PATCH as POST plus this header, and long
-   * GETs as POST with the query string in a form body (clients.md §1).
+   * GETs as POST with the query string in a form body (MethodOverride in
+   * https://github.com/googleapis/google-api-java-client).
    */
   private static ApiRequest applyMethodOverride(ApiRequest request) {
     String override = request.header("X-HTTP-Method-Override");

@@ -14,7 +14,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** No feed response is over 10 MB: a shorter page with a next link instead (§3). */
+/**
+ * No feed response is over 10 MB: a shorter page with a next link instead
+ * (https://developers.google.com/admin-sdk/domain-shared-contacts, "Contacts feed": results over 10
+ * MB are truncated).
+ */
 class GDataFeedSizeWireTest {
   @RegisterExtension static final OpenPeopleServerExtension SERVER = GDataWireTest.SERVER;
 

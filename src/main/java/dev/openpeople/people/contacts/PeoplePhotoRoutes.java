@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contacts;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
@@ -7,6 +7,11 @@ import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.Photo;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.PersonFields;
+import dev.openpeople.people.person.PersonRequests;
+import dev.openpeople.people.person.Persons;
+import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -25,7 +30,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 
@@ -33,7 +37,7 @@ import javax.imageio.ImageIO;
  * Contact photos: updateContactPhoto, deleteContactPhoto, and the photo bytes served at the signed
  * URLs persons carry (no credentials needed, as Google's photo URLs).
  */
-final class PeoplePhotoRoutes implements Routes {
+public final class PeoplePhotoRoutes implements Routes {
   /** Largest decoded photo accepted; Google documents none, we keep photos under 10 MiB. */
   static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
@@ -43,7 +47,7 @@ final class PeoplePhotoRoutes implements Routes {
   private final Persons persons;
   private final TokenSigner signer;
 
-  PeoplePhotoRoutes(
+  public PeoplePhotoRoutes(
       ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
     this.contacts = contacts;
     this.persons = persons;
@@ -59,8 +63,9 @@ final class PeoplePhotoRoutes implements Routes {
         .on("GET", "/photos/([A-Za-z0-9_-]+)", this::photo);
   }
 
+  /** {@code people.people.updateContactPhoto} */
   ApiReply updateContactPhoto(ApiCall call) {
-    long id = PeopleRoutes.requireContact("people/" + call.pathVar("peopleId"));
+    long id = PersonRequests.requireContact("people/" + call.pathVar("peopleId"));
     ObjectNode body = call.bodyObject();
     byte[] bytes = decode(body.path("photoBytes").asText(""));
     String type = imageType(bytes);
@@ -68,8 +73,9 @@ final class PeoplePhotoRoutes implements Routes {
     return reply(call, changed, body.path("personFields").asText(""), sourcesOf(body));
   }
 
+  /** {@code people.people.deleteContactPhoto} */
   ApiReply deleteContactPhoto(ApiCall call) {
-    long id = PeopleRoutes.requireContact("people/" + call.pathVar("peopleId"));
+    long id = PersonRequests.requireContact("people/" + call.pathVar("peopleId"));
     Contact changed = contacts.setPhoto(call.caller().email(), id, null);
     String mask = call.param("personFields");
     return reply(call, changed, mask == null ? "" : mask, call.params("sources"));
@@ -77,28 +83,14 @@ final class PeoplePhotoRoutes implements Routes {
 
   /** Serves a stored photo; a forged, stale or unknown URL is a 404. */
   ApiReply photo(ApiCall call) {
-    byte[] payload;
-    try {
-      payload = signer.verify(call.pathVar("1"), "photo URL");
-    } catch (ApiException e) {
-      throw new ApiException(ApiError.NOT_FOUND);
-    }
+    byte[] payload =
+        signer.open(call.pathVar("1")).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND));
     ByteBuffer buffer = ByteBuffer.wrap(payload);
     long id = buffer.getLong();
     long version = buffer.getLong();
     String email = StandardCharsets.UTF_8.decode(buffer).toString();
-    Optional<Photo> photo =
-        contacts
-            .storage()
-            .read(
-                email,
-                session ->
-                    session
-                        .contacts()
-                        .get(id)
-                        .filter(c -> c.photoVersion() == version)
-                        .flatMap(c -> session.photos().get(id)));
-    Photo found = photo.orElseThrow(() -> new ApiException(ApiError.NOT_FOUND));
+    Photo found =
+        contacts.photo(email, id, version).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND));
     return image(found.contentType(), found.bytes());
   }
 
@@ -145,7 +137,10 @@ final class PeoplePhotoRoutes implements Routes {
     return bytes;
   }
 
-  /** Digest §5: the photo must be a JPEG or a PNG; the bytes must also decode as an image. */
+  /**
+   * https://developers.google.com/people/api/rest/v1/people/updateContactPhoto: the photo must be a
+   * JPEG or a PNG; the bytes must also decode as an image.
+   */
   static String imageType(byte[] bytes) {
     String type;
     if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8) {

@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.othercontacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactIds;
-import dev.openpeople.contact.Cursor;
 import dev.openpeople.contact.OtherContactService;
-import dev.openpeople.contact.OtherContactStore;
-import dev.openpeople.contact.SortOrder;
-import dev.openpeople.contact.User;
-import dev.openpeople.contact.UserSession;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.PeopleListings;
+import dev.openpeople.people.person.PersonFields;
+import dev.openpeople.people.person.PersonRequests;
+import dev.openpeople.people.person.Persons;
+import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -23,7 +25,6 @@ import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.ListToken;
 import dev.openpeople.token.TokenSigner;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,11 +36,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code otherContacts} resource (digest §7, seed 000): list with page and sync tokens, search,
- * and the copy into My Contacts.
+ * The {@code otherContacts} resource
+ * (https://developers.google.com/people/api/rest/v1/otherContacts): list with page and sync tokens,
+ * search, and the copy into My Contacts.
  */
-final class OtherContactsRoutes implements Routes {
-  /** Seed 000: the readMask paths valid with READ_SOURCE_TYPE_CONTACT alone. */
+public final class OtherContactsRoutes implements Routes {
+  /**
+   * https://developers.google.com/people/api/rest/v1/otherContacts/list: the readMask paths valid
+   * with READ_SOURCE_TYPE_CONTACT alone.
+   */
   static final Set<String> CONTACT_FIELDS =
       Set.of("emailAddresses", "metadata", "names", "phoneNumbers", "photos");
 
@@ -55,14 +60,14 @@ final class OtherContactsRoutes implements Routes {
   private final OtherContactService others;
   private final ContactBodies bodies;
   private final Persons persons;
-  private final SyncListing listing;
+  private final Listing listing;
   private final FirstPageQuota quota;
   private final boolean strictWarmup;
 
   /** With strict warmup: each user's change sequence at their last warmup request. */
   private final Map<String, Long> warmups = new ConcurrentHashMap<>();
 
-  OtherContactsRoutes(
+  public OtherContactsRoutes(
       OtherContactService others,
       ContactBodies bodies,
       Persons persons,
@@ -72,7 +77,8 @@ final class OtherContactsRoutes implements Routes {
     this.others = others;
     this.bodies = bodies;
     this.persons = persons;
-    this.listing = new SyncListing(METHOD, signer);
+    this.listing =
+        PeopleListings.listing(METHOD, signer, "readMask, sources, pageSize and requestSyncToken");
     this.quota = new FirstPageQuota(firstPageQuota, others::now);
     this.strictWarmup = strictWarmup;
   }
@@ -88,35 +94,20 @@ final class OtherContactsRoutes implements Routes {
   }
 
   /** The parsed list request: the fields to render and the listing's paging parameters. */
-  private record Query(Set<String> fields, Set<ReadSources> sources, SyncListing.Request listing) {}
+  private record Query(Set<String> fields, Set<ReadSources> sources, Listing.Request listing) {}
 
+  /** {@code people.otherContacts.list} */
   ApiReply list(ApiCall call) {
     Query query = parse(call);
-    String pageToken = call.param("pageToken");
-    String syncToken = call.param("syncToken");
     String email = call.caller().email();
-    Instant now = others.now();
-    if (SyncListing.firstPageOfFullSync(pageToken, syncToken)) {
+    if (query.listing().firstPageOfFullSync()) {
       quota.acquire(email);
     }
-    return ApiReply.json(
-        others
-            .storage()
-            .read(
-                email,
-                session -> {
-                  ListToken position =
-                      listing.position(
-                          session.user().id(),
-                          session.user().lastSeq(),
-                          query.listing(),
-                          pageToken,
-                          syncToken,
-                          now);
-                  SyncListing.Page page =
-                      listing.page(source(session.otherContacts()), query.listing(), position);
-                  return render(session, query, page, call.request().origin());
-                }));
+    boolean profiles = query.sources().contains(ReadSources.READ_SOURCE_TYPE_PROFILE);
+    OtherContactService.OtherContactsPage page =
+        others.list(
+            email, listing, query.listing(), profiles ? OtherContactsRoutes::emailKey : null);
+    return ApiReply.json(render(query, page, call.request().origin()));
   }
 
   private static Query parse(ApiCall call) {
@@ -133,7 +124,8 @@ final class OtherContactsRoutes implements Routes {
     boolean requestSyncToken = call.boolParam("requestSyncToken");
     String fieldList = String.join(",", new TreeSet<>(fields));
     String sourceList = String.join(",", new TreeSet<>(sources.stream().map(Enum::name).toList()));
-    // Seed 000: "When the page_token or sync_token is specified, all other request parameters
+    // https://developers.google.com/people/api/rest/v1/otherContacts/list: "When the page_token or
+    // sync_token is specified, all other request parameters
     // must match the first call", so both token kinds bind every parameter here.
     String binding =
         ListToken.fingerprint(
@@ -142,18 +134,19 @@ final class OtherContactsRoutes implements Routes {
     return new Query(
         fields,
         sources,
-        new SyncListing.Request(
+        new Listing.Request(
             size,
             requestSyncToken,
-            SortOrder.LAST_MODIFIED_ASCENDING,
             binding,
             binding,
-            "readMask, sources, pageSize and requestSyncToken"));
+            call.param("pageToken"),
+            call.param("syncToken")));
   }
 
   /**
-   * Seed 000: sources defaults to READ_SOURCE_TYPE_CONTACT; PROFILE is allowed only together with
-   * CONTACT, and no other source type is documented for this method.
+   * https://developers.google.com/people/api/rest/v1/otherContacts/list: sources defaults to
+   * READ_SOURCE_TYPE_CONTACT; PROFILE is allowed only together with CONTACT, and no other source
+   * type is documented for this method.
    */
   static Set<ReadSources> listSources(List<String> values) {
     Set<ReadSources> sources = ReadSources.parse(values, ReadSources.CONTACT);
@@ -173,35 +166,11 @@ final class OtherContactsRoutes implements Routes {
     return sources;
   }
 
-  private static SyncListing.Source source(OtherContactStore store) {
-    return new SyncListing.Source() {
-      @Override
-      public long countLive(long maxSeq) {
-        return store.countLive(maxSeq);
-      }
-
-      @Override
-      public long countChanges(long afterSeq, long maxSeq) {
-        return store.countChanges(afterSeq, maxSeq);
-      }
-
-      @Override
-      public List<Contact> page(@Nullable Cursor after, long maxSeq, int limit) {
-        return store.page(after, maxSeq, limit);
-      }
-
-      @Override
-      public List<Contact> changes(long afterSeq, long maxSeq, int limit) {
-        return store.changes(afterSeq, maxSeq, limit);
-      }
-    };
-  }
-
   private ObjectNode render(
-      UserSession session, Query query, SyncListing.Page page, String origin) {
+      Query query, OtherContactService.OtherContactsPage result, String origin) {
+    Listing.Page<Contact> page = result.page();
     ObjectNode response = Json.object();
     if (!page.rows().isEmpty()) {
-      Map<String, User> profiles = profiles(session, query.sources(), page.rows());
       ArrayNode items = response.putArray("otherContacts");
       for (Contact contact : page.rows()) {
         items.add(
@@ -211,101 +180,47 @@ final class OtherContactsRoutes implements Routes {
                     contact,
                     query.fields(),
                     query.sources(),
-                    profiles.get(emailKey(contact)),
+                    result.profiles().get(emailKey(contact)),
                     origin));
       }
     }
-    if (page.nextPageToken() != null) {
-      response.put("nextPageToken", page.nextPageToken());
-    }
-    if (page.nextSyncToken() != null) {
-      response.put("nextSyncToken", page.nextSyncToken());
-    }
+    PeopleListings.putTokens(response, page);
     if (page.total() > 0) {
       response.put("totalSize", page.total());
     }
     return response;
   }
 
-  /** The server users whose addresses these other contacts carry, when PROFILE is read. */
-  private static Map<String, User> profiles(
-      UserSession session, Set<ReadSources> sources, List<Contact> rows) {
-    if (!sources.contains(ReadSources.READ_SOURCE_TYPE_PROFILE)) {
-      return Map.of();
-    }
-    Set<String> emails = new LinkedHashSet<>();
-    for (Contact contact : rows) {
-      if (!contact.deleted()) {
-        String key = emailKey(contact);
-        if (!key.isEmpty()) {
-          emails.add(key);
-        }
-      }
-    }
-    return session.usersByEmail(emails);
-  }
-
   private static String emailKey(Contact contact) {
     return ContactBodies.emailKey(Json.parseStored(contact.body()));
   }
 
+  /** {@code people.otherContacts.search} */
   ApiReply search(ApiCall call) {
     Set<String> fields = PersonFields.required(call.param("readMask"), "readMask", SEARCH_FIELDS);
-    int limit = PeopleSearchRoutes.limit(call);
-    String query = PeopleSearchRoutes.query(call);
+    int limit = PersonRequests.limit(call);
+    String query = PersonRequests.query(call);
     String email = call.caller().email();
     if (query.isEmpty()) {
       // The warmup request (discovery): succeeds empty; in strict mode it refreshes the "cache".
       if (strictWarmup) {
-        warmups.put(email, others.storage().read(email, session -> session.user().lastSeq()));
+        warmups.put(email, others.lastSeq(email));
       }
       return ApiReply.json(Json.object());
     }
-    List<Contact> found =
-        others
-            .storage()
-            .read(
-                email,
-                session -> {
-                  OtherContactStore store = session.otherContacts();
-                  // Strict mode: only other contacts unchanged since the last warmup are found.
-                  long asOf = strictWarmup ? warmups.getOrDefault(email, 0L) : Long.MAX_VALUE;
-                  return PeopleSearchRoutes.find(
-                      query,
-                      limit,
-                      store::search,
-                      ids ->
-                          new ArrayList<>(
-                              store.getAll(ids).stream().filter(c -> c.seq() <= asOf).toList()));
-                });
-    ObjectNode response = Json.object();
-    if (!found.isEmpty()) {
-      ArrayNode results = response.putArray("results");
-      for (Contact contact : found) {
-        results
-            .addObject()
-            .set(
-                "person",
-                persons.otherContact(
-                    contact, fields, ReadSources.CONTACT, null, call.request().origin()));
-      }
-    }
-    return ApiReply.json(response);
+    // Strict mode: only other contacts unchanged since the last warmup are found.
+    long asOf = strictWarmup ? warmups.getOrDefault(email, 0L) : Long.MAX_VALUE;
+    List<Contact> found = others.search(email, query, limit, asOf);
+    String origin = call.request().origin();
+    return ApiReply.json(
+        Persons.searchResults(
+            found, c -> persons.otherContact(c, fields, ReadSources.CONTACT, null, origin)));
   }
 
+  /** {@code people.otherContacts.copyOtherContactToMyContactsGroup} */
   ApiReply copyOtherContactToMyContactsGroup(ApiCall call) {
-    // Issue 3: copy writes a contact, so it needs the contacts scope. The discovery document also
-    // lists contacts.other.readonly for it; we do not let a read-only grant write (README).
-    if (!call.caller().hasAnyScope(List.of(Principal.SCOPE_PREFIX + "contacts"))) {
-      throw new ApiException(ApiError.SCOPE_INSUFFICIENT)
-          .withMetadata(
-              "method", Operation.OTHER_CONTACTS_COPY_OTHER_CONTACT_TO_MY_CONTACTS_GROUP.rpcName());
-    }
-    String name = "otherContacts/" + call.pathVar("otherContactsId");
-    OptionalLong id = ContactIds.parse(call.pathVar("otherContactsId"));
-    if (id.isEmpty()) {
-      throw ApiException.invalid("Resource name \"%s\" is not a valid other contact.", name);
-    }
+    requireContactsScope(call);
+    long otherId = otherContactId(call);
     ObjectNode body = call.bodyObject();
     Set<String> copyMask = PersonFields.required(text(body, "copyMask"), "copyMask", COPY_FIELDS);
     Set<String> fallback = new LinkedHashSet<>(copyMask);
@@ -317,26 +232,48 @@ final class OtherContactsRoutes implements Routes {
     List<String> sourceValues = new ArrayList<>();
     body.path("sources").forEach(s -> sourceValues.add(s.asText()));
     Set<ReadSources> sources = ReadSources.parse(sourceValues, ReadSources.CONTACT_AND_PROFILE);
-    long otherId = id.getAsLong();
     String email = call.caller().email();
     Contact created =
-        others.copy(
-            email,
-            otherId,
-            other -> {
-              ObjectNode stored = Json.parseStored(other.body());
-              ObjectNode person = Json.object();
-              for (String field : copyMask) {
-                JsonNode value = stored.get(field);
-                if (value != null) {
-                  // The copy's items are the contact's own: the OTHER_CONTACT item metadata goes.
-                  value.forEach(item -> ((ObjectNode) item).remove("metadata"));
-                  person.set(field, value);
-                }
-              }
-              return bodies.create(otherId, person);
-            });
+        others.copy(email, otherId, other -> bodies.create(otherId, copyOf(other, copyMask)));
     return ApiReply.json(persons.contact(created, email, fields, sources, call.request().origin()));
+  }
+
+  /**
+   * Copy writes a contact, so it needs the contacts scope. The discovery document also lists
+   * contacts.other.readonly for it; we do not let a read-only grant write (README.md).
+   */
+  private static void requireContactsScope(ApiCall call) {
+    if (!call.caller().hasAnyScope(List.of(Principal.SCOPE_PREFIX + "contacts"))) {
+      throw new ApiException(ApiError.SCOPE_INSUFFICIENT)
+          .withMetadata(
+              "method", Operation.OTHER_CONTACTS_COPY_OTHER_CONTACT_TO_MY_CONTACTS_GROUP.rpcName());
+    }
+  }
+
+  private static long otherContactId(ApiCall call) {
+    OptionalLong id = ContactIds.parse(call.pathVar("otherContactsId"));
+    if (id.isEmpty()) {
+      throw ApiException.invalid(
+          "Resource name \"%s\" is not a valid other contact.",
+          "otherContacts/" + call.pathVar("otherContactsId"));
+    }
+    return id.getAsLong();
+  }
+
+  /**
+   * The copy's person: the masked fields, each item the contact's own (no OTHER_CONTACT metadata).
+   */
+  private static ObjectNode copyOf(Contact other, Set<String> copyMask) {
+    ObjectNode stored = Json.parseStored(other.body());
+    ObjectNode person = Json.object();
+    for (String field : copyMask) {
+      JsonNode value = stored.get(field);
+      if (value != null) {
+        value.forEach(item -> ((ObjectNode) item).remove("metadata"));
+        person.set(field, value);
+      }
+    }
+    return person;
   }
 
   private static @Nullable String text(ObjectNode body, String field) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.person;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,24 +12,26 @@ import dev.openpeople.server.Json;
 import dev.openpeople.token.TokenSigner;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Renders stored contacts and profiles as People API {@code Person} resources, restricted to the
  * requested fields and sources.
  */
-final class Persons {
+public final class Persons {
   private final TokenSigner signer;
 
-  Persons(TokenSigner signer) {
+  public Persons(TokenSigner signer) {
     this.signer = signer;
   }
 
   /** A live contact as a Person. */
-  ObjectNode contact(
+  public ObjectNode contact(
       Contact contact, String email, Set<String> fields, Set<ReadSources> sources, String origin) {
     ObjectNode person = Json.object();
     person.put("resourceName", contact.resourceName());
@@ -65,13 +67,16 @@ final class Persons {
     return person;
   }
 
-  /** A deleted contact as it appears in an incremental sync (digest §4, observed shape). */
-  static ObjectNode deleted(Contact contact) {
+  /**
+   * A deleted contact as it appears in an incremental sync (observed shape;
+   * https://developers.google.com/people/api/rest/v1/people.connections/list).
+   */
+  public static ObjectNode deleted(Contact contact) {
     return deleted(contact, contact.resourceName(), "CONTACT");
   }
 
   /** A deleted contact or other contact, named {@code resourceName}, of source {@code type}. */
-  static ObjectNode deleted(Contact contact, String resourceName, String type) {
+  public static ObjectNode deleted(Contact contact, String resourceName, String type) {
     ObjectNode person = Json.object();
     person.put("resourceName", resourceName);
     person.put("etag", Etags.person(contact));
@@ -85,16 +90,16 @@ final class Persons {
   }
 
   /** The resource name of an other contact: {@code otherContacts/c<unsigned decimal id>}. */
-  static String otherContactName(long id) {
+  public static String otherContactName(long id) {
     return "otherContacts/c" + Long.toUnsignedString(id);
   }
 
   /**
-   * An other contact as a Person (issue 3): its OTHER_CONTACT source, plus, when {@code profile} is
-   * the server user its e-mail belongs to and PROFILE is among the sources, that user's profile
-   * data as a PROFILE source, as Google merges people who have Google profiles.
+   * An other contact as a Person: its OTHER_CONTACT source, plus, when {@code profile} is the
+   * server user its e-mail belongs to and PROFILE is among the sources, that user's profile data as
+   * a PROFILE source, as Google merges people who have Google profiles.
    */
-  ObjectNode otherContact(
+  public ObjectNode otherContact(
       Contact contact,
       Set<String> fields,
       Set<ReadSources> sources,
@@ -163,7 +168,8 @@ final class Persons {
     metadata.put("primary", true);
     metadata.set("source", ContactBodies.source(contact.id()));
     if (contact.photoVersion() == 0) {
-      // Google shows a generated letter avatar marked default (digest §5, deleteContactPhoto).
+      // Google shows a generated letter avatar marked default
+      // (https://developers.google.com/people/api/rest/v1/people/deleteContactPhoto).
       photo.put("url", origin + "/photos/default");
       photo.put("default", true);
     } else {
@@ -173,7 +179,7 @@ final class Persons {
   }
 
   /** An unguessable, signed photo path segment naming the user, contact and photo version. */
-  String photoToken(String email, Contact contact) {
+  public String photoToken(String email, Contact contact) {
     byte[] user = email.getBytes(StandardCharsets.UTF_8);
     ByteBuffer payload = ByteBuffer.allocate(16 + user.length);
     payload.putLong(contact.id()).putLong(contact.photoVersion()).put(user);
@@ -181,7 +187,7 @@ final class Persons {
   }
 
   /** The user's own profile ({@code people/me}); stored JSON or one derived from the address. */
-  static ObjectNode profile(User user, Set<String> fields, Set<ReadSources> sources) {
+  public static ObjectNode profile(User user, Set<String> fields, Set<ReadSources> sources) {
     ObjectNode person = Json.object();
     person.put("resourceName", "people/" + user.accountId());
     person.put("etag", Etags.profile(user));
@@ -242,5 +248,18 @@ final class Persons {
     source.put("type", type);
     source.put("id", user.accountId());
     return metadata;
+  }
+
+  /** A search response: {@code results[].person}, absent when nothing matched. */
+  public static ObjectNode searchResults(
+      List<Contact> found, Function<Contact, ObjectNode> render) {
+    ObjectNode response = Json.object();
+    if (!found.isEmpty()) {
+      ArrayNode results = response.putArray("results");
+      for (Contact contact : found) {
+        results.addObject().set("person", render.apply(contact));
+      }
+    }
+    return response;
   }
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contactgroups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,21 +7,29 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.ContactGroup;
 import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.Etags;
+import dev.openpeople.contact.GroupRows;
+import dev.openpeople.contact.GroupService;
 import dev.openpeople.contact.SystemGroups;
+import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
+import dev.openpeople.people.person.PeopleListings;
+import dev.openpeople.people.person.Timestamps;
 import dev.openpeople.server.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code ContactGroup} wire shape (digest §6): group field masks, resource names, client data,
- * and rendering of system and user groups.
+ * The {@code ContactGroup} wire shape
+ * (https://developers.google.com/people/api/rest/v1/contactGroups): group field masks, resource
+ * names, client data, and rendering of system and user groups.
  */
-final class ContactGroups {
+public final class ContactGroups {
   /** groupFields of get, batchGet and list; also readGroupFields of update. */
   static final Set<String> READABLE =
       Set.of("clientData", "groupType", "memberCount", "metadata", "name");
@@ -91,7 +99,10 @@ final class ContactGroups {
     return Json.writeString(out);
   }
 
-  /** A system group: no etag or metadata (digest §6). */
+  /**
+   * A system group: no etag or metadata
+   * (https://developers.google.com/people/api/rest/v1/contactGroups).
+   */
   static ObjectNode system(
       SystemGroups group, Set<String> fields, long memberCount, @Nullable List<Long> members) {
     ObjectNode out = Json.object();
@@ -141,24 +152,67 @@ final class ContactGroups {
     return out;
   }
 
-  /** Either kind of group by id, for get and batchGet. */
-  static Optional<ObjectNode> render(
-      String id,
-      Optional<ContactGroup> user,
-      Set<String> fields,
-      long memberCount,
-      List<Long> members) {
+  /** An existing group (system, or a live user group) as get and batchGet answer it. */
+  static ObjectNode render(String id, GroupService.GroupDetail detail, Set<String> fields) {
     Optional<SystemGroups> system = SystemGroups.byId(id);
     if (system.isPresent()) {
-      return Optional.of(system(system.get(), fields, memberCount, members));
+      return system(system.get(), fields, detail.memberCount(), detail.members());
     }
-    return user.map(g -> user(g, fields, memberCount, members));
+    return user(detail.group().orElseThrow(), fields, detail.memberCount(), detail.members());
+  }
+
+  /** The batchGet response: one entry per requested name, NOT_FOUND for missing groups. */
+  static ObjectNode batchGetResponse(
+      List<String> names,
+      List<String> ids,
+      Map<String, GroupService.GroupDetail> found,
+      Set<String> fields) {
+    ObjectNode response = Json.object();
+    ArrayNode responses = response.putArray("responses");
+    for (int i = 0; i < names.size(); i++) {
+      ObjectNode item = responses.addObject();
+      item.put("requestedResourceName", names.get(i));
+      GroupService.GroupDetail group = found.get(ids.get(i));
+      if (group != null) {
+        item.set("contactGroup", render(ids.get(i), group, fields));
+        item.putObject("status");
+      } else {
+        ObjectNode status = item.putObject("status");
+        status.put("code", ApiError.NOT_FOUND.rpcCode());
+        status.put("message", "Requested entity was not found.");
+      }
+    }
+    return response;
+  }
+
+  /** A page of contactGroups.list: its groups, its next page or sync token and its total. */
+  static ObjectNode page(GroupService.GroupsPage result, Set<String> fields) {
+    Listing.Page<GroupRows.Row> page = result.page();
+    ObjectNode response = Json.object();
+    if (!page.rows().isEmpty()) {
+      ArrayNode out = response.putArray("contactGroups");
+      for (GroupRows.Row row : page.rows()) {
+        long count = result.memberCounts().getOrDefault(row.id(), 0L);
+        out.add(
+            switch (row) {
+              case GroupRows.SystemRow system -> system(system.group(), fields, count, null);
+              case GroupRows.UserRow user when user.group().deleted() -> deleted(user.group());
+              case GroupRows.UserRow user -> user(user.group(), fields, count, null);
+            });
+      }
+    }
+    PeopleListings.putTokens(response, page);
+    if (page.total() > 0) {
+      response.put("totalItems", page.total());
+    }
+    return response;
   }
 
   private static ObjectNode counted(
       ObjectNode out, Set<String> fields, long memberCount, @Nullable List<Long> members) {
     addMembers(out, members);
-    // proto3 JSON: a zero count is omitted (digest §1, observed).
+    // proto3 JSON: a zero count is omitted (https://protobuf.dev/programming-guides/proto3/#json;
+    // observed).
     if (fields.contains("memberCount") && memberCount > 0) {
       out.put("memberCount", memberCount);
     }

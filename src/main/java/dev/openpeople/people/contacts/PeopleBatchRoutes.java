@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +9,11 @@ import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.ContactService.ContactChange;
 import dev.openpeople.contact.ContactService.ContactDraft;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.PersonFields;
+import dev.openpeople.people.person.PersonRequests;
+import dev.openpeople.people.person.Persons;
+import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -27,8 +32,8 @@ import java.util.function.LongFunction;
  * batchDeleteContacts. Each batch is one transaction: any bad entry fails the call and writes
  * nothing.
  */
-final class PeopleBatchRoutes implements Routes {
-  // Digest §5: at most 200 contacts per create/update batch and 500 per delete batch.
+public final class PeopleBatchRoutes implements Routes {
+  // At most 200 contacts per create/update batch and 500 per delete batch.
   static final int MAX_CREATE = 200;
   static final int MAX_UPDATE = 200;
   static final int MAX_DELETE = 500;
@@ -37,7 +42,7 @@ final class PeopleBatchRoutes implements Routes {
   private final ContactBodies bodies;
   private final Persons persons;
 
-  PeopleBatchRoutes(
+  public PeopleBatchRoutes(
       ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
     this.contacts = contacts;
     this.bodies = bodies;
@@ -52,6 +57,7 @@ final class PeopleBatchRoutes implements Routes {
         .on(Operation.PEOPLE_BATCH_DELETE_CONTACTS, this::batchDeleteContacts);
   }
 
+  /** {@code people.people.batchCreateContacts} */
   ApiReply batchCreateContacts(ApiCall call) {
     ObjectNode body = call.bodyObject();
     JsonNode entries = body.path("contacts");
@@ -74,6 +80,7 @@ final class PeopleBatchRoutes implements Routes {
     return ApiReply.json(response);
   }
 
+  /** {@code people.people.batchUpdateContacts} */
   ApiReply batchUpdateContacts(ApiCall call) {
     ObjectNode body = call.bodyObject();
     JsonNode entries = body.path("contacts");
@@ -82,20 +89,8 @@ final class PeopleBatchRoutes implements Routes {
         PersonFields.required(
             body.path("updateMask").asText(null), "updateMask", PersonFields.WRITABLE);
     Set<String> fields = readMask(body);
-    List<ContactChange> changes = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> entry : entries.properties()) {
-      String name = entry.getKey();
-      long id = PeopleRoutes.requireContact(name);
-      ObjectNode person = (ObjectNode) entry.getValue();
-      PeopleRoutes.checkBodyName(person, name);
-      names.add(name);
-      changes.add(
-          new ContactChange(
-              id,
-              PeopleRoutes.etagOf(person),
-              current -> bodies.update(id, Json.parseStored(current.body()), person, mask)));
-    }
+    List<ContactChange> changes = changes(entries, mask, names);
     List<Contact> updated = contacts.update(call.caller().email(), changes);
     ObjectNode response = Json.object();
     ObjectNode results = response.putObject("updateResult");
@@ -105,12 +100,31 @@ final class PeopleBatchRoutes implements Routes {
     return ApiReply.json(response);
   }
 
+  /** The changes of batchUpdateContacts, in order; their resource names go to {@code names}. */
+  private List<ContactChange> changes(JsonNode entries, Set<String> mask, List<String> names) {
+    List<ContactChange> changes = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> entry : entries.properties()) {
+      String name = entry.getKey();
+      long id = PersonRequests.requireContact(name);
+      ObjectNode person = (ObjectNode) entry.getValue();
+      PersonRequests.checkBodyName(person, name);
+      names.add(name);
+      changes.add(
+          new ContactChange(
+              id,
+              PersonRequests.etagOf(person),
+              current -> bodies.update(id, Json.parseStored(current.body()), person, mask)));
+    }
+    return changes;
+  }
+
+  /** {@code people.people.batchDeleteContacts} */
   ApiReply batchDeleteContacts(ApiCall call) {
     JsonNode names = call.bodyObject().path("resourceNames");
     checkCount(names.size(), MAX_DELETE, "resourceNames");
     List<Long> ids = new ArrayList<>();
     for (JsonNode name : names) {
-      ids.add(PeopleRoutes.requireContact(name.asText()));
+      ids.add(PersonRequests.requireContact(name.asText()));
     }
     contacts.delete(call.caller().email(), ids);
     return ApiReply.json(Json.object());
@@ -125,7 +139,11 @@ final class PeopleBatchRoutes implements Routes {
     }
   }
 
-  /** An empty readMask skips the post-write read (digest §5): only name and etag come back. */
+  /**
+   * An empty readMask skips the post-write read
+   * (https://developers.google.com/people/api/rest/v1/people/batchCreateContacts): only name and
+   * etag come back.
+   */
   private static Set<String> readMask(ObjectNode body) {
     String mask = body.path("readMask").asText("");
     return mask.isBlank()

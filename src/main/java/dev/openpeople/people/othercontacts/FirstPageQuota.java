@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.othercontacts;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
@@ -8,12 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The per-user quota on the first page of a full otherContacts sync (seed 000: "The first page of a
- * full sync request has an additional quota. If the quota is exceeded, a 429 error will be
- * returned."). A fixed one-minute window per user on the server clock, kept per node; 0 turns it
- * off.
+ * The per-user quota on the first page of a full otherContacts sync
+ * (https://developers.google.com/people/api/rest/v1/otherContacts/list: "The first page of a full
+ * sync request has an additional quota. If the quota is exceeded, a 429 error will be returned.").
+ * A fixed one-minute window per user on the server clock, kept per node; 0 turns it off.
  */
-final class FirstPageQuota {
+public final class FirstPageQuota {
   private record Window(long minute, int used) {}
 
   private final int perMinute;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.person;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -8,12 +8,13 @@ import java.util.Locale;
 
 /**
  * The read-only parts Google computes from what a client wrote: formattedType, display names,
- * canonical phone forms, formatted gender values and addresses (digest §4, en-US viewer).
+ * canonical phone forms, formatted gender values and addresses
+ * (https://developers.google.com/people/api/rest/v1/people#Person, as an en-US viewer sees them).
  */
-final class Formatting {
+public final class Formatting {
   private Formatting() {}
 
-  static void fill(String field, ObjectNode item) {
+  public static void fill(String field, ObjectNode item) {
     String type = item.path("type").asText("");
     if (!type.isEmpty() && !field.equals("nicknames") && !field.equals("miscKeywords")) {
       item.put("formattedType", formattedType(type));
@@ -39,7 +40,7 @@ final class Formatting {
   }
 
   /** Known types are capitalized words ("homeFax" -> "Home Fax"); custom ones echo unchanged. */
-  static String formattedType(String type) {
+  public static String formattedType(String type) {
     if (!type.chars().allMatch(Character::isLetter)
         || type.isEmpty()
         || Character.isUpperCase(type.charAt(0))) {
@@ -141,7 +142,7 @@ final class Formatting {
     return String.join(separator, kept);
   }
 
-  static String lower(String value) {
+  public static String lower(String value) {
     return value.toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.person;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,7 +28,7 @@ import java.util.Set;
  * read-only parts dropped, singleton rules checked, computed parts (display names, formatted types,
  * item metadata, the default myContacts membership) filled in, and the index keys derived.
  */
-final class ContactBodies implements MembershipEditor {
+public final class ContactBodies implements MembershipEditor {
   private static final Map<String, String> ITEM_SCHEMAS =
       Map.ofEntries(
           Map.entry("addresses", "Address"),
@@ -58,12 +58,12 @@ final class ContactBodies implements MembershipEditor {
 
   private final Discovery discovery;
 
-  ContactBodies(Discovery discovery) {
+  public ContactBodies(Discovery discovery) {
     this.discovery = discovery;
   }
 
   /** The body of a new contact from a createContact person: every writable field it carries. */
-  ContactDraft create(long id, ObjectNode person) {
+  public ContactDraft create(long id, ObjectNode person) {
     ObjectNode body = Json.object();
     for (String field : PersonFields.READABLE) {
       JsonNode value = person.get(field);
@@ -79,16 +79,18 @@ final class ContactBodies implements MembershipEditor {
 
   /**
    * The body after an update: each field in {@code mask} is replaced by the request's value, or
-   * cleared when the request lacks it (seed 003: "All fields specified in the updateMask will be
-   * replaced").
+   * cleared when the request lacks it
+   * (https://developers.google.com/people/api/rest/v1/people/updateContact: "All fields specified
+   * in the updateMask will be replaced").
    */
-  ContactDraft update(long id, ObjectNode current, ObjectNode person, Set<String> mask) {
+  public ContactDraft update(long id, ObjectNode current, ObjectNode person, Set<String> mask) {
     ObjectNode body = current.deepCopy();
     for (String field : mask) {
       JsonNode value = person.get(field);
       if (field.equals("memberships")) {
         if (value == null || !hasGroupMembership(value)) {
-          // Seed 003: 400 when memberships are updated without a contact group membership.
+          // https://developers.google.com/people/api/rest/v1/people/updateContact: 400 when
+          // memberships are updated without a contact group membership.
           throw ApiException.invalid(
               "Request must contain at least one contact group membership when updating"
                   + " memberships.");
@@ -195,8 +197,9 @@ final class ContactBodies implements MembershipEditor {
   }
 
   /**
-   * Seed 003: "Any non-contact data in the person to update will be ignored": items a client read
-   * from another source (a profile, say) and sent back are dropped, not copied into this one.
+   * https://developers.google.com/people/api/rest/v1/people/updateContact: "Any non-contact data in
+   * the person to update will be ignored": items a client read from another source (a profile, say)
+   * and sent back are dropped, not copied into this one.
    */
   private static void dropItemsOfOtherSources(ArrayNode items, String sourceType) {
     for (int i = items.size() - 1; i >= 0; i--) {
@@ -272,11 +275,11 @@ final class ContactBodies implements MembershipEditor {
     return metadata;
   }
 
-  static ObjectNode source(long id) {
+  public static ObjectNode source(long id) {
     return source("CONTACT", ContactIds.sourceId(id));
   }
 
-  static ObjectNode source(String type, String id) {
+  public static ObjectNode source(String type, String id) {
     ObjectNode source = Json.object();
     source.put("type", type);
     source.put("id", id);
@@ -284,10 +287,10 @@ final class ContactBodies implements MembershipEditor {
   }
 
   /**
-   * The body of an other contact (issue 3): only the fields other contacts carry (names, e-mail
-   * addresses, phone numbers), each item's source of type OTHER_CONTACT, no memberships.
+   * The body of an other contact: only the fields other contacts carry (names, e-mail addresses,
+   * phone numbers), each item's source of type OTHER_CONTACT, no memberships.
    */
-  ContactDraft otherContact(long id, ObjectNode person) {
+  public ContactDraft otherContact(long id, ObjectNode person) {
     ObjectNode body = Json.object();
     ObjectNode source = source("OTHER_CONTACT", ContactIds.sourceId(id));
     for (String field : PersonFields.READABLE) {
@@ -299,11 +302,15 @@ final class ContactBodies implements MembershipEditor {
     return draft(body);
   }
 
-  /** The fields an other contact stores (seed 000: the CONTACT-source read mask minus photos). */
-  static final Set<String> OTHER_CONTACT_FIELDS = Set.of("emailAddresses", "names", "phoneNumbers");
+  /**
+   * The fields an other contact stores (the CONTACT-source read mask of
+   * https://developers.google.com/people/api/rest/v1/otherContacts/list minus photos).
+   */
+  public static final Set<String> OTHER_CONTACT_FIELDS =
+      Set.of("emailAddresses", "names", "phoneNumbers");
 
   /** A user's own profile body: every contact-writable field, items of source type PROFILE. */
-  ObjectNode profile(String accountId, ObjectNode person) {
+  public ObjectNode profile(String accountId, ObjectNode person) {
     ObjectNode body = Json.object();
     ObjectNode source = source("PROFILE", accountId);
     for (String field : PersonFields.READABLE) {
@@ -319,7 +326,7 @@ final class ContactBodies implements MembershipEditor {
   }
 
   /** The lower-cased first e-mail address of a body, "" when it has none. */
-  static String emailKey(ObjectNode body) {
+  public static String emailKey(ObjectNode body) {
     return body.path("emailAddresses")
         .path(0)
         .path("value")
@@ -358,8 +365,11 @@ final class ContactBodies implements MembershipEditor {
     return new ContactDraft(Json.writeString(body), keys(body));
   }
 
-  /** Sort keys and search terms (digest §5: prefix-phrase matching on word starts). */
-  static ContactKeys keys(ObjectNode body) {
+  /**
+   * Sort keys and search terms (prefix-phrase matching on word starts:
+   * https://developers.google.com/people/api/rest/v1/people/searchContacts).
+   */
+  public static ContactKeys keys(ObjectNode body) {
     JsonNode name = body.path("names").path(0);
     String display = name.path("displayName").asText("");
     String first = name.path("givenName").asText(display);
@@ -412,7 +422,7 @@ final class ContactBodies implements MembershipEditor {
   }
 
   /** Lower-cases and folds runs of white space, for terms and queries alike. */
-  static String normalize(String value) {
+  public static String normalize(String value) {
     return value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contactgroups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +8,7 @@ import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.GroupService;
 import dev.openpeople.contact.GroupService.ModifyResult;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.people.person.ContactBodies;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -20,14 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** The {@code contactGroups.members} resource: members.modify (digest §6). */
-final class ContactGroupsMembersRoutes implements Routes {
+/**
+ * The {@code contactGroups.members} resource: members.modify
+ * (https://developers.google.com/people/api/rest/v1/contactGroups.members/modify).
+ */
+public final class ContactGroupsMembersRoutes implements Routes {
   static final int MAX_MODIFY = 1000;
 
   private final GroupService groups;
   private final ContactBodies bodies;
 
-  ContactGroupsMembersRoutes(GroupService groups, ContactBodies bodies) {
+  public ContactGroupsMembersRoutes(GroupService groups, ContactBodies bodies) {
     this.groups = groups;
     this.bodies = bodies;
   }
@@ -37,6 +41,7 @@ final class ContactGroupsMembersRoutes implements Routes {
     router.on(Operation.CONTACT_GROUPS_MEMBERS_MODIFY, this::modify);
   }
 
+  /** {@code people.contactGroups.members.modify} */
   ApiReply modify(ApiCall call) {
     String id = ContactGroups.id("contactGroups/" + call.pathVar("contactGroupsId"));
     ObjectNode body = call.bodyObject();
@@ -54,6 +59,11 @@ final class ContactGroupsMembersRoutes implements Routes {
     List<Long> remove = parse(toRemove, asGiven, notFound);
     ModifyResult result = groups.modify(call.caller().email(), id, add, remove, bodies);
     result.notFound().forEach(contact -> notFound.add(asGiven.get(contact)));
+    return ApiReply.json(render(notFound, result, asGiven));
+  }
+
+  private static ObjectNode render(
+      List<String> notFound, ModifyResult result, Map<Long, String> asGiven) {
     ObjectNode response = Json.object();
     if (!notFound.isEmpty()) {
       ArrayNode names = response.putArray("notFoundResourceNames");
@@ -63,7 +73,7 @@ final class ContactGroupsMembersRoutes implements Routes {
       ArrayNode names = response.putArray("canNotRemoveLastContactGroupResourceNames");
       result.canNotRemoveLastGroup().forEach(contact -> names.add(asGiven.get(contact)));
     }
-    return ApiReply.json(response);
+    return response;
   }
 
   private static List<Long> parse(

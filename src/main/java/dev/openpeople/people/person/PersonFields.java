@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.person;
 
 import dev.openpeople.error.ApiException;
 import java.util.LinkedHashSet;
@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Person field masks ({@code personFields}, {@code readMask}, {@code updatePersonFields}): the
- * valid paths of each and the parsing rules, with Google's error texts (digest §4).
+ * valid paths of each and the parsing rules, with Google's error texts
+ * (https://developers.google.com/people/api/rest/v1/people/get).
  */
-final class PersonFields {
+public final class PersonFields {
   /** Every readable path, in the order Google lists them (and the order they are rendered). */
-  static final List<String> READABLE =
+  public static final List<String> READABLE =
       List.of(
           "addresses",
           "ageRanges",
@@ -45,8 +46,11 @@ final class PersonFields {
           "urls",
           "userDefined");
 
-  /** Paths a contact can write (updatePersonFields, updateMask; seed 003). */
-  static final Set<String> WRITABLE =
+  /**
+   * Paths a contact can write (updatePersonFields, updateMask;
+   * https://developers.google.com/people/api/rest/v1/people/updateContact).
+   */
+  public static final Set<String> WRITABLE =
       Set.of(
           "addresses",
           "biographies",
@@ -73,8 +77,12 @@ final class PersonFields {
           "urls",
           "userDefined");
 
-  /** Fields a contact source may hold at most one of (seed 003). */
-  static final Set<String> SINGLETONS = Set.of("biographies", "birthdays", "genders", "names");
+  /**
+   * Fields a contact source may hold at most one of
+   * (https://developers.google.com/people/api/rest/v1/people/updateContact).
+   */
+  public static final Set<String> SINGLETONS =
+      Set.of("biographies", "birthdays", "genders", "names");
 
   private static final String DOCS = "https://developers.google.com/people/api/rest/v1/people/get";
 
@@ -84,7 +92,7 @@ final class PersonFields {
    * Parses a required mask named {@code param}; every path must be in {@code valid}. The deprecated
    * {@code person.} prefix of requestMask.includeField is accepted.
    */
-  static Set<String> required(@Nullable String mask, String param, Set<String> valid) {
+  public static Set<String> required(@Nullable String mask, String param, Set<String> valid) {
     if (mask == null || mask.isBlank()) {
       throw ApiException.invalid(
           "%s mask is required. Please specify one or more valid paths. Valid paths are"
@@ -95,7 +103,7 @@ final class PersonFields {
   }
 
   /** Parses an optional mask; absent or empty means {@code fallback}. */
-  static Set<String> optional(
+  public static Set<String> optional(
       @Nullable String mask, String param, Set<String> valid, Set<String> fallback) {
     if (mask == null || mask.isBlank()) {
       return fallback;
@@ -103,7 +111,7 @@ final class PersonFields {
     return parse(mask, param, valid);
   }
 
-  static Set<String> parse(String mask, String param, Set<String> valid) {
+  public static Set<String> parse(String mask, String param, Set<String> valid) {
     Set<String> out = new LinkedHashSet<>();
     for (String raw : mask.split(",", -1)) {
       String path = raw.trim();
@@ -128,7 +136,7 @@ final class PersonFields {
     return out;
   }
 
-  static Set<String> readable() {
+  public static Set<String> readable() {
     return Set.copyOf(READABLE);
   }
 }

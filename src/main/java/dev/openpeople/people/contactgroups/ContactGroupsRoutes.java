@@ -1,44 +1,48 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contactgroups;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.ContactGroup;
 import dev.openpeople.contact.GroupService;
-import dev.openpeople.contact.SystemGroups;
-import dev.openpeople.contact.UserSession;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.PeopleListings;
+import dev.openpeople.people.person.PersonRequests;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
 import dev.openpeople.server.Operation;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import dev.openpeople.token.ListToken;
+import dev.openpeople.token.TokenSigner;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code contactGroups} resource (digest §6): get, batchGet, create, update and delete; list
- * with its page and sync tokens lives in {@link ContactGroupsListing}.
+ * The {@code contactGroups} resource
+ * (https://developers.google.com/people/api/rest/v1/contactGroups): list (paged and synced by
+ * {@link Listing}), get, batchGet, create, update and delete.
  */
-final class ContactGroupsRoutes implements Routes {
+public final class ContactGroupsRoutes implements Routes {
   static final int MAX_BATCH_GET = 200;
 
   private final GroupService groups;
   private final ContactBodies bodies;
-  private final ContactGroupsListing listing;
+  private final Listing listing;
 
-  ContactGroupsRoutes(GroupService groups, ContactBodies bodies, ContactGroupsListing listing) {
+  public ContactGroupsRoutes(GroupService groups, ContactBodies bodies, TokenSigner signer) {
     this.groups = groups;
     this.bodies = bodies;
-    this.listing = listing;
+    this.listing =
+        PeopleListings.listing(
+            Operation.CONTACT_GROUPS_LIST.discoveryId(), signer, "groupFields and pageSize");
   }
 
   @Override
@@ -52,84 +56,51 @@ final class ContactGroupsRoutes implements Routes {
         .on(Operation.CONTACT_GROUPS_DELETE, this::delete);
   }
 
+  /** {@code people.contactGroups.list} */
   ApiReply list(ApiCall call) {
-    return ApiReply.json(listing.list(call));
+    Set<String> fields = readFields(call);
+    int pageSize = call.intParam("pageSize", 0);
+    if (pageSize < 0 || pageSize > 1000) {
+      throw ApiException.invalid("pageSize must be between 1 and 1000; got %d.", pageSize);
+    }
+    String fieldList = String.join(",", new TreeSet<>(fields));
+    // Every last page carries a nextSyncToken, as Google's do.
+    Listing.Request request =
+        new Listing.Request(
+            pageSize == 0 ? 30 : pageSize,
+            true,
+            ListToken.fingerprint(List.of(fieldList)),
+            ListToken.fingerprint(List.of(fieldList, Integer.toString(pageSize))),
+            call.param("pageToken"),
+            call.param("syncToken"));
+    GroupService.GroupsPage result =
+        groups.list(call.caller().email(), listing, request, fields.contains("memberCount"));
+    return ApiReply.json(ContactGroups.page(result, fields));
   }
 
+  /** {@code people.contactGroups.get} */
   ApiReply get(ApiCall call) {
     String id = ContactGroups.id("contactGroups/" + call.pathVar("contactGroupsId"));
     Set<String> fields = readFields(call);
-    int maxMembers = maxMembers(call);
-    return ApiReply.json(
-        groups
-            .contacts()
-            .storage()
-            .read(
-                call.caller().email(),
-                session ->
-                    render(session, List.of(id), fields, maxMembers)
-                        .getOrDefault(id, Optional.empty())
-                        .orElseThrow(() -> new ApiException(ApiError.NOT_FOUND))));
+    GroupService.GroupDetail found =
+        groups.get(call.caller().email(), List.of(id), maxMembers(call)).get(id);
+    if (found == null) {
+      throw new ApiException(ApiError.NOT_FOUND);
+    }
+    return ApiReply.json(ContactGroups.render(id, found, fields));
   }
 
+  /** {@code people.contactGroups.batchGet} */
   ApiReply batchGet(ApiCall call) {
-    List<String> names = call.params("resourceNames");
-    if (names.isEmpty()) {
-      throw ApiException.invalid("resourceNames must not be empty.");
-    }
-    if (names.size() > MAX_BATCH_GET) {
-      throw ApiException.invalid("resourceNames must have at most %d items.", MAX_BATCH_GET);
-    }
+    List<String> names = PersonRequests.resourceNames(call, MAX_BATCH_GET);
     List<String> ids = names.stream().map(ContactGroups::id).toList();
     Set<String> fields = readFields(call);
-    int maxMembers = maxMembers(call);
-    Map<String, Optional<ObjectNode>> found =
-        groups
-            .contacts()
-            .storage()
-            .read(call.caller().email(), session -> render(session, ids, fields, maxMembers));
-    ObjectNode response = Json.object();
-    ArrayNode responses = response.putArray("responses");
-    for (int i = 0; i < names.size(); i++) {
-      ObjectNode item = responses.addObject();
-      item.put("requestedResourceName", names.get(i));
-      Optional<ObjectNode> group = found.getOrDefault(ids.get(i), Optional.empty());
-      if (group.isPresent()) {
-        item.set("contactGroup", group.get().deepCopy());
-        item.putObject("status");
-      } else {
-        ObjectNode status = item.putObject("status");
-        status.put("code", ApiError.NOT_FOUND.rpcCode());
-        status.put("message", "Requested entity was not found.");
-      }
-    }
-    return ApiReply.json(response);
+    Map<String, GroupService.GroupDetail> found =
+        groups.get(call.caller().email(), ids, maxMembers(call));
+    return ApiReply.json(ContactGroups.batchGetResponse(names, ids, found, fields));
   }
 
-  /** Groups by id, with member counts (one query) and up to {@code maxMembers} member names. */
-  private static Map<String, Optional<ObjectNode>> render(
-      UserSession session, List<String> ids, Set<String> fields, int maxMembers) {
-    Set<String> unique = new LinkedHashSet<>(ids);
-    Map<String, ContactGroup> users = new HashMap<>();
-    session.groups().getAll(unique).forEach(g -> users.put(g.id(), g));
-    Map<String, Long> counts = session.groups().memberCounts(unique);
-    Map<String, Optional<ObjectNode>> out = new HashMap<>();
-    for (String id : unique) {
-      boolean exists = users.containsKey(id) || SystemGroups.byId(id).isPresent();
-      List<Long> members =
-          exists && maxMembers > 0 ? session.groups().members(id, maxMembers) : List.of();
-      out.put(
-          id,
-          ContactGroups.render(
-              id,
-              Optional.ofNullable(users.get(id)),
-              fields,
-              counts.getOrDefault(id, 0L),
-              members));
-    }
-    return out;
-  }
-
+  /** {@code people.contactGroups.create} */
   ApiReply create(ApiCall call) {
     ObjectNode body = call.bodyObject();
     Set<String> fields =
@@ -150,20 +121,12 @@ final class ContactGroupsRoutes implements Routes {
     return ApiReply.json(ContactGroups.user(created, fields, 0, null));
   }
 
+  /** {@code people.contactGroups.update} */
   ApiReply update(ApiCall call) {
     String name = "contactGroups/" + call.pathVar("contactGroupsId");
     String id = ContactGroups.id(name);
     ObjectNode body = call.bodyObject();
-    JsonNode group = body.path("contactGroup");
-    if (!group.isObject()) {
-      throw ApiException.invalid("contactGroup is required.");
-    }
-    String inBody = group.path("resourceName").asText("");
-    if (!inBody.isEmpty() && !inBody.equals(name)) {
-      throw ApiException.invalid(
-          "contactGroup.resourceName \"%s\" does not match the resource name \"%s\".",
-          inBody, name);
-    }
+    JsonNode group = requireGroup(body, name);
     Set<String> mask =
         ContactGroups.mask(
             text(body, "updateGroupFields"),
@@ -176,26 +139,19 @@ final class ContactGroupsRoutes implements Routes {
             "readGroupFields",
             ContactGroups.READABLE,
             ContactGroups.DEFAULT_WRITE_READ);
-    String email = call.caller().email();
-    ContactGroup updated =
+    GroupService.Updated updated =
         groups.update(
-            email,
+            call.caller().email(),
             id,
             text(group, "etag"),
             mask.contains("name") ? requireName(group) : null,
             mask.contains("clientData")
                 ? ContactGroups.clientData(group.path("clientData"))
                 : null);
-    long count =
-        fields.contains("memberCount")
-            ? groups
-                .contacts()
-                .storage()
-                .read(email, s -> s.groups().memberCounts(List.of(id)).getOrDefault(id, 0L))
-            : 0;
-    return ApiReply.json(ContactGroups.user(updated, fields, count, null));
+    return ApiReply.json(ContactGroups.user(updated.group(), fields, updated.memberCount(), null));
   }
 
+  /** {@code people.contactGroups.delete} */
   ApiReply delete(ApiCall call) {
     String id = ContactGroups.id("contactGroups/" + call.pathVar("contactGroupsId"));
     groups.delete(call.caller().email(), id, call.boolParam("deleteContacts"), bodies);
@@ -216,6 +172,21 @@ final class ContactGroupsRoutes implements Routes {
       throw ApiException.invalid("maxMembers must not be negative; got %d.", maxMembers);
     }
     return maxMembers;
+  }
+
+  /** The body's contactGroup, which must name the requested group if it names one. */
+  private static JsonNode requireGroup(ObjectNode body, String name) {
+    JsonNode group = body.path("contactGroup");
+    if (!group.isObject()) {
+      throw ApiException.invalid("contactGroup is required.");
+    }
+    String inBody = group.path("resourceName").asText("");
+    if (!inBody.isEmpty() && !inBody.equals(name)) {
+      throw ApiException.invalid(
+          "contactGroup.resourceName \"%s\" does not match the resource name \"%s\".",
+          inBody, name);
+    }
+    return group;
   }
 
   private static String requireName(JsonNode group) {

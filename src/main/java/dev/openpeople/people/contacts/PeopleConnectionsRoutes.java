@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.openpeople.people;
+package dev.openpeople.people.contacts;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactService;
-import dev.openpeople.contact.ContactStore;
-import dev.openpeople.contact.Cursor;
 import dev.openpeople.contact.SortOrder;
-import dev.openpeople.contact.UserSession;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.PeopleListings;
+import dev.openpeople.people.person.PersonRequests;
+import dev.openpeople.people.person.Persons;
+import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -18,28 +21,29 @@ import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.ListToken;
 import dev.openpeople.token.TokenSigner;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code people.connections} resource: connections.list with keyset paging, and sync tokens
- * whose incremental reads scan only the change log (digest §5).
+ * The {@code people.connections} resource
+ * (https://developers.google.com/people/api/rest/v1/people.connections/list): connections.list,
+ * keyset-paged, with sync tokens whose incremental reads scan only the change log.
  */
-final class PeopleConnectionsRoutes implements Routes {
+public final class PeopleConnectionsRoutes implements Routes {
   private static final String METHOD = Operation.PEOPLE_CONNECTIONS_LIST.discoveryId();
 
   private final ContactService contacts;
   private final Persons persons;
-  private final SyncListing listing;
+  private final Listing listing;
 
-  PeopleConnectionsRoutes(
+  public PeopleConnectionsRoutes(
       ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
     this.contacts = contacts;
     this.persons = persons;
-    this.listing = new SyncListing(METHOD, signer);
+    this.listing =
+        PeopleListings.listing(
+            METHOD, signer, "personFields, sources, sortOrder, pageSize and requestSyncToken");
   }
 
   @Override
@@ -47,67 +51,24 @@ final class PeopleConnectionsRoutes implements Routes {
     router.on(Operation.PEOPLE_CONNECTIONS_LIST, this::list);
   }
 
-  /** The parsed request: the fields to render and the listing's paging parameters. */
-  private record Query(Set<String> fields, Set<ReadSources> sources, SyncListing.Request listing) {}
+  /** The parsed request: the fields to render, the order and the listing's parameters. */
+  private record Query(
+      Set<String> fields, Set<ReadSources> sources, SortOrder order, Listing.Request listing) {}
 
+  /** {@code people.people.connections.list} */
   ApiReply list(ApiCall call) {
     if (!call.pathVar("peopleId").equals("me")) {
       throw ApiException.invalid("resourceName must be people/me.");
     }
     Query query = parse(call);
-    String pageToken = call.param("pageToken");
-    String syncToken = call.param("syncToken");
     String email = call.caller().email();
-    Instant now = contacts.now();
-    return ApiReply.json(
-        contacts
-            .storage()
-            .read(
-                email,
-                session -> {
-                  ListToken position =
-                      listing.position(
-                          session.user().id(),
-                          session.user().lastSeq(),
-                          query.listing(),
-                          pageToken,
-                          syncToken,
-                          now);
-                  SyncListing.Page page =
-                      listing.page(source(session, query), query.listing(), position);
-                  return render(session.user().email(), query, page, call.request().origin());
-                }));
-  }
-
-  private static SyncListing.Source source(UserSession session, Query query) {
-    ContactStore store = session.contacts();
-    SortOrder order = query.listing().order();
-    return new SyncListing.Source() {
-      @Override
-      public long countLive(long maxSeq) {
-        return store.countLive(maxSeq);
-      }
-
-      @Override
-      public long countChanges(long afterSeq, long maxSeq) {
-        return store.countChanges(afterSeq, maxSeq);
-      }
-
-      @Override
-      public List<Contact> page(@Nullable Cursor after, long maxSeq, int limit) {
-        return store.page(order, after, maxSeq, limit);
-      }
-
-      @Override
-      public List<Contact> changes(long afterSeq, long maxSeq, int limit) {
-        return store.changes(afterSeq, maxSeq, limit);
-      }
-    };
+    Listing.Page<Contact> page = contacts.list(email, listing, query.listing(), query.order());
+    return ApiReply.json(render(email, query, page, call.request().origin()));
   }
 
   private static Query parse(ApiCall call) {
-    Set<String> fields = PeopleRoutes.readMask(call);
-    Set<ReadSources> sources = PeopleRoutes.sources(call);
+    Set<String> fields = PersonRequests.readMask(call);
+    Set<ReadSources> sources = PersonRequests.sources(call);
     int pageSize = call.intParam("pageSize", 0);
     if (pageSize < 0 || pageSize > 1000) {
       throw ApiException.invalid("pageSize must be between 1 and 1000; got %d.", pageSize);
@@ -133,16 +94,17 @@ final class PeopleConnectionsRoutes implements Routes {
     return new Query(
         fields,
         sources,
-        new SyncListing.Request(
+        order,
+        new Listing.Request(
             pageSize == 0 ? 100 : pageSize,
             requestSyncToken,
-            order,
             syncBinding,
             pageBinding,
-            "personFields, sources, sortOrder, pageSize and requestSyncToken"));
+            call.param("pageToken"),
+            call.param("syncToken")));
   }
 
-  private ObjectNode render(String email, Query query, SyncListing.Page page, String origin) {
+  private ObjectNode render(String email, Query query, Listing.Page<Contact> page, String origin) {
     ObjectNode response = Json.object();
     if (!page.rows().isEmpty()) {
       ArrayNode connections = response.putArray("connections");
@@ -153,12 +115,7 @@ final class PeopleConnectionsRoutes implements Routes {
                 : persons.contact(contact, email, query.fields(), query.sources(), origin));
       }
     }
-    if (page.nextPageToken() != null) {
-      response.put("nextPageToken", page.nextPageToken());
-    }
-    if (page.nextSyncToken() != null) {
-      response.put("nextSyncToken", page.nextSyncToken());
-    }
+    PeopleListings.putTokens(response, page);
     if (page.total() > 0) {
       response.put("totalPeople", page.total());
       response.put("totalItems", page.total());
