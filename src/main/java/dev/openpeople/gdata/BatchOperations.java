@@ -3,7 +3,6 @@ package dev.openpeople.gdata;
 
 import static dev.openpeople.error.GDataErrors.escape;
 
-import dev.openpeople.contact.DomainSession;
 import dev.openpeople.contact.SharedContact;
 import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.error.ApiError;
@@ -11,12 +10,14 @@ import dev.openpeople.error.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A batch request (shared-contacts-api.md §8): up to 100 insert/update/delete/query operations run
- * in one domain transaction, each answered with its own {@code batch:status}. A failing operation
- * writes nothing (its checks run before its write) and does not stop the others. A feed that stops
- * parsing midway runs the entries read so far and ends with {@code batch:interrupted}.
+ * A batch request (https://developers.google.com/admin-sdk/domain-shared-contacts, "Perform batch
+ * operations"): up to 100 insert/update/delete/query operations run in one domain transaction, each
+ * answered with its own {@code batch:status}. A failing operation writes nothing (its checks run
+ * before its write) and does not stop the others. A feed that stops parsing midway runs the entries
+ * read so far and ends with {@code batch:interrupted}.
  */
 final class BatchOperations {
   static final int MAX_OPERATIONS = 100;
@@ -40,17 +41,15 @@ final class BatchOperations {
               + ".");
     }
     List<Result> results =
-        contacts
-            .storage()
-            .writeDomain(
-                domain,
-                session -> {
-                  List<Result> out = new ArrayList<>();
-                  for (ContactEntry entry : feed.entries()) {
-                    out.add(one(session, urls, entry, feed.defaultOperation()));
-                  }
-                  return out;
-                });
+        contacts.batch(
+            domain,
+            batch -> {
+              List<Result> out = new ArrayList<>();
+              for (ContactEntry entry : feed.entries()) {
+                out.add(one(batch, urls, entry, feed.defaultOperation()));
+              }
+              return out;
+            });
     StringBuilder xml = new StringBuilder(4096);
     xml.append(AtomWriter.XML_DECL).append("<feed").append(AtomWriter.NAMESPACES).append('>');
     xml.append("<id>").append(escape(urls.feed())).append("/batch/");
@@ -58,16 +57,17 @@ final class BatchOperations {
     xml.append("<updated>").append(AtomWriter.time(contacts.now())).append("</updated>");
     xml.append("<title>Batch Feed</title>");
     results.forEach(r -> xml.append(r.xml()));
-    if (feed.interrupted() != null) {
-      interrupted(xml, feed.interrupted(), results);
+    String interruption = feed.interrupted();
+    if (interruption != null) {
+      interrupted(xml, interruption, results);
     }
     return xml.append("</feed>").toString();
   }
 
   /**
    * The entry that ends a batch stopped early: {@code batch:interrupted} with the counts of the
-   * operations read and run (shared-contacts-api.md §8; the Java client's {@code
-   * BatchUtils.getBatchInterrupted} reads it from an entry).
+   * operations read and run (the Java client's {@code BatchUtils.getBatchInterrupted} reads it from
+   * an entry).
    */
   private static void interrupted(StringBuilder xml, String reason, List<Result> results) {
     long success = results.stream().filter(Result::ok).count();
@@ -84,7 +84,10 @@ final class BatchOperations {
   private record Result(String xml, boolean ok) {}
 
   private Result one(
-      DomainSession session, AtomWriter.Urls urls, ContactEntry entry, String defaultOperation) {
+      SharedContactService.Batch batch,
+      AtomWriter.Urls urls,
+      ContactEntry entry,
+      @Nullable String defaultOperation) {
     String operation = entry.batchOperation() != null ? entry.batchOperation() : defaultOperation;
     operation = operation == null ? "insert" : operation.toLowerCase(Locale.ROOT);
     List<String> head = new ArrayList<>();
@@ -93,7 +96,7 @@ final class BatchOperations {
     }
     head.add("<batch:operation type='" + escape(operation) + "'/>");
     try {
-      SharedContact result = apply(session, urls, entry, operation);
+      SharedContact result = apply(batch, urls, entry, operation);
       int code = operation.equals("insert") ? 201 : 200;
       head.add(
           "<batch:status code='"
@@ -126,18 +129,19 @@ final class BatchOperations {
     }
   }
 
-  private SharedContact apply(
-      DomainSession session, AtomWriter.Urls urls, ContactEntry entry, String operation) {
+  private static SharedContact apply(
+      SharedContactService.Batch batch,
+      AtomWriter.Urls urls,
+      ContactEntry entry,
+      String operation) {
     switch (operation) {
       case "insert" -> {
         String id = SharedContactService.newId();
-        return contacts.insert(
-            session, id, StoredEntry.of(entry, urls.projection(), null).draft(id));
+        return batch.insert(id, StoredEntry.of(entry, urls.projection(), null).draft(id));
       }
       case "update" -> {
         String id = target(entry);
-        return contacts.update(
-            session,
+        return batch.update(
             id,
             entry.etag(),
             current ->
@@ -145,10 +149,10 @@ final class BatchOperations {
                     .draft(id));
       }
       case "delete" -> {
-        return contacts.delete(session, target(entry), entry.etag());
+        return batch.delete(target(entry), entry.etag());
       }
       case "query" -> {
-        return SharedContactService.live(session, target(entry));
+        return batch.get(target(entry));
       }
       default ->
           throw new ApiException(ApiError.GDATA_INVALID, "Unknown batch operation: " + operation);

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.jetty.util.UrlEncoded;
 import org.jspecify.annotations.Nullable;
 
@@ -43,10 +42,15 @@ public final class Dispatcher {
   }
 
   public ApiReply dispatch(ApiRequest original) {
-    String requestId = UUID.randomUUID().toString();
+    return dispatch(original, new RequestTrace());
+  }
+
+  /** Dispatches one request, noting its route and user in {@code trace}. */
+  public ApiReply dispatch(ApiRequest original, RequestTrace trace) {
+    String requestId = trace.requestId();
     try {
       ApiRequest request = applyMethodOverride(original);
-      ApiReply reply = route(request);
+      ApiReply reply = route(request, trace);
       return render(reply, request);
     } catch (Throwable failure) {
       if (failure instanceof Error error && !(failure instanceof StackOverflowError)) {
@@ -56,17 +60,19 @@ public final class Dispatcher {
     }
   }
 
-  private ApiReply route(ApiRequest request) throws Exception {
+  private ApiReply route(ApiRequest request, RequestTrace trace) throws Exception {
     // Bad text is refused before anything can be written (bodies: Json.parse, AtomReader).
     Texts.require("path", request.path());
     Texts.requireQuery(request.query());
     Router.Match match = router.match(request.method(), request.path());
+    trace.route(match.id());
     Discovery.Method method = match.method();
     if (method == null) {
       Principal caller = null;
       if (!match.scopes().isEmpty()) {
         // Authenticated plain routes (the GData feeds): credentials and scopes, no discovery.
         caller = authenticator.authenticate(request);
+        trace.user(caller.email());
         requireScope(caller, match.scopes(), null);
       }
       return match.handler().handle(new ApiCall(request, match.pathVars(), caller, null));
@@ -74,6 +80,7 @@ public final class Dispatcher {
     queryValidator.validate(method, request.query());
     checkSystemParams(request);
     Principal principal = authenticator.authenticate(request);
+    trace.user(principal.email());
     requireScope(principal, method.scopes(), requireOperation(match).rpcName());
     if (faults != null) {
       // The one place faults apply: after authentication, before the body and the handler.
@@ -124,7 +131,8 @@ public final class Dispatcher {
 
   /**
    * X-HTTP-Method-Override: Java's NetHttpTransport sends PATCH as POST plus this header, and long
-   * GETs as POST with the query string in a form body (clients.md §1).
+   * GETs as POST with the query string in a form body (MethodOverride in
+   * https://github.com/googleapis/google-api-java-client).
    */
   private static ApiRequest applyMethodOverride(ApiRequest request) {
     String override = request.header("X-HTTP-Method-Override");

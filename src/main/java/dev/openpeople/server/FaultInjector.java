@@ -53,7 +53,7 @@ public final class FaultInjector {
     for (int index = 0; index < faults.size(); index++) {
       Fault fault = faults.get(index);
       String only = fault.user();
-      if (!fault.method().equals(operation.discoveryId()) || only != null && !only.equals(user)) {
+      if (!fault.method().equals(operation.discoveryId()) || (only != null && !only.equals(user))) {
         continue;
       }
       if (fault.remaining() <= 1) {
@@ -69,7 +69,7 @@ public final class FaultInjector {
   private static ApiException error(Kind kind, Operation operation) {
     return switch (kind) {
       case RESOURCE_EXHAUSTED ->
-          // Digest §2: the observed per-user quota body.
+          // The per-user quota body Google answers (observed in real responses).
           new ApiException(
                   ApiError.RATE_LIMIT_EXCEEDED,
                   "Critical read requests (Contact and Profile Reads)",

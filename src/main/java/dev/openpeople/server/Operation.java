@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.server;
 
-/** Every People API v1 method, named after its discovery ID (STYLE.md H.3). */
+/**
+ * Every People API v1 method, named after its discovery ID (ARCHITECTURE.md, "Where each API method
+ * lives").
+ */
 public enum Operation {
   CONTACT_GROUPS_BATCH_GET("people.contactGroups.batchGet"),
   CONTACT_GROUPS_CREATE("people.contactGroups.create"),
@@ -41,7 +44,7 @@ public enum Operation {
 
   /** The RPC name Google reports in ErrorInfo metadata, e.g. {@code ...People.CreateContact}. */
   public String rpcName() {
-    String[] parts = discoveryId.split("\\.");
+    String[] parts = discoveryId.split("\\.", -1);
     String method = parts[parts.length - 1];
     String resource = parts[parts.length - 2];
     String service =

@@ -3,7 +3,6 @@ package dev.openpeople.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.openpeople.error.ApiException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -62,8 +61,7 @@ public final class Texts {
         requireJson(node.get(i), path + "[" + i + "]");
       }
     } else if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
         require(child, field.getKey());
         requireJson(field.getValue(), child);

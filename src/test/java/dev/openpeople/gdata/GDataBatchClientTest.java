@@ -10,13 +10,17 @@ import com.google.gdata.data.batch.BatchUtils;
 import com.google.gdata.data.contacts.ContactEntry;
 import com.google.gdata.data.contacts.ContactFeed;
 import dev.openpeople.OpenPeopleServerExtension;
+import java.net.URI;
 import java.net.URL;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Batch requests through the GData Java client (shared-contacts-api.md §8). */
+/**
+ * Batch requests through the GData Java client
+ * (https://developers.google.com/admin-sdk/domain-shared-contacts, "Perform batch operations").
+ */
 class GDataBatchClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER = new OpenPeopleServerExtension();
@@ -33,7 +37,7 @@ class GDataBatchClientTest {
     ContactEntry doomed =
         client.insert(feedUrl, GDataContactsClientTest.richEntry("Doomed", "Two"));
     ContactFeed feed = client.getFeed(feedUrl, ContactFeed.class);
-    URL batchUrl = new URL(feed.getLink(Link.Rel.FEED_BATCH, Link.Type.ATOM).getHref());
+    URL batchUrl = URI.create(feed.getLink(Link.Rel.FEED_BATCH, Link.Type.ATOM).getHref()).toURL();
 
     ContactFeed request = new ContactFeed();
     ContactEntry insert = GDataContactsClientTest.richEntry("Batch", "Inserted");

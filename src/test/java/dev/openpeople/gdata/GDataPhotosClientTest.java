@@ -17,11 +17,14 @@ import com.google.gdata.util.ServiceForbiddenException;
 import dev.openpeople.OpenPeopleServerExtension;
 import dev.openpeople.contact.TestImages;
 import java.io.InputStream;
-import java.net.URL;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Contact photos through the GData Java client, as its Contacts sample does (clients.md §2). */
+/**
+ * Contact photos through the GData Java client, as its Contacts sample does
+ * (https://github.com/google/gdata-java-client).
+ */
 class GDataPhotosClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER = new OpenPeopleServerExtension();
@@ -34,7 +37,7 @@ class GDataPhotosClientTest {
     GDataRequest request =
         client.createRequest(
             GDataRequest.RequestType.UPDATE,
-            new URL(photo.getHref()),
+            URI.create(photo.getHref()).toURL(),
             new ContentType("image/jpeg"));
     request.setEtag(photo.getEtag());
     request.getRequestStream().write(bytes);
@@ -53,7 +56,7 @@ class GDataPhotosClientTest {
     upload(client, photo, JPEG);
 
     ContactEntry withPhoto =
-        client.getEntry(new URL(created.getSelfLink().getHref()), ContactEntry.class);
+        client.getEntry(URI.create(created.getSelfLink().getHref()).toURL(), ContactEntry.class);
     Link link = withPhoto.getContactPhotoLink();
     assertThat(link.getEtag()).startsWith("\"");
     assertThat(created.getContactEditPhotoLink()).isNull();
@@ -66,7 +69,8 @@ class GDataPhotosClientTest {
     }
     assertThat(get.getResponseContentType().getMediaType()).isEqualTo("image/jpeg");
 
-    // Replacing a photo needs its etag: none is 403, a stale one 412 (digest §7, §10).
+    // Replacing a photo needs its etag: none is 403, a stale one 412
+    // (https://developers.google.com/gdata/docs/2.0/reference).
     assertThatThrownBy(() -> upload(client, photo, JPEG))
         .isInstanceOf(ServiceForbiddenException.class);
     Link stale = new Link(link.getRel(), link.getType(), link.getHref());
@@ -74,9 +78,9 @@ class GDataPhotosClientTest {
     assertThatThrownBy(() -> upload(client, stale, JPEG))
         .isInstanceOf(PreconditionFailedException.class);
 
-    client.delete(new URL(link.getHref()), link.getEtag());
+    client.delete(URI.create(link.getHref()).toURL(), link.getEtag());
     ContactEntry without =
-        client.getEntry(new URL(created.getSelfLink().getHref()), ContactEntry.class);
+        client.getEntry(URI.create(created.getSelfLink().getHref()).toURL(), ContactEntry.class);
     assertThat(without.getContactPhotoLink().getEtag()).isNull();
     GDataRequest gone = client.createLinkQueryRequest(without.getContactPhotoLink());
     assertThatThrownBy(gone::execute).isInstanceOf(ResourceNotFoundException.class);
@@ -105,7 +109,7 @@ class GDataPhotosClientTest {
     assertThatThrownBy(() -> upload(client, photo, new byte[] {1, 2, 3, 4, 5}))
         .isInstanceOf(ServiceException.class);
     ContactEntry after =
-        client.getEntry(new URL(created.getSelfLink().getHref()), ContactEntry.class);
+        client.getEntry(URI.create(created.getSelfLink().getHref()).toURL(), ContactEntry.class);
     assertThat(after.getContactPhotoLink().getEtag()).isNull();
   }
 }

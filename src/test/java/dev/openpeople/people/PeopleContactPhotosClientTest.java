@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -120,7 +121,9 @@ class PeopleContactPhotosClientTest {
                 .updateContactPhoto(
                     created.getResourceName(),
                     new UpdateContactPhotoRequest()
-                        .setPhotoBytes(Base64.getEncoder().encodeToString("hello".getBytes())))
+                        .setPhotoBytes(
+                            Base64.getEncoder()
+                                .encodeToString("hello".getBytes(StandardCharsets.UTF_8))))
                 .execute());
   }
 

@@ -10,11 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Bodies over the configured limit get 413 in Google's format, gzip bombs included. */
+/** Bodies over the configured limit get 400 in Google's format, gzip bombs included. */
 class PayloadLimitWireTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER =
@@ -34,17 +35,18 @@ class PayloadLimitWireTest {
   }
 
   @Test
-  void oversizedBodyIs413() throws Exception {
+  void oversizedBodyIs400LikeGoogle() throws Exception {
     String big = "{\"names\":[{\"givenName\":\"" + "x".repeat(4000) + "\"}]}";
 
-    HttpResponse<String> response = post(big.getBytes(), false);
+    HttpResponse<String> response = post(big.getBytes(StandardCharsets.UTF_8), false);
 
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.body()).contains("Request payload size exceeds the limit: 1024 bytes.");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .contains("Request payload size exceeds the limit: 1024 bytes.", "INVALID_ARGUMENT");
   }
 
   @Test
-  void gzipBombIs413NotA500() throws Exception {
+  void gzipBombIs400NotA500() throws Exception {
     ByteArrayOutputStream zipped = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
       gzip.write(new byte[1_000_000]);
@@ -53,12 +55,14 @@ class PayloadLimitWireTest {
     HttpResponse<String> response = post(zipped.toByteArray(), true);
 
     assertThat(zipped.size()).isLessThan(1024 * 2);
-    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.statusCode()).isEqualTo(400);
   }
 
   @Test
   void smallBodiesStillWork() throws Exception {
-    assertThat(post("{\"names\":[{\"givenName\":\"ok\"}]}".getBytes(), false).statusCode())
+    assertThat(
+            post("{\"names\":[{\"givenName\":\"ok\"}]}".getBytes(StandardCharsets.UTF_8), false)
+                .statusCode())
         .isEqualTo(200);
   }
 }

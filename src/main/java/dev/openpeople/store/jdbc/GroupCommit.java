@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.store.jdbc;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -8,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -24,13 +28,13 @@ import org.jspecify.annotations.Nullable;
 final class GroupCommit {
   /** One write transaction's work on the shared connection. */
   @FunctionalInterface
-  interface Tx<T> {
+  interface Tx<T extends @Nullable Object> {
     T run(Connection connection) throws SQLException;
   }
 
   private static final int MAX_BATCH = 64;
 
-  private static final class Pending<T> {
+  private static final class Pending<T extends @Nullable Object> {
     final Tx<T> tx;
     @Nullable T result;
     @Nullable Throwable failure;
@@ -45,17 +49,27 @@ final class GroupCommit {
 
   private final DataSource pool;
   private final Lane[] lanes;
+  private final Timer commitTime;
+  private final DistributionSummary batchSize;
 
   /** One lane per lock; a dialect that serializes writes passes its single write lock. */
-  GroupCommit(DataSource pool, List<ReentrantLock> locks) {
+  GroupCommit(DataSource pool, List<ReentrantLock> locks, MeterRegistry meters) {
     this.pool = pool;
+    this.commitTime =
+        Timer.builder("openpeople.storage.group.commit")
+            .description("One shared commit: connection, every transaction of the batch, commit")
+            .register(meters);
+    this.batchSize =
+        DistributionSummary.builder("openpeople.storage.group.commit.transactions")
+            .description("Write transactions sharing one commit")
+            .register(meters);
     this.lanes = new Lane[locks.size()];
     for (int i = 0; i < lanes.length; i++) {
       lanes[i] = new Lane(locks.get(i), new ConcurrentLinkedQueue<>());
     }
   }
 
-  <T> T run(String key, Tx<T> tx) {
+  <T extends @Nullable Object> T run(String key, Tx<T> tx) {
     Lane lane = lanes[Math.floorMod(key.hashCode(), lanes.length)];
     Pending<T> mine = new Pending<>(tx);
     lane.queue().add(mine);
@@ -74,7 +88,9 @@ final class GroupCommit {
     return outcome(mine);
   }
 
-  private static <T> T outcome(Pending<T> pending) {
+  // Once failure is null, result holds what the work returned: a T, null only if T allows it.
+  @SuppressWarnings("NullAway")
+  private static <T extends @Nullable Object> T outcome(Pending<T> pending) {
     Throwable failure = pending.failure;
     if (failure instanceof RuntimeException e) {
       throw e;
@@ -89,6 +105,7 @@ final class GroupCommit {
   }
 
   private void runBatch(List<Pending<?>> batch) {
+    long start = System.nanoTime();
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -120,11 +137,14 @@ final class GroupCommit {
       for (Pending<?> pending : batch) {
         pending.done = true;
       }
+      commitTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      batchSize.record(batch.size());
     }
   }
 
   /** Runs one transaction's work; false when it failed (its failure is recorded). */
-  private static <T> boolean runOne(Pending<T> pending, Connection connection) {
+  private static <T extends @Nullable Object> boolean runOne(
+      Pending<T> pending, Connection connection) {
     try {
       pending.result = pending.tx.run(connection);
       return true;

@@ -6,6 +6,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.contact.StoreException;
 import dev.openpeople.contact.User;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL implementation of {@link Storage} shared by SQLite and PostgreSQL via a {@link Dialect}.
@@ -33,8 +37,19 @@ public final class JdbcStorage implements Storage {
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final GroupCommit commits;
 
+  private final Timer readTime;
+  private final Timer writeTime;
+
+  /** A storage whose timings go nowhere. */
   public JdbcStorage(Dialect dialect) {
+    this(dialect, new CompositeMeterRegistry());
+  }
+
+  /** A storage that times its user transactions and group commits into {@code meters}. */
+  public JdbcStorage(Dialect dialect, MeterRegistry meters) {
     this.dialect = dialect;
+    this.readTime = transactionTimer(meters, "read");
+    this.writeTime = transactionTimer(meters, "write");
     HikariConfig config = new HikariConfig();
     config.setPoolName("openpeople");
     config.setConnectionTimeout(10_000);
@@ -53,7 +68,7 @@ public final class JdbcStorage implements Storage {
         lanes.add(new ReentrantLock(true));
       }
     }
-    this.commits = new GroupCommit(pool, lanes);
+    this.commits = new GroupCommit(pool, lanes, meters);
     Flyway.configure()
         .dataSource(pool)
         .locations(dialect.migrations())
@@ -62,29 +77,29 @@ public final class JdbcStorage implements Storage {
         .migrate();
   }
 
-  @Override
-  public <T> T read(String email, Work<T> work) {
-    User user = findOrCreate(email);
-    try (Connection connection = pool.getConnection()) {
-      dialect.beginRead(connection);
-      try {
-        T result = work.run(new JdbcUserSession(connection, user, false));
-        connection.commit();
-        return result;
-      } catch (RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-        connection.setReadOnly(false);
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+  private static Timer transactionTimer(MeterRegistry meters, String kind) {
+    return Timer.builder("openpeople.storage.transactions")
+        .description("User transactions, from the first statement to the commit")
+        .tag("kind", kind)
+        .register(meters);
   }
 
   @Override
-  public <T> T write(String email, Work<T> work) {
+  public <T extends @Nullable Object> T read(String email, Work<T> work) {
+    return readTime.record(() -> readUntimed(email, work));
+  }
+
+  private <T extends @Nullable Object> T readUntimed(String email, Work<T> work) {
+    User user = findOrCreate(email);
+    return runRead(connection -> work.run(new JdbcUserSession(connection, user, false)));
+  }
+
+  @Override
+  public <T extends @Nullable Object> T write(String email, Work<T> work) {
+    return writeTime.record(() -> writeUntimed(email, work));
+  }
+
+  private <T extends @Nullable Object> T writeUntimed(String email, Work<T> work) {
     User known = findOrCreate(email);
     return commits.run(
         email,
@@ -102,28 +117,15 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
-  public <T> T readDomain(String domain, DomainWork<T> work) {
-    try (Connection connection = pool.getConnection()) {
-      dialect.beginRead(connection);
-      try {
-        long lastSeq = domainSeq(connection, domain);
-        T result = work.run(new JdbcDomainSession(connection, domain, lastSeq, false));
-        connection.commit();
-        return result;
-      } catch (RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-        connection.setReadOnly(false);
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+  public <T extends @Nullable Object> T readDomain(String domain, DomainWork<T> work) {
+    return runRead(
+        connection ->
+            work.run(
+                new JdbcDomainSession(connection, domain, domainSeq(connection, domain), false)));
   }
 
   @Override
-  public <T> T writeDomain(String domain, DomainWork<T> work) {
+  public <T extends @Nullable Object> T writeDomain(String domain, DomainWork<T> work) {
     return runWrite(
         connection -> {
           try (PreparedStatement insert =
@@ -198,7 +200,7 @@ public final class JdbcStorage implements Storage {
     }
   }
 
-  private User existing(String email) {
+  private @Nullable User existing(String email) {
     try (Connection connection = pool.getConnection()) {
       return loadUser(connection, email);
     } catch (SQLException e) {
@@ -237,7 +239,7 @@ public final class JdbcStorage implements Storage {
     }
   }
 
-  static User loadUser(Connection connection, String email) throws SQLException {
+  static @Nullable User loadUser(Connection connection, String email) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement("SELECT " + USER_COLUMNS + " FROM users WHERE email = ?")) {
       select.setString(1, email);
@@ -341,11 +343,31 @@ public final class JdbcStorage implements Storage {
 
   /** Work on a raw connection inside one write transaction. */
   @FunctionalInterface
-  private interface SqlWork<T> {
+  private interface SqlWork<T extends @Nullable Object> {
     T run(Connection connection) throws SQLException;
   }
 
-  private <T> T runWrite(SqlWork<T> work) {
+  /** Runs work in a read-only transaction on a consistent snapshot. */
+  private <T extends @Nullable Object> T runRead(SqlWork<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      dialect.beginRead(connection);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+        connection.setReadOnly(false);
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  private <T extends @Nullable Object> T runWrite(SqlWork<T> work) {
     if (dialect.serializeWrites()) {
       writeLock.lock();
     }
