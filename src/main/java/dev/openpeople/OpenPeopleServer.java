@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople;
 
+import dev.openpeople.carddav.CardDavRoutes;
+import dev.openpeople.contact.AddressBookService;
+import dev.openpeople.contact.AppPasswordService;
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.contact.SharedContactService;
@@ -116,10 +119,18 @@ public final class OpenPeopleServer implements AutoCloseable {
         routes.add(new EmulatorUsersRoutes(otherContacts, new PeopleDrafts(discovery)));
         routes.add(new EmulatorFaultsRoutes(faults));
       }
-      Router router = new Router(discovery);
-      routes.forEach(r -> r.define(router));
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
+      routes.add(
+          CardDavRoutes.create(
+              new AddressBookService(storage, clock),
+              new PeopleDrafts(discovery),
+              signer,
+              auth,
+              options.emulator() ? null : new AppPasswordService(storage, clock),
+              clock));
+      Router router = new Router(discovery);
+      routes.forEach(r -> r.define(router));
       dispatcher.set(new Dispatcher(router, discovery, auth, faults));
       http =
           new JettyServer(options.host(), options.port(), dispatcher.get(), options.maxBodyBytes());

@@ -108,6 +108,8 @@ public enum ApiError {
   GDATA_NOT_FOUND(404, "NOT_FOUND", null, null, "notFound", "%s"),
   GDATA_TOO_LARGE(413, "INVALID_ARGUMENT", null, null, "entityTooLarge", "%s"),
   GDATA_GONE(410, "FAILED_PRECONDITION", null, null, "gone", "%s"),
+  // RFC 4918 section 12.1 and RFC 7232: a CardDAV If-Match / If-None-Match that does not hold.
+  DAV_PRECONDITION_FAILED(412, "FAILED_PRECONDITION", null, null, "%s"),
   UNIMPLEMENTED(501, "UNIMPLEMENTED", null, null, "Method not implemented by OpenPeople yet: %s."),
   UNAVAILABLE(503, "UNAVAILABLE", null, null, "The service is currently unavailable."),
   // Digest §2, observed text.

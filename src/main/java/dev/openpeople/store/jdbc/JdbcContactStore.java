@@ -76,7 +76,14 @@ final class JdbcContactStore implements ContactStore {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO contacts (user_id, id, seq, created_at, updated_at, deleted, body,"
-                + " first_key, last_key, photo_version) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?)")) {
+                + " first_key, last_key, photo_version) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?)"
+                // A tombstone's id may be taken again (a CardDAV card re-created at its old
+                // resource name); a live contact's never: then no row changes (checked below).
+                + " ON CONFLICT (user_id, id) DO UPDATE SET seq = excluded.seq,"
+                + " created_at = excluded.created_at, updated_at = excluded.updated_at,"
+                + " deleted = FALSE, body = excluded.body, first_key = excluded.first_key,"
+                + " last_key = excluded.last_key, photo_version = excluded.photo_version"
+                + " WHERE contacts.deleted")) {
       for (Contact c : contacts) {
         insert.setLong(1, userId);
         insert.setLong(2, c.id());
@@ -89,7 +96,11 @@ final class JdbcContactStore implements ContactStore {
         insert.setLong(9, c.photoVersion());
         insert.addBatch();
       }
-      insert.executeBatch();
+      for (int count : insert.executeBatch()) {
+        if (count == 0) {
+          throw Sql.failure(new SQLException("contact id taken", "23505"));
+        }
+      }
       terms.insert(contacts);
       Map<String, Long> delta = new HashMap<>();
       insertMembers(contacts, delta);
@@ -167,7 +178,9 @@ final class JdbcContactStore implements ContactStore {
   public void markDeleted(long id, long seq, Instant at) {
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE contacts SET deleted = TRUE, seq = ?, updated_at = ?, body = '{}',"
+            // The body stays until the tombstone is purged: a CardDAV sync names a removed card
+            // by the resource name kept in it.
+            "UPDATE contacts SET deleted = TRUE, seq = ?, updated_at = ?,"
                 + " first_key = '', last_key = '', photo_version = 0 WHERE user_id = ? AND id = ?")) {
       update.setLong(1, seq);
       update.setLong(2, at.toEpochMilli());
