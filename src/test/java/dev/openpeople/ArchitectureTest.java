@@ -44,6 +44,8 @@ class ArchitectureTest {
     onlyDependsOn("server", "error");
     onlyDependsOn("people", "server", "contact", "token", "error");
     onlyDependsOn("emulator", "server", "contact", "error");
+    onlyDependsOn("vcard");
+    onlyDependsOn("carddav", "server", "contact", "token", "error", "vcard");
   }
 
   @Test
@@ -65,7 +67,10 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.openpeople.contact..", "dev.openpeople.token..", "dev.openpeople.error..")
+            "dev.openpeople.contact..",
+            "dev.openpeople.token..",
+            "dev.openpeople.error..",
+            "dev.openpeople.vcard..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.eclipse.jetty..")

@@ -83,9 +83,9 @@ final class DavProperties {
         out -> {
           for (QName report :
               List.of(DavNames.MULTIGET, DavNames.QUERY, DavNames.SYNC_COLLECTION)) {
-            out.writeStartElement(DavNames.DAV, "supported-report");
-            out.writeStartElement(DavNames.DAV, "report");
-            out.writeEmptyElement(report.getNamespaceURI(), report.getLocalPart());
+            out.writeStartElement("d", "supported-report", DavNames.DAV);
+            out.writeStartElement("d", "report", DavNames.DAV);
+            DavWriter.start(out, report, true);
             out.writeEndElement();
             out.writeEndElement();
           }
@@ -94,7 +94,7 @@ final class DavProperties {
         DavNames.SUPPORTED_ADDRESS_DATA,
         out -> {
           for (String version : List.of("3.0", "4.0")) {
-            out.writeEmptyElement(DavNames.CARD, "address-data-type");
+            out.writeEmptyElement("card", "address-data-type", DavNames.CARD);
             out.writeAttribute("content-type", "text/vcard");
             out.writeAttribute("version", version);
           }
@@ -139,8 +139,8 @@ final class DavProperties {
     }
     return out -> {
       for (String name : names) {
-        out.writeStartElement(DavNames.DAV, "privilege");
-        out.writeEmptyElement(DavNames.DAV, name);
+        out.writeStartElement("d", "privilege", DavNames.DAV);
+        out.writeEmptyElement("d", name, DavNames.DAV);
         out.writeEndElement();
       }
     };

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes DAV XML answers (207 multistatus, error bodies) with the JDK's StAX writer, which escapes
- * text and declares namespaces: {@code d} for DAV:, {@code card} for CardDAV, {@code cs} for CTag,
- * generated prefixes for any other namespace a client asked about.
+ * text: {@code d} is DAV:, {@code card} CardDAV and {@code cs} CTag, declared on the root; an
+ * element of any other namespace (a property a client asked about) declares its own {@code x}.
  */
 final class DavWriter {
   /** Writes the content of one property element (the element itself is written around it). */
@@ -30,7 +30,7 @@ final class DavWriter {
 
     static Value href(String href) {
       return out -> {
-        out.writeStartElement(DavNames.DAV, "href");
+        out.writeStartElement("d", "href", DavNames.DAV);
         out.writeCharacters(href);
         out.writeEndElement();
       };
@@ -39,7 +39,7 @@ final class DavWriter {
     static Value elements(QName... names) {
       return out -> {
         for (QName name : names) {
-          out.writeEmptyElement(name.getNamespaceURI(), name.getLocalPart());
+          start(out, name, true);
         }
       };
     }
@@ -52,7 +52,6 @@ final class DavWriter {
 
   private static XMLOutputFactory newFactory() {
     XMLOutputFactory factory = XMLOutputFactory.newFactory();
-    factory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
     return factory;
   }
 
@@ -60,10 +59,7 @@ final class DavWriter {
     try {
       out = FACTORY.createXMLStreamWriter(bytes, "UTF-8");
       out.writeStartDocument("UTF-8", "1.0");
-      out.setPrefix("d", DavNames.DAV);
-      out.setPrefix("card", DavNames.CARD);
-      out.setPrefix("cs", DavNames.CS);
-      out.writeStartElement(root.getNamespaceURI(), root.getLocalPart());
+      out.writeStartElement("d", root.getLocalPart(), root.getNamespaceURI());
       out.writeNamespace("d", DavNames.DAV);
       out.writeNamespace("card", DavNames.CARD);
       out.writeNamespace("cs", DavNames.CS);
@@ -81,10 +77,10 @@ final class DavWriter {
     DavWriter writer = new DavWriter(DavNames.dav("error"));
     try {
       if (condition != null) {
-        writer.out.writeEmptyElement(condition.getNamespaceURI(), condition.getLocalPart());
+        start(writer.out, condition, true);
       }
       // Sabre's convention: a human-readable message beside the condition.
-      writer.out.writeStartElement("http://openpeople.dev/ns", "message");
+      start(writer.out, new QName("http://openpeople.dev/ns", "message"), false);
       writer.out.writeCharacters(message);
       writer.out.writeEndElement();
     } catch (XMLStreamException e) {
@@ -104,11 +100,11 @@ final class DavWriter {
       List<QName> forbidden,
       boolean namesOnly) {
     try {
-      out.writeStartElement(DavNames.DAV, "response");
+      out.writeStartElement("d", "response", DavNames.DAV);
       element(DavNames.HREF, Value.text(href));
       if (!found.isEmpty() || (missing.isEmpty() && forbidden.isEmpty())) {
-        out.writeStartElement(DavNames.DAV, "propstat");
-        out.writeStartElement(DavNames.DAV, "prop");
+        out.writeStartElement("d", "propstat", DavNames.DAV);
+        out.writeStartElement("d", "prop", DavNames.DAV);
         for (Map.Entry<QName, Value> prop : found.entrySet()) {
           element(prop.getKey(), namesOnly ? Value.EMPTY : prop.getValue());
         }
@@ -129,10 +125,10 @@ final class DavWriter {
     if (names.isEmpty()) {
       return;
     }
-    out.writeStartElement(DavNames.DAV, "propstat");
-    out.writeStartElement(DavNames.DAV, "prop");
+    out.writeStartElement("d", "propstat", DavNames.DAV);
+    out.writeStartElement("d", "prop", DavNames.DAV);
     for (QName name : names) {
-      out.writeEmptyElement(name.getNamespaceURI(), name.getLocalPart());
+      start(out, name, true);
     }
     out.writeEndElement();
     element(DavNames.dav("status"), Value.text(statusLine(status)));
@@ -142,7 +138,7 @@ final class DavWriter {
   /** A {@code response} that is only a status (a removed member, an unknown href, a 507). */
   DavWriter status(String href, int status) {
     try {
-      out.writeStartElement(DavNames.DAV, "response");
+      out.writeStartElement("d", "response", DavNames.DAV);
       element(DavNames.HREF, Value.text(href));
       element(DavNames.dav("status"), Value.text(statusLine(status)));
       out.writeEndElement();
@@ -177,9 +173,30 @@ final class DavWriter {
   }
 
   private void element(QName name, Value value) throws XMLStreamException {
-    out.writeStartElement(name.getNamespaceURI(), name.getLocalPart());
+    start(out, name, false);
     value.write(out);
     out.writeEndElement();
+  }
+
+  /** Starts (or writes empty) an element with the root's prefix of its namespace, or {@code x}. */
+  static void start(XMLStreamWriter out, QName name, boolean empty) throws XMLStreamException {
+    String ns = name.getNamespaceURI();
+    String prefix =
+        switch (ns) {
+          case DavNames.DAV -> "d";
+          case DavNames.CARD -> "card";
+          case DavNames.CS -> "cs";
+          default -> null;
+        };
+    String chosen = prefix == null ? "x" : prefix;
+    if (empty) {
+      out.writeEmptyElement(chosen, name.getLocalPart(), ns);
+    } else {
+      out.writeStartElement(chosen, name.getLocalPart(), ns);
+    }
+    if (prefix == null) {
+      out.writeNamespace("x", ns);
+    }
   }
 
   static String statusLine(int status) {

@@ -98,7 +98,8 @@ final class PropfindMethod {
     DavProperties.respond(
         out,
         DavPath.card(email, Cards.nameOf(contact)),
-        DavProperties.cardProperties(contact, () -> Cards.vcard(contact, groupNames, version), wanted),
+        DavProperties.cardProperties(
+            contact, () -> Cards.vcard(contact, groupNames, version), wanted),
         wanted);
   }
 

@@ -178,7 +178,8 @@ final class ReportMethod {
     DavProperties.respond(
         out,
         href,
-        DavProperties.cardProperties(contact, () -> Cards.vcard(contact, groupNames, version), wanted),
+        DavProperties.cardProperties(
+            contact, () -> Cards.vcard(contact, groupNames, version), wanted),
         wanted);
   }
 
