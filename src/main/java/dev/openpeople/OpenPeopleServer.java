@@ -8,6 +8,7 @@ import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.contact.Storage;
+import dev.openpeople.contact.StoreErrors;
 import dev.openpeople.emulator.EmulatorClock;
 import dev.openpeople.emulator.EmulatorFaultsRoutes;
 import dev.openpeople.emulator.EmulatorRoutes;
@@ -98,7 +99,8 @@ public final class OpenPeopleServer implements AutoCloseable {
   private final ScheduledExecutorService janitor;
 
   private OpenPeopleServer(Options options) throws Exception {
-    this.storage = Storages.open(options.storageUrl());
+    // The one point where storage failures become API errors (503, 409, ...).
+    this.storage = StoreErrors.translating(Storages.open(options.storageUrl()));
     this.clock = new EmulatorClock(InstantSource.system());
     try {
       Discovery discovery = Discovery.load();
@@ -131,16 +133,17 @@ public final class OpenPeopleServer implements AutoCloseable {
               clock));
       Router router = new Router(discovery);
       routes.forEach(r -> r.define(router));
-      dispatcher.set(new Dispatcher(router, discovery, auth, faults));
-      http =
-          new JettyServer(options.host(), options.port(), dispatcher.get(), options.maxBodyBytes());
+      Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults);
+      dispatcher.set(pipeline);
+      http = new JettyServer(options.host(), options.port(), pipeline, options.maxBodyBytes());
       http.start();
     } catch (Exception e) {
       storage.close();
       throw e;
     }
     janitor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-    janitor.scheduleWithFixedDelay(this::purgeTombstones, 1, 10, TimeUnit.MINUTES);
+    // purgeTombstones logs its own failures, so the future has nothing left to report.
+    var unused = janitor.scheduleWithFixedDelay(this::purgeTombstones, 1, 10, TimeUnit.MINUTES);
   }
 
   public static OpenPeopleServer start(Options options) throws Exception {
@@ -179,7 +182,7 @@ public final class OpenPeopleServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     janitor.shutdownNow();
     try {
       http.close();

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,6 +31,8 @@ public final class OpenPeopleServerExtension implements BeforeAllCallback, After
   private OpenPeopleServer server;
   private String database;
   private String adminUrl;
+  private String storageUrl;
+  private UnaryOperator<String> storageTweak = UnaryOperator.identity();
   private final HttpClient http = HttpClient.newHttpClient();
 
   public OpenPeopleServerExtension() {
@@ -38,6 +41,20 @@ public final class OpenPeopleServerExtension implements BeforeAllCallback, After
 
   public OpenPeopleServerExtension(OpenPeopleServer.Options base) {
     this.base = base;
+  }
+
+  /**
+   * Rewrites the storage URL the server opens (after a PostgreSQL test database was created), e.g.
+   * to add connection settings.
+   */
+  public OpenPeopleServerExtension storage(UnaryOperator<String> tweak) {
+    this.storageTweak = tweak;
+    return this;
+  }
+
+  /** The storage URL the server of this class opened. */
+  public String storageUrl() {
+    return storageUrl;
   }
 
   /** The storage URL the suite runs on. */
@@ -51,6 +68,8 @@ public final class OpenPeopleServerExtension implements BeforeAllCallback, After
     if (storage.startsWith("postgresql://")) {
       storage = createDatabase(storage);
     }
+    storage = storageTweak.apply(storage);
+    storageUrl = storage;
     server =
         OpenPeopleServer.start(
             new OpenPeopleServer.Options(

@@ -132,7 +132,7 @@ public final class ContactService {
 
   /** Deletes contacts (tombstones for sync) in one transaction; any missing id is a 404. */
   public void delete(String email, List<Long> ids) {
-    storage.write(
+    storage.<@Nullable Void>write(
         email,
         session -> {
           LinkedHashSet<Long> unique = new LinkedHashSet<>(ids);

@@ -97,7 +97,7 @@ public final class GroupService {
   public void delete(String email, String id, boolean deleteContacts, MembershipEditor editor) {
     contacts
         .storage()
-        .write(
+        .<@Nullable Void>write(
             email,
             session -> {
               requireUserGroup(session, id, "deleted");

@@ -116,7 +116,7 @@ public final class OtherContactService {
   /** Deletes an other contact, leaving a tombstone for sync; a missing one is 404. */
   public void delete(String email, long id) {
     storage()
-        .write(
+        .<@Nullable Void>write(
             email,
             session -> {
               if (session.otherContacts().get(id).isEmpty()) {

@@ -3,6 +3,7 @@ package dev.openpeople.contact;
 
 import java.time.Instant;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The storage SPI: transactions scoped to one user, plus the few whole-store operations. Both
@@ -11,27 +12,27 @@ import java.util.function.Supplier;
 public interface Storage extends AutoCloseable {
   /** Work inside one transaction of a user. */
   @FunctionalInterface
-  interface Work<T> {
+  interface Work<T extends @Nullable Object> {
     T run(UserSession session);
   }
 
   /** Runs read-only work on a consistent snapshot; creates the user if new. */
-  <T> T read(String email, Work<T> work);
+  <T extends @Nullable Object> T read(String email, Work<T> work);
 
   /** Runs work in a write transaction; all of it commits or none of it does. */
-  <T> T write(String email, Work<T> work);
+  <T extends @Nullable Object> T write(String email, Work<T> work);
 
   /** Work inside one transaction of a domain's shared data. */
   @FunctionalInterface
-  interface DomainWork<T> {
+  interface DomainWork<T extends @Nullable Object> {
     T run(DomainSession session);
   }
 
   /** Runs read-only work on a consistent snapshot of a domain. */
-  <T> T readDomain(String domain, DomainWork<T> work);
+  <T extends @Nullable Object> T readDomain(String domain, DomainWork<T> work);
 
   /** Runs work in a write transaction of a domain; all of it commits or none of it does. */
-  <T> T writeDomain(String domain, DomainWork<T> work);
+  <T extends @Nullable Object> T writeDomain(String domain, DomainWork<T> work);
 
   /** Deletes shared-contact tombstones older than {@code before}; returns how many. */
   int purgeDomainTombstones(Instant before);

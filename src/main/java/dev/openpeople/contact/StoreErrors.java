@@ -3,9 +3,19 @@ package dev.openpeople.contact;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Translates {@link StoreException} into API errors, in this one method. */
+/**
+ * Translates {@link StoreException} into API errors, in this one method, at this one point: {@link
+ * #translating} wraps the server's {@link Storage}, and every store call runs inside one of its
+ * transactions, so no failure of the database leaves it untranslated.
+ */
 public final class StoreErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreErrors.class);
+
   private StoreErrors() {}
 
   public static ApiException toApi(StoreException e) {
@@ -13,8 +23,82 @@ public final class StoreErrors {
       case StoreException.NotFound notFound -> new ApiException(ApiError.NOT_FOUND);
       case StoreException.Conflict conflict ->
           new ApiException(ApiError.ALREADY_EXISTS, "The resource already exists.");
+      case StoreException.Aborted aborted -> new ApiException(ApiError.ABORTED);
       case StoreException.Unavailable unavailable -> new ApiException(ApiError.UNAVAILABLE);
-      default -> new ApiException(ApiError.INTERNAL);
+      case StoreException.Failed failed -> new ApiException(ApiError.INTERNAL);
     };
+  }
+
+  /** {@code storage} with every {@link StoreException} it throws turned into its API error. */
+  public static Storage translating(Storage storage) {
+    return new Translating(storage);
+  }
+
+  private static <T> T translate(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      if (e instanceof StoreException store) {
+        LOG.warn("storage failure: {}", e.toString(), e);
+        throw toApi(store);
+      }
+      throw e;
+    }
+  }
+
+  private record Translating(Storage storage) implements Storage {
+    @Override
+    public <T> T read(String email, Work<T> work) {
+      return translate(() -> storage.read(email, work));
+    }
+
+    @Override
+    public <T> T write(String email, Work<T> work) {
+      return translate(() -> storage.write(email, work));
+    }
+
+    @Override
+    public <T> T readDomain(String domain, DomainWork<T> work) {
+      return translate(() -> storage.readDomain(domain, work));
+    }
+
+    @Override
+    public <T> T writeDomain(String domain, DomainWork<T> work) {
+      return translate(() -> storage.writeDomain(domain, work));
+    }
+
+    @Override
+    public int purgeDomainTombstones(Instant before) {
+      return translate(() -> storage.purgeDomainTombstones(before));
+    }
+
+    @Override
+    public void reset() {
+      translate(
+          () -> {
+            storage.reset();
+            return null;
+          });
+    }
+
+    @Override
+    public int purgeTombstones(Instant before) {
+      return translate(() -> storage.purgeTombstones(before));
+    }
+
+    @Override
+    public String secret(String name, Supplier<String> generator) {
+      return translate(() -> storage.secret(name, generator));
+    }
+
+    @Override
+    public boolean ready() {
+      return storage.ready();
+    }
+
+    @Override
+    public void close() {
+      storage.close();
+    }
   }
 }

@@ -1,26 +1,29 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.contact;
 
-/** A storage failure the API must report: not found, a conflict, or the database unavailable. */
-public sealed class StoreException extends RuntimeException
-    permits StoreException.NotFound, StoreException.Conflict, StoreException.Unavailable {
-  private static final long serialVersionUID = 1L;
-
-  StoreException(String message, Throwable cause) {
-    super(message, cause);
-  }
+/**
+ * A storage failure the API must report, one kind per answer: a missing row, a duplicate, a
+ * concurrent transaction that won, the database out of reach, or a failure of the store itself.
+ * {@link StoreErrors#toApi} turns each into its API error.
+ */
+public sealed interface StoreException
+    permits StoreException.NotFound,
+        StoreException.Conflict,
+        StoreException.Aborted,
+        StoreException.Unavailable,
+        StoreException.Failed {
 
   /** A row the operation needed is absent. */
-  public static final class NotFound extends StoreException {
+  final class NotFound extends RuntimeException implements StoreException {
     private static final long serialVersionUID = 1L;
 
     public NotFound(String message) {
-      super(message, null);
+      super(message);
     }
   }
 
-  /** A uniqueness or concurrency conflict. */
-  public static final class Conflict extends StoreException {
+  /** A uniqueness violation: the row already exists. */
+  final class Conflict extends RuntimeException implements StoreException {
     private static final long serialVersionUID = 1L;
 
     public Conflict(String message, Throwable cause) {
@@ -28,11 +31,32 @@ public sealed class StoreException extends RuntimeException
     }
   }
 
-  /** The database could not be reached or failed. */
-  public static final class Unavailable extends StoreException {
+  /**
+   * A concurrent transaction won: a serialization failure, a deadlock, or a lock not obtained in
+   * time. Retrying the request may succeed.
+   */
+  final class Aborted extends RuntimeException implements StoreException {
+    private static final long serialVersionUID = 1L;
+
+    public Aborted(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The database could not be reached: no connection, a lost connection, a shutdown. */
+  final class Unavailable extends RuntimeException implements StoreException {
     private static final long serialVersionUID = 1L;
 
     public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Any other database error: a defect of the store, not of the request. */
+  final class Failed extends RuntimeException implements StoreException {
+    private static final long serialVersionUID = 1L;
+
+    public Failed(String message, Throwable cause) {
       super(message, cause);
     }
   }

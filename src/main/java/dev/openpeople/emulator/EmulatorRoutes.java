@@ -48,7 +48,7 @@ public final class EmulatorRoutes implements Routes {
     JsonNode seconds = body.path("seconds");
     if (!seconds.canConvertToLong()
         || seconds.asLong() < 0
-        || !seconds.isIntegralNumber() && !seconds.isTextual()) {
+        || (!seconds.isIntegralNumber() && !seconds.isTextual())) {
       throw ApiException.invalid("Body must be {\"seconds\": N} with N a non-negative integer.");
     }
     long value;

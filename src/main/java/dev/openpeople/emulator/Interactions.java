@@ -62,7 +62,7 @@ final class Interactions {
     for (JsonNode known : phones) {
       String value = known.path("value").asText("");
       if (value.equals(phone.trim())
-          || !digits.isEmpty() && value.replaceAll("[^0-9]", "").equals(digits)) {
+          || (!digits.isEmpty() && value.replaceAll("[^0-9]", "").equals(digits))) {
         return true;
       }
     }

@@ -111,6 +111,9 @@ public enum ApiError {
   // RFC 4918 section 12.1 and RFC 7232: a CardDAV If-Match / If-None-Match that does not hold.
   DAV_PRECONDITION_FAILED(412, "FAILED_PRECONDITION", null, null, "%s"),
   UNIMPLEMENTED(501, "UNIMPLEMENTED", null, null, "Method not implemented by OpenPeople yet: %s."),
+  // A transaction lost to a concurrent one; 409 ABORTED as in
+  // https://cloud.google.com/apis/design/errors#handling_errors ("concurrency conflict").
+  ABORTED(409, "ABORTED", null, null, "The operation was aborted."),
   UNAVAILABLE(503, "UNAVAILABLE", null, null, "The service is currently unavailable."),
   // Digest §2, observed text.
   INTERNAL(500, "INTERNAL", null, null, "Internal error encountered.");
@@ -155,7 +158,7 @@ public enum ApiError {
       return gdataCode;
     }
     StringBuilder code = new StringBuilder();
-    for (String word : status.toLowerCase(java.util.Locale.ROOT).split("_")) {
+    for (String word : status.toLowerCase(java.util.Locale.ROOT).split("_", -1)) {
       code.append(
           code.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
     }
@@ -202,7 +205,7 @@ public enum ApiError {
     return domain;
   }
 
-  String format(Object... args) {
+  String format(@Nullable Object... args) {
     return args.length == 0 && !template.contains("%") ? template : String.format(template, args);
   }
 }

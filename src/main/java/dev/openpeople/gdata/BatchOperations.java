@@ -11,6 +11,7 @@ import dev.openpeople.error.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A batch request (shared-contacts-api.md §8): up to 100 insert/update/delete/query operations run
@@ -61,7 +62,10 @@ final class BatchOperations {
   }
 
   private String one(
-      DomainSession session, AtomWriter.Urls urls, ContactEntry entry, String defaultOperation) {
+      DomainSession session,
+      AtomWriter.Urls urls,
+      ContactEntry entry,
+      @Nullable String defaultOperation) {
     String operation = entry.batchOperation() != null ? entry.batchOperation() : defaultOperation;
     operation = operation == null ? "insert" : operation.toLowerCase(Locale.ROOT);
     List<String> head = new ArrayList<>();

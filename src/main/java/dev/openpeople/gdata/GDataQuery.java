@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The query parameters of a contacts feed (shared-contacts-api.md §3): paging, {@code updated-min},
- * {@code showdeleted}, ordering. Unknown parameters are ignored unless {@code strict=true}.
+ * {@code showdeleted=true}, ordering. Unknown parameters are ignored unless {@code strict=true}.
  *
  * @param startIndex 1-based index of the first entry
  */

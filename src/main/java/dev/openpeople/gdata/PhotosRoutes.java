@@ -72,7 +72,7 @@ public final class PhotosRoutes implements Routes {
     String domain = DomainAccess.writable(call);
     String id = call.pathVar("2");
     String type = call.request().header("Content-Type");
-    String mediaType = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    String mediaType = type == null ? "" : type.split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
     if (!mediaType.startsWith("image/")) {
       throw new ApiException(ApiError.GDATA_INVALID, "A photo must be sent as image/*.");
     }

@@ -133,7 +133,7 @@ record StoredEntry(@Nullable String title, @Nullable String content, List<XmlEle
   }
 
   private static void addWords(StringBuilder out, String text) {
-    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+", -1)) {
       if (!word.isEmpty()) {
         out.append(' ').append(word);
       }

@@ -343,10 +343,8 @@ final class ContactBodies implements MembershipEditor {
 
   /** Drops the properties the discovery document marks readOnly, recursively. */
   private void stripReadOnly(ObjectNode node, String schemaName) {
-    JsonNode properties =
-        discovery.schema(schemaName) == null
-            ? null
-            : discovery.schema(schemaName).path("properties");
+    JsonNode schema = discovery.schema(schemaName);
+    JsonNode properties = schema == null ? null : schema.path("properties");
     if (properties == null) {
       return;
     }

@@ -45,7 +45,7 @@ final class ContactGroups {
       return fallback;
     }
     Set<String> out = new LinkedHashSet<>();
-    for (String raw : mask.split(",")) {
+    for (String raw : mask.split(",", -1)) {
       String path = raw.trim();
       if (path.startsWith("contactGroup.")) {
         path = path.substring("contactGroup.".length());

@@ -28,8 +28,7 @@ import java.util.TreeSet;
 final class ContactGroupsListing {
   private static final String METHOD = Operation.CONTACT_GROUPS_LIST.discoveryId();
   private static final SystemGroups[] SYSTEM = SystemGroups.values();
-  // Token cursor phases (cursorId): where the previous page stopped.
-  private static final long START = 0;
+  // Token cursor phases (cursorId): where the previous page stopped; 0 is a fresh listing.
   private static final long IN_SYSTEM = 1;
   private static final long IN_USER = 2;
   private static final long IN_CHANGES = 3;
@@ -49,7 +48,7 @@ final class ContactGroupsListing {
     String id();
   }
 
-  private record SystemRow(SystemGroups group) implements Row {
+  private record SystemRow(SystemGroups group, int index) implements Row {
     @Override
     public String id() {
       return group.id();
@@ -119,7 +118,7 @@ final class ContactGroupsListing {
     if (more) {
       ListToken next =
           switch (rows.get(rows.size() - 1)) {
-            case SystemRow last -> ListPositions.next(at, "", last.group().ordinal(), IN_SYSTEM);
+            case SystemRow last -> ListPositions.next(at, "", last.index(), IN_SYSTEM);
             case GroupRow last when incremental ->
                 ListPositions.next(at, "", last.group().seq(), IN_CHANGES);
             case GroupRow last -> ListPositions.next(at, last.group().id(), 0, IN_USER);
@@ -139,7 +138,7 @@ final class ContactGroupsListing {
     if (at.cursorId() != IN_USER) {
       int from = at.cursorId() == IN_SYSTEM ? (int) at.cursorSeq() + 1 : 0;
       for (int i = from; i < SYSTEM.length && rows.size() < limit; i++) {
-        rows.add(new SystemRow(SYSTEM[i]));
+        rows.add(new SystemRow(SYSTEM[i], i));
       }
     }
     if (rows.size() < limit) {

@@ -68,7 +68,7 @@ final class ContactGroupsRoutes implements Routes {
                 call.caller().email(),
                 session ->
                     render(session, List.of(id), fields, maxMembers)
-                        .get(id)
+                        .getOrDefault(id, Optional.empty())
                         .orElseThrow(() -> new ApiException(ApiError.NOT_FOUND))));
   }
 
@@ -93,7 +93,7 @@ final class ContactGroupsRoutes implements Routes {
     for (int i = 0; i < names.size(); i++) {
       ObjectNode item = responses.addObject();
       item.put("requestedResourceName", names.get(i));
-      Optional<ObjectNode> group = found.get(ids.get(i));
+      Optional<ObjectNode> group = found.getOrDefault(ids.get(i), Optional.empty());
       if (group.isPresent()) {
         item.set("contactGroup", group.get().deepCopy());
         item.putObject("status");

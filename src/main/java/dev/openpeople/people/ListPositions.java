@@ -6,6 +6,7 @@ import dev.openpeople.error.ApiException;
 import dev.openpeople.token.ListToken;
 import dev.openpeople.token.TokenSigner;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a page of a list method with page and sync tokens starts: a page token's position, a sync
@@ -25,8 +26,8 @@ record ListPositions(TokenSigner signer, String method, String boundParams) {
       long user,
       String pageBinding,
       String syncBinding,
-      String pageToken,
-      String syncToken,
+      @Nullable String pageToken,
+      @Nullable String syncToken,
       Instant now,
       long lastSeq) {
     if (pageToken != null && !pageToken.isEmpty()) {

@@ -17,7 +17,6 @@ import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.TokenSigner;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,8 +84,7 @@ final class PeopleBatchRoutes implements Routes {
     Set<String> fields = readMask(body);
     List<ContactChange> changes = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : entries.properties()) {
       String name = entry.getKey();
       long id = PeopleRoutes.requireContact(name);
       ObjectNode person = (ObjectNode) entry.getValue();

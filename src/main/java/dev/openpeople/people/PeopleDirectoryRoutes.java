@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The directory methods of the {@code people} resource: the caller's domain profiles (its users)
@@ -121,8 +122,8 @@ final class PeopleDirectoryRoutes implements Routes {
 
   private ListToken position(
       DomainSession s,
-      String pageToken,
-      String syncToken,
+      @Nullable String pageToken,
+      @Nullable String syncToken,
       String syncBinding,
       String pageBinding,
       Instant now) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code people} resource: contacts CRUD, batches, and people/me (digest §5). */
 public final class PeopleRoutes implements Routes {
@@ -91,7 +92,7 @@ public final class PeopleRoutes implements Routes {
     ArrayNode responses = response.putArray("responses");
     contacts
         .storage()
-        .read(
+        .<@Nullable Void>read(
             call.caller().email(),
             session -> {
               List<Long> ids = new ArrayList<>();
@@ -125,7 +126,7 @@ public final class PeopleRoutes implements Routes {
   }
 
   /** One entry of getBatchGet; missing people are NOT_FOUND entries, not a failure (observed). */
-  private static ObjectNode personResponse(String name, ObjectNode person) {
+  private static ObjectNode personResponse(String name, @Nullable ObjectNode person) {
     ObjectNode item = Json.object();
     item.put("requestedResourceName", name);
     if (person == null) {
@@ -142,7 +143,7 @@ public final class PeopleRoutes implements Routes {
   }
 
   /** Looks a resource name up: people/me, the caller's account id, or one of their contacts. */
-  private ObjectNode find(
+  private @Nullable ObjectNode find(
       User user,
       String name,
       Set<String> fields,
@@ -215,7 +216,7 @@ public final class PeopleRoutes implements Routes {
   }
 
   /** The etag a client sent: person.etag, else the CONTACT source's etag (digest §5). */
-  static String etagOf(ObjectNode person) {
+  static @Nullable String etagOf(ObjectNode person) {
     if (person.hasNonNull("etag")) {
       return person.get("etag").asText();
     }

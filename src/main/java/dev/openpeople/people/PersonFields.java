@@ -105,7 +105,7 @@ final class PersonFields {
 
   static Set<String> parse(String mask, String param, Set<String> valid) {
     Set<String> out = new LinkedHashSet<>();
-    for (String raw : mask.split(",")) {
+    for (String raw : mask.split(",", -1)) {
       String path = raw.trim();
       if (path.startsWith("person.")) {
         path = path.substring("person.".length());

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param query decoded query parameters in arrival order
  * @param headers header values keyed case-insensitively
  */
+// Requests are never compared or hashed, so the array's identity equals does no harm.
+@SuppressWarnings("ArrayRecordComponent")
 public record ApiRequest(
     String method,
     String origin,
@@ -23,6 +25,8 @@ public record ApiRequest(
     TreeMap<String, String> headers,
     byte[] body) {
 
+  // A TreeMap, not a Map: its comparator is what makes the headers component case-insensitive.
+  @SuppressWarnings("NonApiType")
   public static TreeMap<String, String> headerMap() {
     return new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -43,6 +44,8 @@ public final class BatchRoutes implements Routes {
   }
 
   /** One part of the batch: its headers and the raw inner request bytes. */
+  // Parts are never compared or hashed, so the array's identity equals does no harm.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Part(Map<String, String> headers, byte[] content) {}
 
   ApiReply batch(ApiCall call) {
@@ -50,7 +53,7 @@ public final class BatchRoutes implements Routes {
     String contentType = outer.header("Content-Type");
     String boundary = contentType == null ? null : MultiPart.extractBoundary(contentType);
     if (contentType == null
-        || !contentType.toLowerCase().startsWith("multipart/mixed")
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/mixed")
         || boundary == null) {
       throw ApiException.invalid("A batch request must be multipart/mixed with a boundary.");
     }
@@ -242,7 +245,7 @@ public final class BatchRoutes implements Routes {
   private static byte[] withHost(byte[] raw) {
     String head = new String(raw, 0, Math.min(raw.length, 8192), StandardCharsets.ISO_8859_1);
     int headerEnd = head.indexOf("\r\n\r\n");
-    String headers = (headerEnd < 0 ? head : head.substring(0, headerEnd)).toLowerCase();
+    String headers = (headerEnd < 0 ? head : head.substring(0, headerEnd)).toLowerCase(Locale.ROOT);
     int firstLine = head.indexOf('\n');
     if (firstLine < 0 || headers.contains("\nhost:")) {
       return raw;

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +44,7 @@ public final class Discovery {
   private Discovery(ObjectNode document) {
     this.document = document;
     collect(document);
-    for (Iterator<Map.Entry<String, JsonNode>> it = document.path("schemas").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : document.path("schemas").properties()) {
       schemas.put(entry.getKey(), entry.getValue());
     }
   }
@@ -89,9 +86,7 @@ public final class Discovery {
     }
     regex.append(Pattern.quote(flatPath.substring(last))).append('$');
     Map<String, Param> params = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.path("parameters").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.path("parameters").properties()) {
       JsonNode p = entry.getValue();
       if (!"query".equals(p.path("location").asText())) {
         continue;
@@ -136,9 +131,7 @@ public final class Discovery {
   /** The system parameters every method accepts ($.xgafv, alt, fields, key, ...). */
   public Map<String, Param> systemParams() {
     Map<String, Param> params = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = document.path("parameters").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : document.path("parameters").properties()) {
       List<String> enums = new ArrayList<>();
       entry.getValue().path("enum").forEach(e -> enums.add(e.asText()));
       params.put(

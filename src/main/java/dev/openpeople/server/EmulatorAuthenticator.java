@@ -85,7 +85,7 @@ public final class EmulatorAuthenticator implements Authenticator {
     if (scope.isArray()) {
       scope.forEach(s -> scopes.add(Principal.normalizeScope(s.asText())));
     } else if (scope.isTextual()) {
-      for (String s : scope.asText().trim().split("\\s+")) {
+      for (String s : scope.asText().trim().split("\\s+", -1)) {
         if (!s.isEmpty()) {
           scopes.add(Principal.normalizeScope(s));
         }

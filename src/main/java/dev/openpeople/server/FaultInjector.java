@@ -53,7 +53,7 @@ public final class FaultInjector {
     for (int index = 0; index < faults.size(); index++) {
       Fault fault = faults.get(index);
       String only = fault.user();
-      if (!fault.method().equals(operation.discoveryId()) || only != null && !only.equals(user)) {
+      if (!fault.method().equals(operation.discoveryId()) || (only != null && !only.equals(user))) {
         continue;
       }
       if (fault.remaining() <= 1) {

@@ -88,7 +88,7 @@ public final class FieldSelector {
     ObjectNode out = Json.object();
     for (Map.Entry<String, FieldSelector> entry : children.entrySet()) {
       if (entry.getKey().equals("*")) {
-        node.fields().forEachRemaining(f -> out.set(f.getKey(), f.getValue()));
+        node.properties().forEach(f -> out.set(f.getKey(), f.getValue()));
         continue;
       }
       JsonNode child = node.get(entry.getKey());

@@ -26,6 +26,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP listener: Jetty on virtual threads, translating each exchange into an {@link ApiRequest}
@@ -57,11 +58,15 @@ public final class JettyServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       server.stop();
     } catch (java.util.concurrent.TimeoutException e) {
       // Idle keep-alive connections may outlive the graceful period; they are closed anyway.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("Jetty did not stop", e);
     }
   }
 
@@ -139,7 +144,7 @@ public final class JettyServer implements AutoCloseable {
           request.getMethod(), origin, request.getHttpURI().getDecodedPath(), query, headers, body);
     }
 
-    private byte[] readBody(Request request, String encoding) throws IOException {
+    private byte[] readBody(Request request, @Nullable String encoding) throws IOException {
       long declared = request.getLength();
       if (declared > maxBodyBytes) {
         throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, maxBodyBytes);

@@ -88,7 +88,7 @@ public final class JwtAuthenticator implements Authenticator {
     if (claim.isArray()) {
       claim.forEach(d -> domains.add(d.asText().toLowerCase(java.util.Locale.ROOT)));
     } else if (claim.isTextual()) {
-      for (String d : claim.asText().trim().split("\\s+")) {
+      for (String d : claim.asText().trim().split("\\s+", -1)) {
         if (!d.isEmpty()) {
           domains.add(d.toLowerCase(java.util.Locale.ROOT));
         }

@@ -41,7 +41,7 @@ public enum Operation {
 
   /** The RPC name Google reports in ErrorInfo metadata, e.g. {@code ...People.CreateContact}. */
   public String rpcName() {
-    String[] parts = discoveryId.split("\\.");
+    String[] parts = discoveryId.split("\\.", -1);
     String method = parts[parts.length - 1];
     String resource = parts[parts.length - 2];
     String service =

@@ -10,6 +10,7 @@ import com.google.gdata.data.batch.BatchUtils;
 import com.google.gdata.data.contacts.ContactEntry;
 import com.google.gdata.data.contacts.ContactFeed;
 import dev.openpeople.OpenPeopleServerExtension;
+import java.net.URI;
 import java.net.URL;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +34,7 @@ class GDataBatchClientTest {
     ContactEntry doomed =
         client.insert(feedUrl, GDataContactsClientTest.richEntry("Doomed", "Two"));
     ContactFeed feed = client.getFeed(feedUrl, ContactFeed.class);
-    URL batchUrl = new URL(feed.getLink(Link.Rel.FEED_BATCH, Link.Type.ATOM).getHref());
+    URL batchUrl = URI.create(feed.getLink(Link.Rel.FEED_BATCH, Link.Type.ATOM).getHref()).toURL();
 
     ContactFeed request = new ContactFeed();
     ContactEntry insert = GDataContactsClientTest.richEntry("Batch", "Inserted");

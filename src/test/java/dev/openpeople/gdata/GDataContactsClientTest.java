@@ -31,6 +31,7 @@ import com.google.gdata.util.ServiceForbiddenException;
 import dev.openpeople.OpenPeopleServerExtension;
 import java.net.URI;
 import java.net.URL;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -51,7 +52,7 @@ class GDataContactsClientTest {
     entry.setName(name);
     entry.setContent(new PlainTextConstruct("Met at the offsite"));
     Email email = new Email();
-    email.setAddress(given.toLowerCase() + "@vendor.test");
+    email.setAddress(given.toLowerCase(Locale.ROOT) + "@vendor.test");
     email.setRel("http://schemas.google.com/g/2005#work");
     email.setPrimary(true);
     entry.addEmailAddress(email);
@@ -60,7 +61,7 @@ class GDataContactsClientTest {
     phone.setRel("http://schemas.google.com/g/2005#work");
     entry.addPhoneNumber(phone);
     Im im = new Im();
-    im.setAddress(given.toLowerCase() + "@chat.test");
+    im.setAddress(given.toLowerCase(Locale.ROOT) + "@chat.test");
     im.setProtocol("http://schemas.google.com/g/2005#GOOGLE_TALK");
     im.setRel("http://schemas.google.com/g/2005#home");
     entry.addImAddress(im);
@@ -106,7 +107,7 @@ class GDataContactsClientTest {
     ContactEntry created =
         client.insert(GDataClients.feed(SERVER, DOMAIN, "full"), richEntry("Sam", "Lee"));
     ContactEntry read =
-        client.getEntry(new URL(created.getSelfLink().getHref()), ContactEntry.class);
+        client.getEntry(URI.create(created.getSelfLink().getHref()).toURL(), ContactEntry.class);
     assertThat(read.getName().getGivenName().getValue()).isEqualTo("Sam");
     assertThat(read.getName().getFamilyName().getValue()).isEqualTo("Lee");
     assertThat(read.getName().getFullName().getValue()).isEqualTo("Sam Lee");
@@ -150,7 +151,7 @@ class GDataContactsClientTest {
     ContactsService client = GDataClients.contacts(ADMIN);
     ContactEntry created =
         client.insert(GDataClients.feed(SERVER, DOMAIN, "full"), richEntry("Del", "Me"));
-    URL self = new URL(created.getSelfLink().getHref());
+    URL self = URI.create(created.getSelfLink().getHref()).toURL();
     created.delete();
     assertThatThrownBy(() -> client.getEntry(self, ContactEntry.class))
         .isInstanceOf(ResourceNotFoundException.class);
@@ -164,7 +165,7 @@ class GDataContactsClientTest {
     assertThatThrownBy(
             () ->
                 client.getEntry(
-                    new URL(created.getSelfLink().getHref()),
+                    URI.create(created.getSelfLink().getHref()).toURL(),
                     ContactEntry.class,
                     created.getEtag()))
         .isInstanceOf(NotModifiedException.class);

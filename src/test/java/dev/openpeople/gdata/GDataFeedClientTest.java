@@ -12,7 +12,6 @@ import com.google.gdata.data.contacts.ContactFeed;
 import com.google.gdata.data.extensions.ExtendedProperty;
 import dev.openpeople.OpenPeopleServerExtension;
 import java.net.URI;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +67,7 @@ class GDataFeedClientTest {
       if (next == null) {
         break;
       }
-      page = client.getFeed(new URL(next.getHref()), ContactFeed.class);
+      page = client.getFeed(URI.create(next.getHref()).toURL(), ContactFeed.class);
       assertThat(page.getPreviousLink()).isNotNull();
     }
     assertThat(pages).isEqualTo(3);
@@ -86,12 +85,13 @@ class GDataFeedClientTest {
     String id = created.getId().substring(created.getId().lastIndexOf('/') + 1);
     ContactEntry thin =
         client.getEntry(
-            new URL(GDataClients.feed(SERVER, DOMAIN, "thin") + "/" + id), ContactEntry.class);
+            URI.create(GDataClients.feed(SERVER, DOMAIN, "thin") + "/" + id).toURL(),
+            ContactEntry.class);
     assertThat(thin.getExtendedProperties()).isEmpty();
     assertThat(thin.getName().getGivenName().getValue()).isEqualTo("Proj");
     ContactEntry tier =
         client.getEntry(
-            new URL(GDataClients.feed(SERVER, DOMAIN, "property-tier") + "/" + id),
+            URI.create(GDataClients.feed(SERVER, DOMAIN, "property-tier") + "/" + id).toURL(),
             ContactEntry.class);
     assertThat(tier.getExtendedProperties())
         .extracting(ExtendedProperty::getName)
@@ -101,10 +101,10 @@ class GDataFeedClientTest {
     tier.getExtendedProperties().get(0).setValue("platinum");
     tier.update();
     // A write through thin keeps every extended property.
-    thin = client.getEntry(new URL(thin.getSelfLink().getHref()), ContactEntry.class);
+    thin = client.getEntry(URI.create(thin.getSelfLink().getHref()).toURL(), ContactEntry.class);
     thin.update();
     ContactEntry full =
-        client.getEntry(new URL(created.getSelfLink().getHref()), ContactEntry.class);
+        client.getEntry(URI.create(created.getSelfLink().getHref()).toURL(), ContactEntry.class);
     assertThat(full.getExtendedProperties())
         .extracting(p -> p.getName() + "=" + p.getValue())
         .containsExactlyInAnyOrder("crm-id=A-1042", "tier=platinum");

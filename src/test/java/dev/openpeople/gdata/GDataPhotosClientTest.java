@@ -15,7 +15,7 @@ import com.google.gdata.util.ResourceNotFoundException;
 import com.google.gdata.util.ServiceForbiddenException;
 import dev.openpeople.OpenPeopleServerExtension;
 import java.io.InputStream;
-import java.net.URL;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,7 +32,7 @@ class GDataPhotosClientTest {
     GDataRequest request =
         client.createRequest(
             GDataRequest.RequestType.UPDATE,
-            new URL(photo.getHref()),
+            URI.create(photo.getHref()).toURL(),
             new ContentType("image/jpeg"));
     request.setEtag(photo.getEtag());
     request.getRequestStream().write(bytes);
@@ -51,7 +51,7 @@ class GDataPhotosClientTest {
     upload(client, photo, JPEG);
 
     ContactEntry withPhoto =
-        client.getEntry(new URL(created.getSelfLink().getHref()), ContactEntry.class);
+        client.getEntry(URI.create(created.getSelfLink().getHref()).toURL(), ContactEntry.class);
     Link link = withPhoto.getContactPhotoLink();
     assertThat(link.getEtag()).startsWith("\"");
     assertThat(withPhoto.getEtag()).isNotEqualTo(created.getEtag());
@@ -70,9 +70,9 @@ class GDataPhotosClientTest {
     assertThatThrownBy(() -> upload(client, stale, JPEG))
         .isInstanceOf(PreconditionFailedException.class);
 
-    client.delete(new URL(link.getHref()), link.getEtag());
+    client.delete(URI.create(link.getHref()).toURL(), link.getEtag());
     ContactEntry without =
-        client.getEntry(new URL(created.getSelfLink().getHref()), ContactEntry.class);
+        client.getEntry(URI.create(created.getSelfLink().getHref()).toURL(), ContactEntry.class);
     assertThat(without.getContactPhotoLink().getEtag()).isNull();
     GDataRequest gone = client.createLinkQueryRequest(without.getContactPhotoLink());
     assertThatThrownBy(gone::execute).isInstanceOf(ResourceNotFoundException.class);

@@ -24,7 +24,7 @@ class PeopleConnectionsClientTest {
       throws Exception {
     List<String> names = new ArrayList<>();
     for (String pair : givenFamily) {
-      String[] parts = pair.split(" ");
+      String[] parts = pair.split(" ", -1);
       Person created =
           client
               .people()

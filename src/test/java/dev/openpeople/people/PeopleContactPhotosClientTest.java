@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -119,7 +120,9 @@ class PeopleContactPhotosClientTest {
                 .updateContactPhoto(
                     created.getResourceName(),
                     new UpdateContactPhotoRequest()
-                        .setPhotoBytes(Base64.getEncoder().encodeToString("hello".getBytes())))
+                        .setPhotoBytes(
+                            Base64.getEncoder()
+                                .encodeToString("hello".getBytes(StandardCharsets.UTF_8))))
                 .execute());
   }
 

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +38,7 @@ class PayloadLimitWireTest {
   void oversizedBodyIs413() throws Exception {
     String big = "{\"names\":[{\"givenName\":\"" + "x".repeat(4000) + "\"}]}";
 
-    HttpResponse<String> response = post(big.getBytes(), false);
+    HttpResponse<String> response = post(big.getBytes(StandardCharsets.UTF_8), false);
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains("Request payload size exceeds the limit: 1024 bytes.");
@@ -58,7 +59,9 @@ class PayloadLimitWireTest {
 
   @Test
   void smallBodiesStillWork() throws Exception {
-    assertThat(post("{\"names\":[{\"givenName\":\"ok\"}]}".getBytes(), false).statusCode())
+    assertThat(
+            post("{\"names\":[{\"givenName\":\"ok\"}]}".getBytes(StandardCharsets.UTF_8), false)
+                .statusCode())
         .isEqualTo(200);
   }
 }

@@ -57,4 +57,24 @@ class ListTokenTest {
         .isNotEqualTo(ListToken.fingerprint(List.of("b", "a")))
         .isNotEqualTo(ListToken.fingerprint(List.of("ab")));
   }
+
+  @Test
+  void roundTripsEdgeValuesOfEveryField() {
+    ListToken edge =
+        new ListToken(
+            ListToken.PAGE, "people.x", Long.MAX_VALUE, "", issued, -1, 0, "ключ/é", -5, 0, -1);
+    assertThat(
+            ListToken.decode(
+                signer, edge.encode(signer), ListToken.PAGE, "people.x", Long.MAX_VALUE, "t"))
+        .isEqualTo(edge);
+  }
+
+  @Test
+  void aTokenIsValidUpToTheLastMillisecondOfItsLifetime() {
+    Instant end = issued.plus(ListToken.LIFETIME);
+    assertThat(token.expiredAt(issued)).isFalse();
+    assertThat(token.expiredAt(end.minusMillis(1))).isFalse();
+    assertThat(token.expiredAt(end)).isFalse();
+    assertThat(token.expiredAt(end.plusNanos(1_000_000))).isTrue();
+  }
 }

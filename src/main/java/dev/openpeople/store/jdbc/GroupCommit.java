@@ -24,13 +24,13 @@ import org.jspecify.annotations.Nullable;
 final class GroupCommit {
   /** One write transaction's work on the shared connection. */
   @FunctionalInterface
-  interface Tx<T> {
+  interface Tx<T extends @Nullable Object> {
     T run(Connection connection) throws SQLException;
   }
 
   private static final int MAX_BATCH = 64;
 
-  private static final class Pending<T> {
+  private static final class Pending<T extends @Nullable Object> {
     final Tx<T> tx;
     @Nullable T result;
     @Nullable Throwable failure;
@@ -55,7 +55,7 @@ final class GroupCommit {
     }
   }
 
-  <T> T run(String key, Tx<T> tx) {
+  <T extends @Nullable Object> T run(String key, Tx<T> tx) {
     Lane lane = lanes[Math.floorMod(key.hashCode(), lanes.length)];
     Pending<T> mine = new Pending<>(tx);
     lane.queue().add(mine);
@@ -74,7 +74,9 @@ final class GroupCommit {
     return outcome(mine);
   }
 
-  private static <T> T outcome(Pending<T> pending) {
+  // Once failure is null, result holds what the work returned: a T, null only if T allows it.
+  @SuppressWarnings("NullAway")
+  private static <T extends @Nullable Object> T outcome(Pending<T> pending) {
     Throwable failure = pending.failure;
     if (failure instanceof RuntimeException e) {
       throw e;
@@ -124,7 +126,8 @@ final class GroupCommit {
   }
 
   /** Runs one transaction's work; false when it failed (its failure is recorded). */
-  private static <T> boolean runOne(Pending<T> pending, Connection connection) {
+  private static <T extends @Nullable Object> boolean runOne(
+      Pending<T> pending, Connection connection) {
     try {
       pending.result = pending.tx.run(connection);
       return true;

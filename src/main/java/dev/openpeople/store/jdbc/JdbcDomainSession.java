@@ -5,10 +5,6 @@ import dev.openpeople.contact.DomainSession;
 import dev.openpeople.contact.SharedContactStore;
 import dev.openpeople.contact.User;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** One domain's view of one JDBC transaction. */
@@ -45,63 +41,40 @@ final class JdbcDomainSession implements DomainSession {
     if (!writable) {
       throw new IllegalStateException("write inside a read transaction");
     }
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE domains SET last_seq = last_seq + ? WHERE name = ? RETURNING last_seq")) {
-      update.setLong(1, count);
-      update.setString(2, domain);
-      try (ResultSet rs = update.executeQuery()) {
-        rs.next();
-        return rs.getLong(1) - count + 1;
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+    return new Statements(connection)
+            .number(
+                "UPDATE domains SET last_seq = last_seq + ? WHERE name = ? RETURNING last_seq",
+                count,
+                domain)
+        - count
+        + 1;
   }
 
   @Override
   public List<User> users(String afterEmail, int limit) {
-    try (PreparedStatement select =
-        connection.prepareStatement(
+    return new Statements(connection)
+        .select(
             "SELECT "
                 + JdbcStorage.USER_COLUMNS
-                + " FROM users WHERE email LIKE ? AND email > ? ORDER BY email LIMIT ?")) {
-      select.setString(1, "%@" + domain);
-      select.setString(2, afterEmail);
-      select.setInt(3, limit);
-      try (ResultSet rs = select.executeQuery()) {
-        List<User> users = new ArrayList<>();
-        while (rs.next()) {
-          users.add(JdbcStorage.user(rs));
-        }
-        return users;
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+                + " FROM users WHERE email LIKE ? AND email > ? ORDER BY email LIMIT ?",
+            JdbcStorage::user,
+            "%@" + domain,
+            afterEmail,
+            limit);
   }
 
   @Override
   public List<ProfileChange> profileChanges(long afterSeq, long upToSeq, int limit) {
-    try (PreparedStatement select =
-        connection.prepareStatement(
+    return new Statements(connection)
+        .select(
             "SELECT "
                 + JdbcStorage.USER_COLUMNS
                 + ", domain_seq FROM users WHERE domain = ? AND domain_seq > ? AND domain_seq <= ?"
-                + " ORDER BY domain_seq LIMIT ?")) {
-      select.setString(1, domain);
-      select.setLong(2, afterSeq);
-      select.setLong(3, upToSeq);
-      select.setInt(4, limit);
-      try (ResultSet rs = select.executeQuery()) {
-        List<ProfileChange> changes = new ArrayList<>();
-        while (rs.next()) {
-          changes.add(new ProfileChange(rs.getLong(6), JdbcStorage.user(rs)));
-        }
-        return changes;
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+                + " ORDER BY domain_seq LIMIT ?",
+            rs -> new ProfileChange(rs.getLong(6), JdbcStorage.user(rs)),
+            domain,
+            afterSeq,
+            upToSeq,
+            limit);
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL implementation of {@link Storage} shared by SQLite and PostgreSQL via a {@link Dialect}.
@@ -64,28 +65,13 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
-  public <T> T read(String email, Work<T> work) {
+  public <T extends @Nullable Object> T read(String email, Work<T> work) {
     User user = findOrCreate(email);
-    try (Connection connection = pool.getConnection()) {
-      dialect.beginRead(connection);
-      try {
-        T result = work.run(new JdbcUserSession(connection, user, false));
-        connection.commit();
-        return result;
-      } catch (RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-        connection.setReadOnly(false);
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+    return runRead(connection -> work.run(new JdbcUserSession(connection, user, false)));
   }
 
   @Override
-  public <T> T write(String email, Work<T> work) {
+  public <T extends @Nullable Object> T write(String email, Work<T> work) {
     User known = findOrCreate(email);
     return commits.run(
         email,
@@ -103,28 +89,15 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
-  public <T> T readDomain(String domain, DomainWork<T> work) {
-    try (Connection connection = pool.getConnection()) {
-      dialect.beginRead(connection);
-      try {
-        long lastSeq = domainSeq(connection, domain);
-        T result = work.run(new JdbcDomainSession(connection, domain, lastSeq, false));
-        connection.commit();
-        return result;
-      } catch (RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-        connection.setReadOnly(false);
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+  public <T extends @Nullable Object> T readDomain(String domain, DomainWork<T> work) {
+    return runRead(
+        connection ->
+            work.run(
+                new JdbcDomainSession(connection, domain, domainSeq(connection, domain), false)));
   }
 
   @Override
-  public <T> T writeDomain(String domain, DomainWork<T> work) {
+  public <T extends @Nullable Object> T writeDomain(String domain, DomainWork<T> work) {
     return runWrite(
         connection -> {
           try (PreparedStatement insert =
@@ -199,7 +172,7 @@ public final class JdbcStorage implements Storage {
     }
   }
 
-  private User existing(String email) {
+  private @Nullable User existing(String email) {
     try (Connection connection = pool.getConnection()) {
       return loadUser(connection, email);
     } catch (SQLException e) {
@@ -238,7 +211,7 @@ public final class JdbcStorage implements Storage {
     }
   }
 
-  static User loadUser(Connection connection, String email) throws SQLException {
+  static @Nullable User loadUser(Connection connection, String email) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement("SELECT " + USER_COLUMNS + " FROM users WHERE email = ?")) {
       select.setString(1, email);
@@ -347,11 +320,31 @@ public final class JdbcStorage implements Storage {
 
   /** Work on a raw connection inside one write transaction. */
   @FunctionalInterface
-  interface SqlWork<T> {
+  interface SqlWork<T extends @Nullable Object> {
     T run(Connection connection) throws SQLException;
   }
 
-  <T> T runWrite(SqlWork<T> work) {
+  /** Runs work in a read-only transaction on a consistent snapshot. */
+  private <T extends @Nullable Object> T runRead(SqlWork<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      dialect.beginRead(connection);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+        connection.setReadOnly(false);
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  <T extends @Nullable Object> T runWrite(SqlWork<T> work) {
     if (dialect.serializeWrites()) {
       writeLock.lock();
     }

@@ -8,13 +8,11 @@ import dev.openpeople.contact.PhotoStore;
 import dev.openpeople.contact.User;
 import dev.openpeople.contact.UserSession;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One user's view of one JDBC transaction. */
 final class JdbcUserSession implements UserSession {
@@ -57,13 +55,10 @@ final class JdbcUserSession implements UserSession {
   public Map<String, User> usersByEmail(Collection<String> emails) {
     Map<String, User> out = new HashMap<>();
     for (String email : new LinkedHashSet<>(emails)) {
-      try {
-        User found = JdbcStorage.loadUser(connection, email);
-        if (found != null) {
-          out.put(email, found);
-        }
-      } catch (SQLException e) {
-        throw Sql.failure(e);
+      @Nullable User found =
+          Statements.<@Nullable User>run(() -> JdbcStorage.loadUser(connection, email));
+      if (found != null) {
+        out.put(email, found);
       }
     }
     return out;
@@ -72,34 +67,28 @@ final class JdbcUserSession implements UserSession {
   @Override
   public long allocateSeqs(int count) {
     requireWritable();
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE users SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq")) {
-      update.setLong(1, count);
-      update.setLong(2, user.id());
-      try (ResultSet rs = update.executeQuery()) {
-        rs.next();
-        return rs.getLong(1) - count + 1;
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+    return new Statements(connection)
+            .number(
+                "UPDATE users SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq",
+                count,
+                user.id())
+        - count
+        + 1;
   }
 
   @Override
   public void setProfile(String profileJson) {
     requireWritable();
-    try (PreparedStatement update =
-        connection.prepareStatement("UPDATE users SET profile = ?, domain_seq = ? WHERE id = ?")) {
-      // A directory change of the user's domain (listDirectoryPeople sync), in this transaction.
-      long seq = DomainSequence.allocate(connection, DomainSequence.domainOf(user.email()), 1);
-      update.setString(1, profileJson);
-      update.setLong(2, seq);
-      update.setLong(3, user.id());
-      update.executeUpdate();
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
+    // A directory change of the user's domain (listDirectoryPeople sync), in this transaction.
+    long seq =
+        Statements.run(
+            () -> DomainSequence.allocate(connection, DomainSequence.domainOf(user.email()), 1));
+    new Statements(connection)
+        .update(
+            "UPDATE users SET profile = ?, domain_seq = ? WHERE id = ?",
+            profileJson,
+            seq,
+            user.id());
   }
 
   private void requireWritable() {

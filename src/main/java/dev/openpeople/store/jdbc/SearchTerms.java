@@ -61,7 +61,11 @@ record SearchTerms(Connection connection, long userId, String table, String owne
   }
 
   /** Indexes the search terms of {@code contacts}. */
-  void insert(List<Contact> contacts) throws SQLException {
+  void insert(List<Contact> contacts) {
+    Statements.run(() -> insertTerms(contacts));
+  }
+
+  private int insertTerms(List<Contact> contacts) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO "
@@ -82,20 +86,22 @@ record SearchTerms(Connection connection, long userId, String table, String owne
       if (pending > 0) {
         insert.executeBatch();
       }
+      return pending;
     }
   }
 
   /** Removes every term of these owners. */
-  void delete(List<Long> ids) throws SQLException {
-    try (PreparedStatement delete =
-        connection.prepareStatement(
-            "DELETE FROM " + table + " WHERE user_id = ? AND " + owner + " = ?")) {
-      for (long id : ids) {
-        delete.setLong(1, userId);
-        delete.setLong(2, id);
-        delete.addBatch();
-      }
-      delete.executeBatch();
-    }
+  void delete(List<Long> ids) {
+    Statements.exec(
+        () -> {
+          new Statements(connection)
+              .batch(
+                  "DELETE FROM " + table + " WHERE user_id = ? AND " + owner + " = ?",
+                  ids,
+                  (delete, id) -> {
+                    delete.setLong(1, userId);
+                    delete.setLong(2, id);
+                  });
+        });
   }
 }

@@ -44,7 +44,11 @@ public final class SqliteDialect implements Dialect {
   public void configure(HikariConfig config) {
     config.setJdbcUrl(url);
     config.addDataSourceProperty("foreign_keys", "true");
-    config.addDataSourceProperty("busy_timeout", "30000");
+    if (!url.contains("busy_timeout=")) {
+      // How long a write waits for another process's lock before SQLITE_BUSY (409 ABORTED); a
+      // file URL may set its own, e.g. sqlite:/var/lib/openpeople.db?busy_timeout=5000.
+      config.addDataSourceProperty("busy_timeout", "30000");
+    }
     if (memory) {
       // Shared-cache memory databases lock whole tables; one connection avoids SQLITE_LOCKED.
       config.setMaximumPoolSize(1);
