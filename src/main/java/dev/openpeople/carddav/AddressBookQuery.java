@@ -200,7 +200,8 @@ final class AddressBookQuery {
       case "i;octet" -> value;
       case "i;ascii-casemap" -> {
         StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
+        for (int i = 0; i < value.length(); i++) {
+          char c = value.charAt(i);
           out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
         }
         yield out.toString();

@@ -45,7 +45,7 @@ final class CardDavAuth {
     try {
       return bearer.authenticate(request);
     } catch (ApiException e) {
-      throw new DavException(401, null, e.getMessage());
+      throw new DavException(401, null, String.valueOf(e.getMessage()));
     }
   }
 

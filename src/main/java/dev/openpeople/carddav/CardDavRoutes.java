@@ -123,9 +123,9 @@ public final class CardDavRoutes implements Routes {
         default -> notAllowed(request.method());
       };
     } catch (DavException e) {
-      return error(e.status(), e.condition(), e.getMessage());
+      return error(e.status(), e.condition(), String.valueOf(e.getMessage()));
     } catch (ApiException e) {
-      return error(e.error().httpStatus(), null, e.getMessage());
+      return error(e.error().httpStatus(), null, String.valueOf(e.getMessage()));
     }
   }
 

@@ -130,7 +130,7 @@ final class Cards {
     try {
       card = VCards.read(text);
     } catch (InvalidVCardException e) {
-      throw new DavException(403, DavNames.VALID_ADDRESS_DATA, e.getMessage());
+      throw new DavException(403, DavNames.VALID_ADDRESS_DATA, String.valueOf(e.getMessage()));
     }
     ObjectNode person = card.person().deepCopy();
     ArrayNode memberships = person.putArray("memberships");
@@ -169,7 +169,7 @@ final class Cards {
       return drafts.contact(
           id, currentBody, Json.writeString(person), CARD_FIELDS, Json.writeString(stored));
     } catch (ApiException e) {
-      throw new DavException(403, DavNames.VALID_ADDRESS_DATA, e.getMessage());
+      throw new DavException(403, DavNames.VALID_ADDRESS_DATA, String.valueOf(e.getMessage()));
     }
   }
 

@@ -145,7 +145,7 @@ public final class AddressBookService {
 
   /** Deletes the contact {@code id} (a tombstone for both protocols' syncs); 404 or 412. */
   public void delete(String email, long id, Conditions conditions) {
-    storage.write(
+    storage.<@Nullable Void>write(
         email,
         session -> {
           Optional<Contact> current = session.contacts().get(id);

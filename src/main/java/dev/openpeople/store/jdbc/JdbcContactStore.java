@@ -62,18 +62,18 @@ final class JdbcContactStore extends JdbcChangeLog<Contact> implements ContactSt
                       + " deleted = FALSE, body = excluded.body, first_key = excluded.first_key,"
                       + " last_key = excluded.last_key, photo_version = excluded.photo_version"
                       + " WHERE contacts.deleted",
-              contacts,
-              (insert, c) -> {
-                insert.setLong(1, userId);
-                insert.setLong(2, c.id());
-                insert.setLong(3, c.seq());
-                insert.setLong(4, c.created().toEpochMilli());
-                insert.setLong(5, c.updated().toEpochMilli());
-                insert.setString(6, c.body());
-                insert.setString(7, c.keys().firstName());
-                insert.setString(8, c.keys().lastName());
-                insert.setLong(9, c.photoVersion());
-              });
+                  contacts,
+                  (insert, c) -> {
+                    insert.setLong(1, userId);
+                    insert.setLong(2, c.id());
+                    insert.setLong(3, c.seq());
+                    insert.setLong(4, c.created().toEpochMilli());
+                    insert.setLong(5, c.updated().toEpochMilli());
+                    insert.setString(6, c.body());
+                    insert.setString(7, c.keys().firstName());
+                    insert.setString(8, c.keys().lastName());
+                    insert.setLong(9, c.photoVersion());
+                  });
           for (int count : counts) {
             if (count == 0) {
               throw new SQLException("contact id taken", "23505");
