@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The other contacts benchmark (issue 3): loads N other contacts of one user through the emulator
+ * The other contacts benchmark: loads N other contacts of one user through the emulator
  * API, then times otherContacts.list full and incremental syncs and otherContacts.search over HTTP.
  * Usage: java -cp target/openpeople.jar bench/OtherContactsBench.java BASE_URL N SERVER_PID
  */

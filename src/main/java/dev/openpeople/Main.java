@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, AppPasswordCommand.class})
 public final class Main {
   public static void main(String[] args) {
-    int code = new CommandLine(new Main()).execute(args);
+    int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     if (code != 0) {
       System.exit(code);
     }

@@ -14,8 +14,10 @@ import dev.openpeople.emulator.EmulatorFaultsRoutes;
 import dev.openpeople.emulator.EmulatorRoutes;
 import dev.openpeople.emulator.EmulatorUsersRoutes;
 import dev.openpeople.gdata.GData;
+import dev.openpeople.metrics.MetricsRoutes;
+import dev.openpeople.metrics.ServerMetrics;
 import dev.openpeople.people.People;
-import dev.openpeople.people.PeopleDrafts;
+import dev.openpeople.people.person.PeopleDrafts;
 import dev.openpeople.server.Authenticator;
 import dev.openpeople.server.BatchRoutes;
 import dev.openpeople.server.Discovery;
@@ -23,6 +25,7 @@ import dev.openpeople.server.Dispatcher;
 import dev.openpeople.server.EmulatorAuthenticator;
 import dev.openpeople.server.FaultInjector;
 import dev.openpeople.server.JettyServer;
+import dev.openpeople.server.RequestLog;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import dev.openpeople.store.Storages;
@@ -51,7 +54,10 @@ public final class OpenPeopleServer implements AutoCloseable {
   /** Tombstones outlive sync tokens (7 days) by a margin, so a valid token sees every delete. */
   static final Duration TOMBSTONE_RETENTION = Duration.ofDays(8);
 
-  /** Shared-contact tombstones are kept 30 days (shared-contacts-api.md §3). */
+  /**
+   * Shared-contact tombstones are kept 30 days
+   * (https://developers.google.com/admin-sdk/domain-shared-contacts, "showdeleted").
+   */
   static final Duration SHARED_TOMBSTONE_RETENTION = Duration.ofDays(30);
 
   /**
@@ -61,6 +67,7 @@ public final class OpenPeopleServer implements AutoCloseable {
    * @param authenticator null for emulator auth
    * @param emulator true to expose {@code /emulator/v1/} controls
    * @param otherContacts first-page quota and strict search warmup of otherContacts
+   * @param tls certificate and key to serve HTTPS (and HTTP/2) with; null for plain HTTP
    */
   public record Options(
       String host,
@@ -69,10 +76,25 @@ public final class OpenPeopleServer implements AutoCloseable {
       @Nullable Authenticator authenticator,
       boolean emulator,
       long maxBodyBytes,
-      People.OtherContactsSettings otherContacts) {
+      People.OtherContactsSettings otherContacts,
+      JettyServer.@Nullable Tls tls) {
+    /** Google's limit on a JSON request body: 10 MiB. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+
     /** Generous by default: 600 first pages of full otherContacts syncs per user and minute. */
     public static final People.OtherContactsSettings OTHER_CONTACTS_DEFAULTS =
         new People.OtherContactsSettings(600, false);
+
+    public Options(
+        String host,
+        int port,
+        String storageUrl,
+        @Nullable Authenticator authenticator,
+        boolean emulator,
+        long maxBodyBytes,
+        People.OtherContactsSettings otherContacts) {
+      this(host, port, storageUrl, authenticator, emulator, maxBodyBytes, otherContacts, null);
+    }
 
     public Options(
         String host,
@@ -85,34 +107,47 @@ public final class OpenPeopleServer implements AutoCloseable {
     }
 
     public static Options emulatorDefaults(String storageUrl) {
-      return new Options("127.0.0.1", 0, storageUrl, null, true, 32L * 1024 * 1024);
+      return new Options("127.0.0.1", 0, storageUrl, null, true, DEFAULT_MAX_BODY_BYTES);
     }
 
     public Options withOtherContacts(People.OtherContactsSettings settings) {
-      return new Options(host, port, storageUrl, authenticator, emulator, maxBodyBytes, settings);
+      return new Options(
+          host, port, storageUrl, authenticator, emulator, maxBodyBytes, settings, tls);
+    }
+
+    public Options withTls(JettyServer.@Nullable Tls newTls) {
+      return new Options(
+          host, port, storageUrl, authenticator, emulator, maxBodyBytes, otherContacts, newTls);
     }
   }
 
+  private final ServerMetrics metrics;
   private final Storage storage;
   private final EmulatorClock clock;
   private final JettyServer http;
   private final ScheduledExecutorService janitor;
 
   private OpenPeopleServer(Options options) throws Exception {
+    this.metrics = new ServerMetrics();
     // The one point where storage failures become API errors (503, 409, ...).
-    this.storage = StoreErrors.translating(Storages.open(options.storageUrl()));
+    this.storage = StoreErrors.translating(Storages.open(options.storageUrl(), metrics.registry()));
     this.clock = new EmulatorClock(InstantSource.system());
     try {
       Discovery discovery = Discovery.load();
       TokenSigner signer = new TokenSigner(storage.secret("token-key", OpenPeopleServer::newKey));
       ContactService contacts = new ContactService(storage, clock);
       OtherContactService otherContacts = new OtherContactService(contacts);
+      SharedContactService sharedContacts = new SharedContactService(storage, clock);
       List<Routes> routes =
           new ArrayList<>(
-              People.routes(contacts, otherContacts, options.otherContacts(), discovery, signer));
-      SharedContactService sharedContacts = new SharedContactService(storage, clock);
+              People.routes(
+                  new People.Services(contacts, otherContacts, sharedContacts),
+                  options.otherContacts(),
+                  discovery,
+                  signer));
       routes.addAll(GData.routes(sharedContacts));
       routes.add(new HealthRoutes(storage));
+      routes.add(new MetricsRoutes(metrics));
       AtomicReference<Dispatcher> dispatcher = new AtomicReference<>();
       routes.add(new BatchRoutes(dispatcher::get));
       FaultInjector faults = options.emulator() ? new FaultInjector() : null;
@@ -135,10 +170,18 @@ public final class OpenPeopleServer implements AutoCloseable {
       routes.forEach(r -> r.define(router));
       Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults);
       dispatcher.set(pipeline);
-      http = new JettyServer(options.host(), options.port(), pipeline, options.maxBodyBytes());
+      http =
+          new JettyServer(
+              options.host(),
+              options.port(),
+              options.tls(),
+              pipeline,
+              options.maxBodyBytes(),
+              new RequestLog(metrics.registry()));
       http.start();
     } catch (Exception e) {
       storage.close();
+      metrics.close();
       throw e;
     }
     janitor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
@@ -173,6 +216,11 @@ public final class OpenPeopleServer implements AutoCloseable {
     return http.port();
   }
 
+  /** Where clients reach the server, e.g. {@code https://127.0.0.1:8443/}. */
+  public String url(String host) {
+    return (http.secure() ? "https" : "http") + "://" + host + ":" + port() + "/";
+  }
+
   public EmulatorClock clock() {
     return clock;
   }
@@ -187,7 +235,11 @@ public final class OpenPeopleServer implements AutoCloseable {
     try {
       http.close();
     } finally {
-      storage.close();
+      try {
+        storage.close();
+      } finally {
+        metrics.close();
+      }
     }
   }
 }

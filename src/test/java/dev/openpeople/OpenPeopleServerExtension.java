@@ -79,7 +79,8 @@ public final class OpenPeopleServerExtension implements BeforeAllCallback, After
                 base.authenticator(),
                 base.emulator(),
                 base.maxBodyBytes(),
-                base.otherContacts()));
+                base.otherContacts(),
+                base.tls()));
   }
 
   private String createDatabase(String url) throws SQLException {

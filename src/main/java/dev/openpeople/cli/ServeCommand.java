@@ -4,8 +4,12 @@ package dev.openpeople.cli;
 import dev.openpeople.OpenPeopleServer;
 import dev.openpeople.people.People;
 import dev.openpeople.server.Authenticator;
+import dev.openpeople.server.JettyServer;
+import dev.openpeople.server.Json;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,10 +47,29 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-body-bytes",
-      defaultValue = "${env:OPENPEOPLE_MAX_BODY_BYTES:-33554432}",
+      defaultValue = "${env:OPENPEOPLE_MAX_BODY_BYTES:-10485760}",
       description =
-          "Largest request body accepted; larger ones get 413 (default ${DEFAULT-VALUE}).")
-  long maxBodyBytes;
+          "Largest request body accepted (after gzip inflation); larger ones get 400, as from"
+              + " Google (default ${DEFAULT-VALUE}, Google's 10 MiB).")
+  long maxBodyBytes = OpenPeopleServer.Options.DEFAULT_MAX_BODY_BYTES;
+
+  @Option(
+      names = "--tls-cert",
+      defaultValue = "${env:OPENPEOPLE_TLS_CERT}",
+      description = "PEM certificate chain: serve HTTPS (HTTP/2 via ALPN) instead of HTTP.")
+  @Nullable Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      defaultValue = "${env:OPENPEOPLE_TLS_KEY}",
+      description = "PEM private key of --tls-cert (unencrypted PKCS #8, BEGIN PRIVATE KEY).")
+  @Nullable Path tlsKey;
+
+  @Option(
+      names = "--log-format",
+      defaultValue = "${env:OPENPEOPLE_LOG_FORMAT:-text}",
+      description = "Log lines as text or json (default ${DEFAULT-VALUE}).")
+  LogFormat logFormat = LogFormat.text;
 
   @Option(
       names = "--other-contacts-first-page-quota",
@@ -81,6 +104,11 @@ public final class ServeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--other-contacts-first-page-quota must not be negative.");
     }
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--tls-cert and --tls-key go together.");
+    }
+    logFormat.apply();
     OpenPeopleServer.Options options =
         new OpenPeopleServer.Options(
             host,
@@ -89,15 +117,54 @@ public final class ServeCommand implements Callable<Integer> {
             authenticator,
             emulator,
             maxBodyBytes,
-            new People.OtherContactsSettings(otherContactsFirstPageQuota, strictSearchWarmup));
+            new People.OtherContactsSettings(otherContactsFirstPageQuota, strictSearchWarmup),
+            tlsCert == null || tlsKey == null ? null : new JettyServer.Tls(tlsCert, tlsKey));
     CountDownLatch stopped = new CountDownLatch(1);
     try (OpenPeopleServer server = OpenPeopleServer.start(options)) {
-      System.out.printf(
-          "OpenPeople listening on http://%s:%d/ (%s mode, storage %s)%n",
-          host, server.port(), emulator ? "emulator" : "production", options.storageUrl());
+      System.out.print(banner(server.url(displayHost(host)), emulator, options.storageUrl()));
+      System.out.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();
     }
     return 0;
+  }
+
+  /** A wildcard listen address is shown as {@code localhost}, a name a browser can open. */
+  static String displayHost(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.isEmpty() ? "localhost" : host;
+  }
+
+  /** What start-up prints: where the server is, and the credentials it takes. */
+  static String banner(String url, boolean emulator, String storage) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "OpenPeople listening on %s (%s mode, storage %s)%n",
+            url, emulator ? "emulator" : "production", storage));
+    out.append(String.format("  console:   %s (the web console will be served here)%n", url));
+    out.append(String.format("  metrics:   %smetrics%n", url));
+    if (emulator) {
+      out.append(
+          String.format(
+              "  tokens:    Authorization: Bearer alice@example.com   (every contacts scope)%n"
+                  + "             Authorization: Bearer %s%n"
+                  + "             (an unsigned JWT: its email claim is the user, its scope claim"
+                  + " the scopes)%n",
+              exampleJwt("alice@example.com", "contacts.readonly")));
+    } else {
+      out.append(
+          String.format(
+              "  tokens:    Authorization: Bearer <RS256/ES256 JWT of --jwt-issuer for"
+                  + " --jwt-audience>%n"));
+    }
+    return out.toString();
+  }
+
+  /** An unsigned ({@code alg: none}) JWT, as emulator mode accepts. */
+  static String exampleJwt(String email, String scope) {
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    byte[] header = Json.write(Json.object().put("alg", "none").put("typ", "JWT"), false);
+    byte[] claims = Json.write(Json.object().put("email", email).put("scope", scope), false);
+    return base64.encodeToString(header) + "." + base64.encodeToString(claims) + ".";
   }
 }

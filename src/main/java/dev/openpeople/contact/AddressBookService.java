@@ -3,6 +3,7 @@ package dev.openpeople.contact;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Cursor;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,7 +78,8 @@ public final class AddressBookService {
             if (page.size() < CHUNK) {
               break;
             }
-            after = Cursor.after(page.get(page.size() - 1), SortOrder.LAST_MODIFIED_ASCENDING);
+            after =
+                Contact.cursorAfter(page.get(page.size() - 1), SortOrder.LAST_MODIFIED_ASCENDING);
           }
           return new Snapshot(out, lastSeq, groupNames(session));
         });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.contact;
 
+import dev.openpeople.listing.Cursor;
 import java.time.Instant;
 
 /**
@@ -21,7 +22,7 @@ public record Contact(
     ContactKeys keys,
     long photoVersion) {
 
-  /** The resource name {@code people/c<unsigned decimal id>} (digest §3). */
+  /** The resource name {@code people/c<unsigned decimal id>}. */
   public String resourceName() {
     return ContactIds.resourceName(id);
   }
@@ -32,5 +33,16 @@ public record Contact(
 
   public Contact withPhoto(long newSeq, Instant at, long newPhotoVersion) {
     return new Contact(id, newSeq, created, at, false, body, keys, newPhotoVersion);
+  }
+
+  /** The keyset position just after {@code contact} in a listing in {@code order}. */
+  public static Cursor cursorAfter(Contact contact, SortOrder order) {
+    String key =
+        switch (order) {
+          case FIRST_NAME_ASCENDING -> contact.keys().firstName();
+          case LAST_NAME_ASCENDING -> contact.keys().lastName();
+          default -> "";
+        };
+    return new Cursor(key, contact.seq(), contact.id());
   }
 }

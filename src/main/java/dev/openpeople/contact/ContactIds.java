@@ -7,7 +7,8 @@ import java.util.OptionalLong;
 
 /**
  * Contact ids: a 64-bit number shown as {@code people/c<unsigned decimal>} and as the 16-digit hex
- * source id (digest §3: {@code 4085c7778aa36f35} is {@code people/c4649341506570907445}).
+ * source id (as Google shows both: {@code 4085c7778aa36f35} is {@code
+ * people/c4649341506570907445}).
  */
 public final class ContactIds {
   private ContactIds() {}

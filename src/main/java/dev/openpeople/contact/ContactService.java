@@ -3,6 +3,7 @@ package dev.openpeople.contact;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,7 +43,70 @@ public final class ContactService {
     this.clock = clock;
   }
 
-  public Storage storage() {
+  /** The caller's user row and the live contacts found among the requested ids. */
+  public record Lookup(User user, Map<Long, Contact> contacts) {}
+
+  /** Reads the user and the live contacts among {@code ids} in one transaction. */
+  public Lookup lookup(String email, Collection<Long> ids) {
+    return storage.read(
+        email,
+        session -> {
+          Map<Long, Contact> found = new HashMap<>();
+          if (!ids.isEmpty()) {
+            session.contacts().getAll(ids).forEach(c -> found.put(c.id(), c));
+          }
+          return new Lookup(session.user(), found);
+        });
+  }
+
+  /** The photo of a live contact, if its current photo has this version. */
+  public Optional<Photo> photo(String email, long id, long version) {
+    return storage.read(
+        email,
+        session ->
+            session
+                .contacts()
+                .get(id)
+                .filter(c -> c.photoVersion() == version)
+                .flatMap(c -> session.photos().get(id)));
+  }
+
+  /** Creates the user if new (a caller of domain-wide methods is a user of the domain). */
+  public void register(String email) {
+    storage.read(email, session -> session.user().id());
+  }
+
+  /**
+   * Contacts matching a normalized query (searchContacts), sorted by name, at most {@code limit}.
+   */
+  public List<Contact> search(String email, String query, int limit) {
+    return storage.read(
+        email,
+        session ->
+            ContactSearch.find(
+                query, limit, session.contacts()::search, session.contacts()::getAll));
+  }
+
+  /**
+   * A page of the user's contacts in {@code order}, or of the changes since the request's sync
+   * token (connections.list).
+   */
+  public Listing.Page<Contact> list(
+      String email, Listing listing, Listing.Request request, SortOrder order) {
+    Instant now = clock.instant();
+    return storage.read(
+        email,
+        session ->
+            listing.page(
+                session.contacts().changeLog(order),
+                request,
+                session.user().id(),
+                session.user().lastSeq(),
+                now));
+  }
+
+  /** For the other services of this package; handlers go through service methods. */
+  Storage storage() {
     return storage;
   }
 
@@ -61,8 +126,8 @@ public final class ContactService {
 
   /**
    * Inserts new contacts with the given ids inside the caller's write transaction: the one path
-   * every contact creation takes, including the copy of an other contact, which keeps its id (issue
-   * 3: {@code otherContacts/cN} becomes {@code people/cN}).
+   * every contact creation takes, including the copy of an other contact, which keeps its id
+   * ({@code otherContacts/cN} becomes {@code people/cN}).
    */
   public List<Contact> insert(UserSession session, List<Long> ids, List<ContactDraft> drafts) {
     Instant now = clock.instant();
@@ -120,7 +185,11 @@ public final class ContactService {
         });
   }
 
-  /** The etag rule of updateContact (digest §5): either etag form, else 400. */
+  /**
+   * The etag rule of updateContact
+   * (https://developers.google.com/people/api/rest/v1/people/updateContact): either etag form, else
+   * 400.
+   */
   public static void checkEtag(Contact contact, @Nullable String etag) {
     if (etag == null || etag.isEmpty()) {
       throw new ApiException(ApiError.PERSON_ETAG_MISSING);

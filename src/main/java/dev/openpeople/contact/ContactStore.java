@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.contact;
 
+import dev.openpeople.listing.ChangeLog;
+import dev.openpeople.listing.Cursor;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -44,4 +46,40 @@ public interface ContactStore {
 
   /** Ids of live contacts with a search term starting with {@code prefix}. */
   List<Long> search(String prefix, int limit);
+
+  /** The contacts as a change log, the full listing in {@code order}. */
+  default ChangeLog.Counted<Contact> changeLog(SortOrder order) {
+    ContactStore store = this;
+    return new ChangeLog.Counted<>() {
+      @Override
+      public List<Contact> page(@Nullable Cursor after, long maxSeq, int limit) {
+        return store.page(order, after, maxSeq, limit);
+      }
+
+      @Override
+      public List<Contact> changes(long afterSeq, long maxSeq, int limit) {
+        return store.changes(afterSeq, maxSeq, limit);
+      }
+
+      @Override
+      public Cursor cursorAfter(Contact row) {
+        return Contact.cursorAfter(row, order);
+      }
+
+      @Override
+      public long seq(Contact row) {
+        return row.seq();
+      }
+
+      @Override
+      public long countLive(long maxSeq) {
+        return store.countLive(maxSeq);
+      }
+
+      @Override
+      public long countChanges(long afterSeq, long maxSeq) {
+        return store.countChanges(afterSeq, maxSeq);
+      }
+    };
+  }
 }

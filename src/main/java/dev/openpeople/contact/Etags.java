@@ -6,8 +6,8 @@ import java.util.Base64;
 
 /**
  * Entity tags: a function of a contact's id and its last change sequence, so they change on every
- * change. The prefixes copy Google's shapes ({@code %...} for persons, {@code #...} for sources;
- * digest §3) for clients that sniff them.
+ * change. The prefixes copy Google's shapes ({@code %...} for persons, {@code #...} for sources; as
+ * Google's look) for clients that sniff them.
  */
 public final class Etags {
   private Etags() {}
@@ -30,7 +30,10 @@ public final class Etags {
     return Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(mixed).array());
   }
 
-  /** A shared contact's strong GData etag, quotes included (shared-contacts-api.md §9). */
+  /**
+   * A shared contact's strong GData etag, quotes included
+   * (https://developers.google.com/gdata/docs/2.0/reference#ResourceVersioning).
+   */
   public static String sharedContact(SharedContact contact) {
     return "\"" + encode(contact.id().hashCode() ^ 0x2f8a3c1dL, contact.seq()) + "\"";
   }

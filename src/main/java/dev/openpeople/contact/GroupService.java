@@ -3,8 +3,10 @@ package dev.openpeople.contact;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -16,9 +18,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules of contact-group writes (digest §6): unique names, etag preconditions, system groups
- * that cannot change, and membership changes that rewrite each affected contact with a new change
- * sequence so its etag changes and incremental contact syncs see it.
+ * The rules of contact groups (https://developers.google.com/people/api/rest/v1/contactGroups):
+ * unique names, etag preconditions, system groups that cannot change, and membership changes that
+ * rewrite each affected contact with a new change sequence so its etag changes and incremental
+ * contact syncs see it.
  */
 public final class GroupService {
   /** What members.modify could not do. */
@@ -33,8 +36,73 @@ public final class GroupService {
     this.contacts = contacts;
   }
 
-  public ContactService contacts() {
-    return contacts;
+  /** A page of contactGroups.list and, when asked, the member counts of its groups. */
+  public record GroupsPage(Listing.Page<GroupRows.Row> page, Map<String, Long> memberCounts) {}
+
+  /**
+   * A page of the system groups then the user's groups, or of the groups changed since the
+   * request's sync token (contactGroups.list).
+   */
+  public GroupsPage list(
+      String email, Listing listing, Listing.Request request, boolean memberCounts) {
+    Instant now = contacts.now();
+    return contacts
+        .storage()
+        .read(
+            email,
+            session -> {
+              Listing.Page<GroupRows.Row> page =
+                  listing.page(
+                      new GroupRows(session.groups()),
+                      request,
+                      session.user().id(),
+                      session.user().lastSeq(),
+                      now);
+              Map<String, Long> counts =
+                  memberCounts
+                      ? session
+                          .groups()
+                          .memberCounts(page.rows().stream().map(GroupRows.Row::id).toList())
+                      : Map.of();
+              return new GroupsPage(page, counts);
+            });
+  }
+
+  /**
+   * A group as get and batchGet read it: the user group (empty for a system group), its live member
+   * count and the ids of up to maxMembers members.
+   */
+  public record GroupDetail(Optional<ContactGroup> group, long memberCount, List<Long> members) {}
+
+  /**
+   * The groups among {@code ids} that exist (system groups and live user groups), by id, read in
+   * one transaction with up to {@code maxMembers} member ids each.
+   */
+  public Map<String, GroupDetail> get(String email, Collection<String> ids, int maxMembers) {
+    return contacts
+        .storage()
+        .read(
+            email,
+            session -> {
+              Set<String> unique = new LinkedHashSet<>(ids);
+              Map<String, ContactGroup> users = new HashMap<>();
+              session.groups().getAll(unique).forEach(g -> users.put(g.id(), g));
+              Map<String, Long> counts = session.groups().memberCounts(unique);
+              Map<String, GroupDetail> out = new HashMap<>();
+              for (String id : unique) {
+                if (users.containsKey(id) || SystemGroups.byId(id).isPresent()) {
+                  List<Long> members =
+                      maxMembers > 0 ? session.groups().members(id, maxMembers) : List.of();
+                  out.put(
+                      id,
+                      new GroupDetail(
+                          Optional.ofNullable(users.get(id)),
+                          counts.getOrDefault(id, 0L),
+                          members));
+                }
+              }
+              return out;
+            });
   }
 
   public ContactGroup create(String email, String name, String clientData) {
@@ -56,11 +124,14 @@ public final class GroupService {
             });
   }
 
+  /** An updated group and its live member count. */
+  public record Updated(ContactGroup group, long memberCount) {}
+
   /**
    * Updates a user group; a null name or client data keeps the current one. A given etag must be
    * the current one (400 FAILED_PRECONDITION).
    */
-  public ContactGroup update(
+  public Updated update(
       String email,
       String id,
       @Nullable String etag,
@@ -86,7 +157,8 @@ public final class GroupService {
                       newName,
                       clientData == null ? current.clientData() : clientData);
               session.groups().update(updated);
-              return updated;
+              long count = session.groups().memberCounts(List.of(id)).getOrDefault(id, 0L);
+              return new Updated(updated, count);
             });
   }
 

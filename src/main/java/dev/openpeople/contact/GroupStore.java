@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.contact;
 
+import dev.openpeople.listing.ChangeLog;
+import dev.openpeople.listing.Cursor;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -45,4 +47,40 @@ public interface GroupStore {
 
   /** Ids of up to {@code limit} live member contacts of a group, in id order. */
   List<Long> members(String groupId, int limit);
+
+  /** The user groups as a change log, the full listing by id. */
+  default ChangeLog.Counted<ContactGroup> changeLog() {
+    GroupStore store = this;
+    return new ChangeLog.Counted<>() {
+      @Override
+      public List<ContactGroup> page(@Nullable Cursor after, long maxSeq, int limit) {
+        return store.page(after == null ? null : after.key(), maxSeq, limit);
+      }
+
+      @Override
+      public List<ContactGroup> changes(long afterSeq, long maxSeq, int limit) {
+        return store.changes(afterSeq, maxSeq, limit);
+      }
+
+      @Override
+      public Cursor cursorAfter(ContactGroup row) {
+        return new Cursor(row.id(), row.seq(), 0);
+      }
+
+      @Override
+      public long seq(ContactGroup row) {
+        return row.seq();
+      }
+
+      @Override
+      public long countLive(long maxSeq) {
+        return store.countLive(maxSeq);
+      }
+
+      @Override
+      public long countChanges(long afterSeq, long maxSeq) {
+        return store.countChanges(afterSeq, maxSeq);
+      }
+    };
+  }
 }

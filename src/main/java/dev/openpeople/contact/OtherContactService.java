@@ -4,10 +4,13 @@ package dev.openpeople.contact;
 import dev.openpeople.contact.ContactService.ContactDraft;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -16,9 +19,9 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules of other contacts (issue 3): one per e-mail address, created directly or from
- * interactions, deleted as tombstones, and copied into My Contacts under the same id in the same
- * transaction that tombstones the other contact.
+ * The rules of other contacts (docs/adr/0008-other-contacts-and-fault-injection.md): one per e-mail
+ * address, created directly or from interactions, deleted as tombstones, and copied into My
+ * Contacts under the same id in the same transaction that tombstones the other contact.
  */
 public final class OtherContactService {
   /** An other contact's new body and keys plus its lower-cased primary e-mail ("" if none). */
@@ -32,8 +35,87 @@ public final class OtherContactService {
     this.contacts = contacts;
   }
 
-  public Storage storage() {
+  private Storage storage() {
     return contacts.storage();
+  }
+
+  /**
+   * A page of other contacts (otherContacts.list) and, when {@code emailKey} is given, the server
+   * users whose addresses the page's live rows carry (their profiles are read with them).
+   *
+   * @param emailKey a row's lower-cased primary e-mail address ("" if none), or null to read no
+   *     profiles
+   */
+  public OtherContactsPage list(
+      String email,
+      Listing listing,
+      Listing.Request request,
+      @Nullable Function<Contact, String> emailKey) {
+    Instant now = contacts.now();
+    return storage()
+        .read(
+            email,
+            session -> {
+              Listing.Page<Contact> page =
+                  listing.page(
+                      session.otherContacts(),
+                      request,
+                      session.user().id(),
+                      session.user().lastSeq(),
+                      now);
+              if (emailKey == null) {
+                return new OtherContactsPage(page, Map.of());
+              }
+              Set<String> emails = new LinkedHashSet<>();
+              for (Contact contact : page.rows()) {
+                String key = contact.deleted() ? "" : emailKey.apply(contact);
+                if (!key.isEmpty()) {
+                  emails.add(key);
+                }
+              }
+              return new OtherContactsPage(page, session.usersByEmail(emails));
+            });
+  }
+
+  /** A page of other contacts and the server users (by lower-cased address) they name. */
+  public record OtherContactsPage(Listing.Page<Contact> page, Map<String, User> profiles) {}
+
+  /**
+   * Replaces the user's own profile with the one {@code build} makes from the user row; returns the
+   * stored profile.
+   */
+  public String setProfile(String email, Function<User, String> build) {
+    return storage()
+        .write(
+            email,
+            session -> {
+              String body = build.apply(session.user());
+              session.setProfile(body);
+              return body;
+            });
+  }
+
+  /** The user's change sequence now (a search warmup's "as of" point). */
+  public long lastSeq(String email) {
+    return storage().read(email, session -> session.user().lastSeq());
+  }
+
+  /**
+   * Other contacts matching a normalized query (otherContacts.search) that changed at most at
+   * sequence {@code asOfSeq}, sorted by name, at most {@code limit}.
+   */
+  public List<Contact> search(String email, String query, int limit, long asOfSeq) {
+    return storage()
+        .read(
+            email,
+            session -> {
+              OtherContactStore store = session.otherContacts();
+              return ContactSearch.find(
+                  query,
+                  limit,
+                  store::search,
+                  ids -> store.getAll(ids).stream().filter(c -> c.seq() <= asOfSeq).toList());
+            });
   }
 
   public Instant now() {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.contact;
 
+import dev.openpeople.listing.ChangeLog;
+import dev.openpeople.listing.Cursor;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -8,11 +10,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One user's other contacts inside a transaction (issue 3). They are stored like contacts (a {@link
- * Contact} row with body, keys and change sequence) plus the e-mail address that makes each one
- * unique; the shared per-user sequence is their change log too.
+ * One user's other contacts inside a transaction. They are stored like contacts (a {@link Contact}
+ * row with body, keys and change sequence) plus the e-mail address that makes each one unique; the
+ * shared per-user sequence is their change log too
+ * (docs/adr/0008-other-contacts-and-fault-injection.md).
  */
-public interface OtherContactStore {
+public interface OtherContactStore extends ChangeLog.Counted<Contact> {
   /** A row to write: the other contact and its lower-cased primary e-mail address ("" if none). */
   record Row(Contact contact, String emailKey) {}
 
@@ -34,14 +37,19 @@ public interface OtherContactStore {
   void markDeleted(long id, long seq, Instant at);
 
   /** Live other contacts by sequence after {@code after}, with sequence at most {@code maxSeq}. */
+  @Override
   List<Contact> page(@Nullable Cursor after, long maxSeq, int limit);
 
-  /** Other contacts and tombstones changed after {@code afterSeq} up to {@code maxSeq}. */
-  List<Contact> changes(long afterSeq, long maxSeq, int limit);
+  /** Other contacts are listed by sequence. */
+  @Override
+  default Cursor cursorAfter(Contact row) {
+    return Contact.cursorAfter(row, SortOrder.LAST_MODIFIED_ASCENDING);
+  }
 
-  long countLive(long maxSeq);
-
-  long countChanges(long afterSeq, long maxSeq);
+  @Override
+  default long seq(Contact row) {
+    return row.seq();
+  }
 
   /** Ids of live other contacts with a search term starting with {@code prefix}. */
   List<Long> search(String prefix, int limit);

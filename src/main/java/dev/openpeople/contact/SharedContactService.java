@@ -3,11 +3,15 @@ package dev.openpeople.contact;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
-import dev.openpeople.error.GDataErrors;
+import dev.openpeople.listing.Listing;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +32,151 @@ public final class SharedContactService {
     this.clock = clock;
   }
 
-  public Storage storage() {
-    return storage;
+  /** A live contact of the domain, or 404. */
+  public SharedContact get(String domain, String id) {
+    return storage.readDomain(domain, s -> live(s, id));
+  }
+
+  /** A live contact and its photo. */
+  public record WithPhoto(SharedContact contact, Photo photo) {}
+
+  /** A live contact's photo, or 404 for the contact or the photo. */
+  public WithPhoto photo(String domain, String id) {
+    return storage.readDomain(
+        domain,
+        s -> {
+          SharedContact contact = live(s, id);
+          Photo photo =
+              contact.photoVersion() == 0 ? null : s.sharedContacts().photo(id).orElse(null);
+          if (photo == null) {
+            throw new ApiException(ApiError.GDATA_NOT_FOUND, "Photo not found.");
+          }
+          return new WithPhoto(contact, photo);
+        });
+  }
+
+  /**
+   * One read of a feed query: how many contacts match in all, the domain's change sequence (the
+   * feed's etag) and the window of rows.
+   */
+  public record Feed(long total, long lastSeq, List<SharedContact> rows) {}
+
+  /** A feed query on one snapshot; {@code withRows} false counts only (max-results=0). */
+  public Feed query(String domain, SharedContactQuery query, boolean withRows) {
+    return storage.readDomain(
+        domain,
+        s ->
+            new Feed(
+                s.sharedContacts().count(query),
+                s.lastSeq(),
+                withRows ? s.sharedContacts().query(query) : List.of()));
+  }
+
+  /**
+   * A page of the domain's directory (listDirectoryPeople): its users then its shared contacts, or
+   * the changes since the request's sync token. Tokens are domain-wide (scope 0).
+   */
+  public Listing.Page<DirectoryRows.Row> listDirectory(
+      String domain,
+      Listing listing,
+      Listing.Request request,
+      boolean profiles,
+      boolean sharedContacts) {
+    Instant now = clock.instant();
+    return storage.readDomain(
+        domain,
+        s ->
+            listing.page(
+                new DirectoryRows(s, profiles, sharedContacts), request, 0, s.lastSeq(), now));
+  }
+
+  /** A window of a directory search and how many rows match in all. */
+  public record DirectoryMatches(List<DirectoryRows.Row> rows, long total) {}
+
+  /**
+   * Searches the directory: the domain's users that {@code userMatches} (at most {@code maxUsers}
+   * considered), then its shared contacts with a word starting with {@code prefix}; {@code size}
+   * rows from row {@code offset}.
+   */
+  public DirectoryMatches searchDirectory(
+      String domain,
+      String prefix,
+      boolean profiles,
+      boolean sharedContacts,
+      Predicate<User> userMatches,
+      int maxUsers,
+      long offset,
+      int size) {
+    return storage.readDomain(
+        domain,
+        s -> {
+          List<User> users =
+              profiles ? s.users("", maxUsers).stream().filter(userMatches).toList() : List.of();
+          long total = users.size() + (sharedContacts ? s.sharedContacts().countSearch(prefix) : 0);
+          List<DirectoryRows.Row> rows = new ArrayList<>();
+          for (long i = offset; i < users.size() && rows.size() < size; i++) {
+            rows.add(new DirectoryRows.Profile(users.get((int) i), 0));
+          }
+          if (rows.size() < size && sharedContacts) {
+            long contactOffset = Math.max(0, offset - users.size());
+            for (SharedContact contact :
+                s.sharedContacts().search(prefix, contactOffset, size - rows.size())) {
+              rows.add(new DirectoryRows.Shared(contact));
+            }
+          }
+          return new DirectoryMatches(rows, total);
+        });
+  }
+
+  /** The operations of a GData batch, all inside one domain write transaction. */
+  public final class Batch {
+    private final DomainSession session;
+
+    private Batch(DomainSession session) {
+      this.session = session;
+    }
+
+    public SharedContact insert(String id, Draft draft) {
+      return SharedContactService.this.insert(session, id, draft);
+    }
+
+    public SharedContact update(String id, @Nullable String etag, UnaryOperator<Draft> apply) {
+      return SharedContactService.this.update(session, id, etag, apply);
+    }
+
+    public SharedContact delete(String id, @Nullable String etag) {
+      return SharedContactService.this.delete(session, id, etag);
+    }
+
+    public SharedContact get(String id) {
+      return live(session, id);
+    }
+  }
+
+  /** Runs a batch in one domain write transaction: all of it commits or none of it does. */
+  public <T> T batch(String domain, Function<Batch, T> work) {
+    return storage.writeDomain(domain, s -> work.apply(new Batch(s)));
+  }
+
+  public SharedContact insert(String domain, String id, Draft draft) {
+    return storage.writeDomain(domain, s -> insert(s, id, draft));
+  }
+
+  public SharedContact update(
+      String domain, String id, @Nullable String etag, UnaryOperator<Draft> apply) {
+    return storage.writeDomain(domain, s -> update(s, id, etag, apply));
+  }
+
+  public SharedContact delete(String domain, String id, @Nullable String etag) {
+    return storage.writeDomain(domain, s -> delete(s, id, etag));
+  }
+
+  public SharedContact putPhoto(String domain, String id, @Nullable String etag, Photo photo) {
+    return storage.writeDomain(domain, s -> putPhoto(s, id, etag, photo));
+  }
+
+  public SharedContact deletePhoto(String domain, String id, @Nullable String etag) {
+    return storage.writeDomain(domain, s -> deletePhoto(s, id, etag));
   }
 
   public Instant now() {
@@ -42,7 +189,7 @@ public final class SharedContactService {
     return HexFormat.of().toHexDigits(id == 0 ? 1 : id);
   }
 
-  public SharedContact insert(DomainSession session, String id, Draft draft) {
+  private SharedContact insert(DomainSession session, String id, Draft draft) {
     if (session.sharedContacts().get(id).isPresent()) {
       throw new ApiException(ApiError.GDATA_INVALID, "Contact id already exists.");
     }
@@ -64,7 +211,7 @@ public final class SharedContactService {
   }
 
   /** The live contact, or 404. */
-  public static SharedContact live(DomainSession session, String id) {
+  private static SharedContact live(DomainSession session, String id) {
     return session
         .sharedContacts()
         .get(id)
@@ -73,7 +220,7 @@ public final class SharedContactService {
   }
 
   /** Full replacement of a contact (GData PUT) after the etag check. */
-  public SharedContact update(
+  private SharedContact update(
       DomainSession session, String id, @Nullable String etag, UnaryOperator<Draft> apply) {
     SharedContact current = live(session, id);
     checkEtag(Etags.sharedContact(current), etag);
@@ -90,7 +237,7 @@ public final class SharedContactService {
   }
 
   /** Turns a contact into a tombstone (kept 30 days for {@code showdeleted}). */
-  public SharedContact delete(DomainSession session, String id, @Nullable String etag) {
+  private SharedContact delete(DomainSession session, String id, @Nullable String etag) {
     SharedContact current = live(session, id);
     checkEtag(Etags.sharedContact(current), etag);
     SharedContact tombstone = current.asTombstone(session.allocateSeqs(1), clock.instant());
@@ -100,15 +247,13 @@ public final class SharedContactService {
   }
 
   /** Adds or replaces the photo; the photo etag and the entry etag both change. */
-  public SharedContact putPhoto(
+  private SharedContact putPhoto(
       DomainSession session, String id, @Nullable String etag, Photo photo) {
     SharedContact current = live(session, id);
     if (current.photoVersion() != 0) {
       checkEtag(Etags.sharedPhoto(current), etag);
     } else if (etag != null && !etag.equals("*") && !etag.isEmpty()) {
-      throw new ApiException(ApiError.GDATA_ETAG_MISMATCH)
-          .withMetadata(GDataErrors.LOCATION, "If-Match")
-          .withMetadata(GDataErrors.LOCATION_TYPE, "header");
+      throw new ApiException(ApiError.GDATA_ETAG_MISMATCH);
     }
     long seq = session.allocateSeqs(1);
     SharedContact updated = current.withPhoto(seq, clock.instant(), seq);
@@ -117,7 +262,7 @@ public final class SharedContactService {
     return updated;
   }
 
-  public SharedContact deletePhoto(DomainSession session, String id, @Nullable String etag) {
+  private SharedContact deletePhoto(DomainSession session, String id, @Nullable String etag) {
     SharedContact current = live(session, id);
     if (current.photoVersion() == 0) {
       throw new ApiException(ApiError.GDATA_NOT_FOUND, "Photo not found.");
@@ -130,21 +275,19 @@ public final class SharedContactService {
   }
 
   /**
-   * The GData v3 write precondition (shared-contacts-api.md §7): {@code *} always passes, a
-   * different etag is 412, no etag at all is 403.
+   * The GData v3 write precondition
+   * (https://developers.google.com/gdata/docs/2.0/reference#Optimistic_concurrency): {@code *}
+   * always passes, a different etag is 412, no etag at all is 403. Where the etag comes from on the
+   * wire is the GData layer's business ({@link dev.openpeople.error.GDataErrors}).
    */
-  public static void checkEtag(String current, @Nullable String etag) {
+  private static void checkEtag(String current, @Nullable String etag) {
     if (etag == null || etag.isBlank()) {
-      throw new ApiException(ApiError.GDATA_ETAG_REQUIRED)
-          .withMetadata(GDataErrors.LOCATION, "If-Match")
-          .withMetadata(GDataErrors.LOCATION_TYPE, "header");
+      throw new ApiException(ApiError.GDATA_ETAG_REQUIRED);
     }
     String trimmed = etag.trim();
     if (trimmed.equals("*") || trimmed.equals(current)) {
       return;
     }
-    throw new ApiException(ApiError.GDATA_ETAG_MISMATCH)
-        .withMetadata(GDataErrors.LOCATION, "If-Match")
-        .withMetadata(GDataErrors.LOCATION_TYPE, "header");
+    throw new ApiException(ApiError.GDATA_ETAG_MISMATCH);
   }
 }

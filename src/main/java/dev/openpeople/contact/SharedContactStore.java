@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.contact;
 
+import dev.openpeople.listing.ChangeLog;
+import dev.openpeople.listing.Cursor;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** One domain's shared contacts and their photos inside a transaction. */
 public interface SharedContactStore {
@@ -33,4 +36,30 @@ public interface SharedContactStore {
   void putPhoto(String id, Photo photo);
 
   void deletePhoto(String id);
+
+  /** The shared contacts as a change log, the full listing by id (it does not count). */
+  default ChangeLog<SharedContact> changeLog() {
+    SharedContactStore store = this;
+    return new ChangeLog<>() {
+      @Override
+      public List<SharedContact> page(@Nullable Cursor after, long maxSeq, int limit) {
+        return store.page(after == null ? "" : after.key(), maxSeq, limit);
+      }
+
+      @Override
+      public List<SharedContact> changes(long afterSeq, long maxSeq, int limit) {
+        return store.changes(afterSeq, maxSeq, limit);
+      }
+
+      @Override
+      public Cursor cursorAfter(SharedContact row) {
+        return new Cursor(row.id(), row.seq(), 0);
+      }
+
+      @Override
+      public long seq(SharedContact row) {
+        return row.seq();
+      }
+    };
+  }
 }

@@ -5,8 +5,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The system contact groups every user has (digest §6), in the order they are listed. Only
- * myContacts and starred accept new members; the others are deprecated and only allow removals.
+ * The system contact groups every user has
+ * (https://developers.google.com/people/api/rest/v1/contactGroups/list), in the order they are
+ * listed. Only myContacts and starred accept new members; the others are deprecated and only allow
+ * removals.
  */
 public enum SystemGroups {
   MY_CONTACTS("myContacts", "My Contacts", true),

@@ -14,7 +14,7 @@ public interface UserSession {
 
   GroupStore groups();
 
-  /** The user's other contacts (issue 3). */
+  /** The user's other contacts (docs/adr/0008-other-contacts-and-fault-injection.md). */
   OtherContactStore otherContacts();
 
   /**

@@ -38,25 +38,8 @@ public final class EmulatorFaultsRoutes implements Routes {
 
   ApiReply addFault(ApiCall call) {
     JsonNode body = Json.parse(call.request().body());
-    String method = body.path("method").asText("");
-    Operation operation =
-        Arrays.stream(Operation.values())
-            .filter(o -> o.discoveryId().equals(method))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    ApiException.invalid(
-                        "method must be a discovery method id such as"
-                            + " people.otherContacts.list; got \"%s\".",
-                        method));
-    FaultInjector.Kind kind;
-    try {
-      kind = FaultInjector.Kind.valueOf(body.path("error").asText(""));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid(
-          "error must be one of %s; got \"%s\".",
-          Arrays.toString(FaultInjector.Kind.values()), body.path("error").asText(""));
-    }
+    Operation operation = operation(body.path("method").asText(""));
+    FaultInjector.Kind kind = kind(body.path("error").asText(""));
     JsonNode count = body.path("count");
     if (!count.isMissingNode()
         && (!count.isIntegralNumber() || count.asLong() < 1 || count.asLong() > MAX_COUNT)) {
@@ -72,6 +55,28 @@ public final class EmulatorFaultsRoutes implements Routes {
     }
     faults.add(operation, user, kind, count.isMissingNode() ? 1 : count.asInt());
     return listFaults(call);
+  }
+
+  private static Operation operation(String method) {
+    return Arrays.stream(Operation.values())
+        .filter(o -> o.discoveryId().equals(method))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ApiException.invalid(
+                    "method must be a discovery method id such as"
+                        + " people.otherContacts.list; got \"%s\".",
+                    method));
+  }
+
+  private static FaultInjector.Kind kind(String error) {
+    try {
+      return FaultInjector.Kind.valueOf(error);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(
+          "error must be one of %s; got \"%s\".",
+          Arrays.toString(FaultInjector.Kind.values()), error);
+    }
   }
 
   ApiReply listFaults(ApiCall call) {

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Emulator-only data of a user under {@code /emulator/v1/users/{email}/}: other contacts, created
- * directly or from recorded interactions (issue 3), and the user's own profile.
+ * directly or from recorded interactions (https://developers.google.com/people/v1/other-contacts),
+ * and the user's own profile.
  */
 public final class EmulatorUsersRoutes implements Routes {
   static final int MAX_BATCH = 1000;
@@ -97,14 +98,7 @@ public final class EmulatorUsersRoutes implements Routes {
     String key = Emails.normalize(address.trim());
     String displayName = string(body, "displayName");
     String phone = string(body, "phoneNumber");
-    for (String field : List.of("email", "displayName", "phoneNumber")) {
-      body.remove(field);
-    }
-    if (!body.isEmpty()) {
-      throw ApiException.invalid(
-          "Unknown field \"%s\": an interaction has email, displayName and phoneNumber.",
-          body.fieldNames().next());
-    }
+    requireOnlyInteractionFields(body);
     OtherContactService.Interaction touched =
         others.interact(
             user(call),
@@ -124,18 +118,21 @@ public final class EmulatorUsersRoutes implements Routes {
     return ApiReply.json(describe(touched.contact()));
   }
 
+  private static void requireOnlyInteractionFields(ObjectNode body) {
+    ObjectNode rest = body.deepCopy();
+    for (String field : List.of("email", "displayName", "phoneNumber")) {
+      rest.remove(field);
+    }
+    if (!rest.isEmpty()) {
+      throw ApiException.invalid(
+          "Unknown field \"%s\": an interaction has email, displayName and phoneNumber.",
+          rest.fieldNames().next());
+    }
+  }
+
   ApiReply updateProfile(ApiCall call) {
     String person = Json.writeString(object(call));
-    String profile =
-        others
-            .storage()
-            .write(
-                user(call),
-                session -> {
-                  String body = drafts.profile(session.user(), person);
-                  session.setProfile(body);
-                  return body;
-                });
+    String profile = others.setProfile(user(call), user -> drafts.profile(user, person));
     ObjectNode response = Json.parseStored(profile);
     response.put("resourceName", "people/me");
     return ApiReply.json(response);

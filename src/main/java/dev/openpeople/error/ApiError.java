@@ -12,14 +12,15 @@ public enum ApiError {
   INVALID_ARGUMENT(400, "INVALID_ARGUMENT", null, null, "%s"),
   /** Generic precondition failure; the message is the argument. */
   FAILED_PRECONDITION(400, "FAILED_PRECONDITION", null, null, "%s"),
-  // Digest §2: Google answers 400 FAILED_PRECONDITION (the guide's "410" is stale).
+  // Google answers 400 FAILED_PRECONDITION (observed; the guide's "410" is stale):
+  // https://developers.google.com/people/api/rest/v1/people.connections/list
   EXPIRED_SYNC_TOKEN(
       400,
       "FAILED_PRECONDITION",
       "EXPIRED_SYNC_TOKEN",
       "people.googleapis.com",
       "Sync token is expired. Clear local cache and retry call without the sync token."),
-  // Digest §2, observed message; 400 FAILED_PRECONDITION rather than HTTP 412.
+  // Google's observed message; 400 FAILED_PRECONDITION rather than HTTP 412.
   PERSON_ETAG_MISMATCH(
       400,
       "FAILED_PRECONDITION",
@@ -27,7 +28,7 @@ public enum ApiError {
       null,
       "Request person.etag is different than the current person.etag. Clear local cache and get"
           + " the latest person."),
-  // Digest §2, observed message.
+  // Google's observed message.
   PERSON_ETAG_MISSING(
       400,
       "INVALID_ARGUMENT",
@@ -35,7 +36,7 @@ public enum ApiError {
       null,
       "Request must set person.etag or person.metadata.sources.etag for the source that is being"
           + " updated."),
-  // Digest §6 [assumed]: a stale contactGroup.etag on update, worded like the person one.
+  // Assumed: a stale contactGroup.etag on update, worded like the person one.
   GROUP_ETAG_MISMATCH(
       400,
       "FAILED_PRECONDITION",
@@ -43,19 +44,20 @@ public enum ApiError {
       null,
       "Request contactGroup.etag is different than the current contactGroup.etag. Clear local"
           + " cache and get the latest contact group."),
-  // Digest §2, observed message: only myContacts and starred take new members.
+  // Google's observed message: only myContacts and starred take new members.
   DEPRECATED_SYSTEM_GROUP(
       400,
       "FAILED_PRECONDITION",
       null,
       null,
       "Cannot add contacts to deprecated system contact group"),
-  // Digest §2: unknown resources answer this exact text.
+  // Unknown resources answer this exact text (observed).
   NOT_FOUND(404, "NOT_FOUND", null, null, "Requested entity was not found."),
   // An unknown URL; Google's front end answers 404 for paths it does not route.
   URL_NOT_FOUND(404, "NOT_FOUND", null, null, "The requested URL %s was not found on this server."),
   ALREADY_EXISTS(409, "ALREADY_EXISTS", null, null, "%s"),
-  // Generic front-end text for a missing credential (digest §2, [assumed] for an emulator).
+  // Generic front-end text for a missing credential (https://cloud.google.com/apis/design/errors;
+  // assumed for an emulator).
   CREDENTIALS_MISSING(
       401,
       "UNAUTHENTICATED",
@@ -72,7 +74,7 @@ public enum ApiError {
       "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie"
           + " or other valid authentication credential. See"
           + " https://developers.google.com/identity/sign-in/web/devconsole-project."),
-  // Digest §1, observed: reason ACCESS_TOKEN_SCOPE_INSUFFICIENT, domain googleapis.com.
+  // Observed: reason ACCESS_TOKEN_SCOPE_INSUFFICIENT, domain googleapis.com.
   SCOPE_INSUFFICIENT(
       403,
       "PERMISSION_DENIED",
@@ -80,7 +82,7 @@ public enum ApiError {
       "googleapis.com",
       "Request had insufficient authentication scopes."),
   PERMISSION_DENIED(403, "PERMISSION_DENIED", null, null, "%s"),
-  // Digest §2, observed 429 body for the per-user write quota.
+  // Google's observed 429 body for the per-user write quota.
   RATE_LIMIT_EXCEEDED(
       429,
       "RESOURCE_EXHAUSTED",
@@ -88,14 +90,20 @@ public enum ApiError {
       "googleapis.com",
       "Quota exceeded for quota metric '%s' and limit '%s' of service 'people.googleapis.com' for"
           + " consumer 'project_number:0'."),
-  // Google's front end rejects oversized bodies before the API sees them; we keep the JSON shape.
+  // Google's front end refuses JSON bodies over 10 MiB (10485760 bytes) with 400 INVALID_ARGUMENT
+  // and this text, before the API sees them.
   PAYLOAD_TOO_LARGE(
-      413, "INVALID_ARGUMENT", null, null, "Request payload size exceeds the limit: %d bytes."),
-  // GData (Domain Shared Contacts) errors: shared-contacts-api.md §7; the code strings are ours
+      400, "INVALID_ARGUMENT", null, null, "Request payload size exceeds the limit: %d bytes."),
+  // Google's front end: "The requested URL is too large to process." (HTML there, JSON here).
+  URI_TOO_LONG(414, "INVALID_ARGUMENT", null, null, "The requested URL is too large to process."),
+  HEADERS_TOO_LARGE(431, "INVALID_ARGUMENT", null, null, "Request header fields too large."),
+  // GData (Domain Shared Contacts) errors
+  // (https://developers.google.com/gdata/docs/2.0/reference#ErrorMessages); the code strings are
+  // ours
   // (Google's are undocumented), the statuses are what the GData Java client maps to exceptions.
   GDATA_INVALID(400, "INVALID_ARGUMENT", null, null, "invalid", "%s"),
   GDATA_PARSE_ERROR(400, "INVALID_ARGUMENT", null, null, "parseError", "%s"),
-  // §7, observed text for a write without any etag.
+  // Observed text for a GData write without any etag.
   GDATA_ETAG_REQUIRED(
       403,
       "PERMISSION_DENIED",
@@ -115,7 +123,7 @@ public enum ApiError {
   // https://cloud.google.com/apis/design/errors#handling_errors ("concurrency conflict").
   ABORTED(409, "ABORTED", null, null, "The operation was aborted."),
   UNAVAILABLE(503, "UNAVAILABLE", null, null, "The service is currently unavailable."),
-  // Digest §2, observed text.
+  // Google's observed text.
   INTERNAL(500, "INTERNAL", null, null, "Internal error encountered.");
 
   private final int httpStatus;
@@ -174,7 +182,10 @@ public enum ApiError {
     return status;
   }
 
-  /** The numeric google.rpc.Code, used inside batch responses (digest §2). */
+  /**
+   * The numeric google.rpc.Code, used inside batch responses
+   * (https://cloud.google.com/apis/design/errors#handling_errors).
+   */
   public int rpcCode() {
     return switch (status) {
       case "CANCELLED" -> 1;

@@ -3,7 +3,8 @@ package dev.openpeople.error;
 
 /**
  * Renders an {@link ApiException} as a GData error document ({@code
- * application/vnd.google.gdata.error+xml}, shared-contacts-api.md §7), whose children the GData
+ * application/vnd.google.gdata.error+xml},
+ * https://developers.google.com/gdata/docs/2.0/reference#ErrorMessages), whose children the GData
  * Java client reads into its ServiceException.
  */
 public final class GDataErrors {
@@ -28,19 +29,28 @@ public final class GDataErrors {
     xml.append("<domain>GData</domain>");
     xml.append("<code>").append(escape(e.error().gdataCode())).append("</code>");
     String location = e.metadata().get(LOCATION);
+    String type = e.metadata().getOrDefault(LOCATION_TYPE, "other");
+    if (location == null && isPrecondition(e.error())) {
+      // GData v3 writes are conditional on the If-Match header.
+      location = "If-Match";
+      type = "header";
+    }
     if (location != null) {
-      String type = e.metadata().getOrDefault(LOCATION_TYPE, "other");
       xml.append("<location type='").append(escape(type)).append("'>");
       xml.append(escape(location)).append("</location>");
     }
     xml.append("<internalReason>").append(escape(e.getMessage())).append("</internalReason>");
     String requestId = e.metadata().get("requestId");
     if (requestId != null) {
-      // INTERNAL errors name the request id the server logged (STYLE.md H.5).
+      // INTERNAL errors name the request id the server logged, so an operator can find it.
       xml.append("<debugInfo>requestId ").append(escape(requestId)).append("</debugInfo>");
     }
     xml.append("</error></errors>");
     return xml.toString();
+  }
+
+  private static boolean isPrecondition(ApiError error) {
+    return error == ApiError.GDATA_ETAG_REQUIRED || error == ApiError.GDATA_ETAG_MISMATCH;
   }
 
   /** XML text and single-quoted attribute escaping ({@code "} stays, as in Google's etags). */

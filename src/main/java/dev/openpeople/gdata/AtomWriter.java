@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes Atom 1.0 feeds and entries in the GData v3 shape of shared-contacts-api.md §11: fixed
- * namespace prefixes, absolute links on the server's own origin, strong entry etags.
+ * Writes Atom 1.0 feeds and entries in the GData v3 shape
+ * (https://developers.google.com/contacts/v3/reference): fixed namespace prefixes, absolute links
+ * on the server's own origin, strong entry etags.
  */
 final class AtomWriter {
   static final String ATOM_TYPE = "application/atom+xml; charset=UTF-8";

@@ -3,7 +3,6 @@ package dev.openpeople.gdata;
 
 import static dev.openpeople.error.GDataErrors.escape;
 
-import dev.openpeople.contact.DomainSession;
 import dev.openpeople.contact.SharedContact;
 import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.error.ApiError;
@@ -14,9 +13,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A batch request (shared-contacts-api.md §8): up to 100 insert/update/delete/query operations run
- * in one domain transaction, each answered with its own {@code batch:status}. A failing operation
- * writes nothing (its checks run before its write) and does not stop the others.
+ * A batch request (https://developers.google.com/admin-sdk/domain-shared-contacts, "Perform batch
+ * operations"): up to 100 insert/update/delete/query operations run in one domain transaction, each
+ * answered with its own {@code batch:status}. A failing operation writes nothing (its checks run
+ * before its write) and does not stop the others.
  */
 final class BatchOperations {
   static final int MAX_OPERATIONS = 100;
@@ -40,17 +40,15 @@ final class BatchOperations {
               + ".");
     }
     List<String> results =
-        contacts
-            .storage()
-            .writeDomain(
-                domain,
-                session -> {
-                  List<String> out = new ArrayList<>();
-                  for (ContactEntry entry : feed.entries()) {
-                    out.add(one(session, urls, entry, feed.defaultOperation()));
-                  }
-                  return out;
-                });
+        contacts.batch(
+            domain,
+            batch -> {
+              List<String> out = new ArrayList<>();
+              for (ContactEntry entry : feed.entries()) {
+                out.add(one(batch, urls, entry, feed.defaultOperation()));
+              }
+              return out;
+            });
     StringBuilder xml = new StringBuilder(4096);
     xml.append(AtomWriter.XML_DECL).append("<feed").append(AtomWriter.NAMESPACES).append('>');
     xml.append("<id>").append(escape(urls.feed())).append("/batch/");
@@ -62,7 +60,7 @@ final class BatchOperations {
   }
 
   private String one(
-      DomainSession session,
+      SharedContactService.Batch batch,
       AtomWriter.Urls urls,
       ContactEntry entry,
       @Nullable String defaultOperation) {
@@ -74,7 +72,7 @@ final class BatchOperations {
     }
     head.add("<batch:operation type='" + escape(operation) + "'/>");
     try {
-      SharedContact result = apply(session, urls, entry, operation);
+      SharedContact result = apply(batch, urls, entry, operation);
       int code = operation.equals("insert") ? 201 : 200;
       head.add(
           "<batch:status code='"
@@ -107,18 +105,19 @@ final class BatchOperations {
     }
   }
 
-  private SharedContact apply(
-      DomainSession session, AtomWriter.Urls urls, ContactEntry entry, String operation) {
+  private static SharedContact apply(
+      SharedContactService.Batch batch,
+      AtomWriter.Urls urls,
+      ContactEntry entry,
+      String operation) {
     switch (operation) {
       case "insert" -> {
         String id = SharedContactService.newId();
-        return contacts.insert(
-            session, id, StoredEntry.of(entry, urls.projection(), null).draft(id));
+        return batch.insert(id, StoredEntry.of(entry, urls.projection(), null).draft(id));
       }
       case "update" -> {
         String id = target(entry);
-        return contacts.update(
-            session,
+        return batch.update(
             id,
             entry.etag(),
             current ->
@@ -126,10 +125,10 @@ final class BatchOperations {
                     .draft(id));
       }
       case "delete" -> {
-        return contacts.delete(session, target(entry), entry.etag());
+        return batch.delete(target(entry), entry.etag());
       }
       case "query" -> {
-        return SharedContactService.live(session, target(entry));
+        return batch.get(target(entry));
       }
       default ->
           throw new ApiException(ApiError.GDATA_INVALID, "Unknown batch operation: " + operation);

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Domain Shared Contacts feed ({@code /m8/feeds/contacts/{domain}/{projection}}): query, get,
- * insert, update, delete and batch (shared-contacts-api.md §6-§8).
+ * insert, update, delete and batch
+ * (https://developers.google.com/admin-sdk/domain-shared-contacts).
  */
 public final class ContactsFeedRoutes implements Routes {
   static final String DOMAIN = "([^/]+)";
@@ -31,10 +32,13 @@ public final class ContactsFeedRoutes implements Routes {
   static final String ID = "([0-9a-f]{1,16})";
   static final String FEED = "/m8/feeds/contacts/" + DOMAIN + "/" + PROJECTION;
 
-  /** Tombstones are kept this long (§3). */
+  /**
+   * Tombstones are kept this long (https://developers.google.com/admin-sdk/domain-shared-contacts,
+   * "showdeleted").
+   */
   static final Duration TOMBSTONE_RETENTION = Duration.ofDays(30);
 
-  /** No feed response is larger (§3: Google truncates at 10 MB and adds a next link). */
+  /** No feed response is larger (Google truncates at 10 MB and adds a next link). */
   static final int MAX_FEED_BYTES = 10 * 1024 * 1024;
 
   private final SharedContactService contacts;
@@ -74,33 +78,14 @@ public final class ContactsFeedRoutes implements Routes {
         .header("GData-Version", "3.0");
   }
 
-  private record Page(long total, long lastSeq, List<SharedContact> rows) {}
-
   ApiReply query(ApiCall call) {
     String domain = DomainAccess.readable(call);
     AtomWriter.Urls urls = urls(call, domain);
     GDataQuery query = GDataQuery.parse(call.request());
     Instant now = contacts.now();
-    if (query.requireAllDeleted()
-        && query.showDeleted()
-        && query.updatedMin() != null
-        && query.updatedMin().isBefore(now.minus(TOMBSTONE_RETENTION))) {
-      // §3: tombstones older than 30 days may be gone, so the delta could be incomplete.
-      throw new ApiException(
-          ApiError.GDATA_GONE, "Deleted entries older than updated-min may have been purged.");
-    }
-    Page page =
-        contacts
-            .storage()
-            .readDomain(
-                domain,
-                s ->
-                    new Page(
-                        s.sharedContacts().count(query.toStore()),
-                        s.lastSeq(),
-                        query.maxResults() == 0
-                            ? List.of()
-                            : s.sharedContacts().query(query.toStore())));
+    requireCompleteDelta(query, now);
+    SharedContactService.Feed page =
+        contacts.query(domain, query.toStore(), query.maxResults() != 0);
     String feedEtag =
         "W/\""
             + Long.toHexString(page.lastSeq())
@@ -113,8 +98,24 @@ public final class ContactsFeedRoutes implements Routes {
     return atom(200, feed(call, urls, query, page, feedEtag, now)).header("ETag", feedEtag);
   }
 
+  /** Tombstones older than 30 days may be gone, so such a delta could be incomplete: 410. */
+  private static void requireCompleteDelta(GDataQuery query, Instant now) {
+    if (query.requireAllDeleted()
+        && query.showDeleted()
+        && query.updatedMin() != null
+        && query.updatedMin().isBefore(now.minus(TOMBSTONE_RETENTION))) {
+      throw new ApiException(
+          ApiError.GDATA_GONE, "Deleted entries older than updated-min may have been purged.");
+    }
+  }
+
   private static String feed(
-      ApiCall call, AtomWriter.Urls urls, GDataQuery query, Page page, String etag, Instant now) {
+      ApiCall call,
+      AtomWriter.Urls urls,
+      GDataQuery query,
+      SharedContactService.Feed page,
+      String etag,
+      Instant now) {
     List<String> entries = new ArrayList<>(page.rows().size());
     long bytes = 16 * 1024;
     for (SharedContact contact : page.rows()) {
@@ -204,8 +205,7 @@ public final class ContactsFeedRoutes implements Routes {
   ApiReply get(ApiCall call) {
     String domain = DomainAccess.readable(call);
     String id = call.pathVar("3");
-    SharedContact contact =
-        contacts.storage().readDomain(domain, s -> SharedContactService.live(s, id));
+    SharedContact contact = contacts.get(domain, id);
     String etag = Etags.sharedContact(contact);
     if (etag.equals(call.request().header("If-None-Match"))) {
       return notModified(etag);
@@ -225,8 +225,7 @@ public final class ContactsFeedRoutes implements Routes {
     ContactEntry sent = AtomReader.entry(call.request().body());
     String id = SharedContactService.newId();
     StoredEntry entry = StoredEntry.of(sent, urls.projection(), null);
-    SharedContact created =
-        contacts.storage().writeDomain(domain, s -> contacts.insert(s, id, entry.draft(id)));
+    SharedContact created = contacts.insert(domain, id, entry.draft(id));
     return entryReply(201, created, urls).header("Location", urls.self(id));
   }
 
@@ -238,19 +237,13 @@ public final class ContactsFeedRoutes implements Routes {
     checkTarget(sent, id);
     String etag = ifMatch(call, sent);
     SharedContact updated =
-        contacts
-            .storage()
-            .writeDomain(
-                domain,
-                s ->
-                    contacts.update(
-                        s,
-                        id,
-                        etag,
-                        current ->
-                            StoredEntry.of(
-                                    sent, urls.projection(), StoredEntry.parse(current.entry()))
-                                .draft(id)));
+        contacts.update(
+            domain,
+            id,
+            etag,
+            current ->
+                StoredEntry.of(sent, urls.projection(), StoredEntry.parse(current.entry()))
+                    .draft(id));
     return entryReply(200, updated, urls);
   }
 
@@ -258,7 +251,7 @@ public final class ContactsFeedRoutes implements Routes {
     String domain = DomainAccess.writable(call);
     String id = call.pathVar("3");
     String etag = call.request().header("If-Match");
-    contacts.storage().writeDomain(domain, s -> contacts.delete(s, id, etag));
+    contacts.delete(domain, id, etag);
     return atom(200, "");
   }
 
@@ -273,7 +266,7 @@ public final class ContactsFeedRoutes implements Routes {
     return header != null ? header : sent.etag();
   }
 
-  /** §7: an update's {@code <id>}, when present, must name the contact it is sent to. */
+  /** An update's {@code <id>}, when present, must name the contact it is sent to. */
   static void checkTarget(ContactEntry sent, String id) {
     if (sent.id() != null && !sent.id().isEmpty() && !id.equals(lastSegment(sent.id()))) {
       throw new ApiException(ApiError.GDATA_INVALID, "Entry id does not match the edit URL.");

@@ -14,8 +14,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The query parameters of a contacts feed (shared-contacts-api.md §3): paging, {@code updated-min},
- * {@code showdeleted=true}, ordering. Unknown parameters are ignored unless {@code strict=true}.
+ * The query parameters of a contacts feed
+ * (https://developers.google.com/admin-sdk/domain-shared-contacts, "Contacts query parameters"):
+ * paging, {@code updated-min}, {@code showdeleted=true}, ordering. Unknown parameters are ignored
+ * unless {@code strict=true}.
  *
  * @param startIndex 1-based index of the first entry
  */

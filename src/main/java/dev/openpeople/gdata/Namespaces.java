@@ -3,7 +3,10 @@ package dev.openpeople.gdata;
 
 import java.util.Set;
 
-/** The XML namespaces of the GData Contacts v3 protocol (shared-contacts-api.md §4, §5). */
+/**
+ * The XML namespaces of the GData Contacts v3 protocol
+ * (https://developers.google.com/contacts/v3/reference).
+ */
 final class Namespaces {
   static final String ATOM = "http://www.w3.org/2005/Atom";
   static final String GD = "http://schemas.google.com/g/2005";
@@ -15,7 +18,7 @@ final class Namespaces {
   static final String CONTACT_KIND = "http://schemas.google.com/contact/2008#contact";
   static final String PHOTO_REL = "http://schemas.google.com/contacts/2008/rel#photo";
 
-  /** The {@code gd:} elements a contact entry may carry (§5). */
+  /** The {@code gd:} elements a contact entry may carry. */
   static final Set<String> GD_ELEMENTS =
       Set.of(
           "name",
@@ -28,7 +31,7 @@ final class Namespaces {
           "extendedProperty",
           "where");
 
-  /** The {@code gContact:} elements a shared contact may carry (§5; no group memberships). */
+  /** The {@code gContact:} elements a shared contact may carry (no group memberships). */
   static final Set<String> GCONTACT_ELEMENTS =
       Set.of(
           "billingInformation",

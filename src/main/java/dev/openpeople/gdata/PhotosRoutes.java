@@ -14,8 +14,9 @@ import dev.openpeople.server.Routes;
 import java.util.Locale;
 
 /**
- * A shared contact's photo at {@code /m8/feeds/photos/media/{domain}/{id}} (shared-contacts-api.md
- * §10): GET the bytes, PUT to add or replace, DELETE; writes need the photo's etag or {@code *}.
+ * A shared contact's photo at {@code /m8/feeds/photos/media/{domain}/{id}}
+ * (https://developers.google.com/admin-sdk/domain-shared-contacts, "Update and delete photos"): GET
+ * the bytes, PUT to add or replace, DELETE; writes need the photo's etag or {@code *}.
  */
 public final class PhotosRoutes implements Routes {
   static final String PHOTO =
@@ -38,27 +39,9 @@ public final class PhotosRoutes implements Routes {
         .onAuthenticated("DELETE", PHOTO, DomainAccess.WRITE_SCOPES, this::delete);
   }
 
-  private record Found(SharedContact contact, Photo photo) {}
-
   ApiReply get(ApiCall call) {
     String domain = DomainAccess.readable(call);
-    String id = call.pathVar("2");
-    Found found =
-        contacts
-            .storage()
-            .readDomain(
-                domain,
-                s -> {
-                  SharedContact contact = SharedContactService.live(s, id);
-                  Photo photo =
-                      contact.photoVersion() == 0
-                          ? null
-                          : s.sharedContacts().photo(id).orElse(null);
-                  if (photo == null) {
-                    throw new ApiException(ApiError.GDATA_NOT_FOUND, "Photo not found.");
-                  }
-                  return new Found(contact, photo);
-                });
+    SharedContactService.WithPhoto found = contacts.photo(domain, call.pathVar("2"));
     String etag = Etags.sharedPhoto(found.contact());
     if (etag.equals(call.request().header("If-None-Match"))) {
       return ContactsFeedRoutes.notModified(etag);
@@ -84,10 +67,7 @@ public final class PhotosRoutes implements Routes {
       throw new ApiException(ApiError.GDATA_TOO_LARGE, "The photo is larger than 2 MB.");
     }
     String etag = call.request().header("If-Match");
-    SharedContact updated =
-        contacts
-            .storage()
-            .writeDomain(domain, s -> contacts.putPhoto(s, id, etag, new Photo(mediaType, bytes)));
+    SharedContact updated = contacts.putPhoto(domain, id, etag, new Photo(mediaType, bytes));
     return ContactsFeedRoutes.atom(200, "").header("ETag", Etags.sharedPhoto(updated));
   }
 
@@ -95,7 +75,7 @@ public final class PhotosRoutes implements Routes {
     String domain = DomainAccess.writable(call);
     String id = call.pathVar("2");
     String etag = call.request().header("If-Match");
-    contacts.storage().writeDomain(domain, s -> contacts.deletePhoto(s, id, etag));
+    contacts.deletePhoto(domain, id, etag);
     return ContactsFeedRoutes.atom(200, "");
   }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A feed projection (shared-contacts-api.md §2): {@code full} shows and writes every extended
- * property, {@code thin} none, {@code property-KEY} only the one named KEY.
+ * A feed projection (https://developers.google.com/admin-sdk/domain-shared-contacts, "Extended
+ * properties and projections"): {@code full} shows and writes every extended property, {@code thin}
+ * none, {@code property-KEY} only the one named KEY.
  *
  * @param key the property name of a {@code property-KEY} projection, else null
  */

@@ -10,9 +10,10 @@ import dev.openpeople.server.Routes;
 
 /**
  * Serves the discovery document with rootUrl, baseUrl and mtlsRootUrl pointing at this server, so
- * dynamic-discovery clients (Python, Node) call it (clients.md §6).
+ * dynamic-discovery clients (Python, Node) call it
+ * (https://developers.google.com/discovery/v1/reference).
  */
-final class DiscoveryRoutes implements Routes {
+public final class DiscoveryRoutes implements Routes {
   private final Discovery discovery;
 
   DiscoveryRoutes(Discovery discovery) {

@@ -4,6 +4,18 @@ package dev.openpeople.people;
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.GroupService;
 import dev.openpeople.contact.OtherContactService;
+import dev.openpeople.contact.SharedContactService;
+import dev.openpeople.people.contactgroups.ContactGroupsMembersRoutes;
+import dev.openpeople.people.contactgroups.ContactGroupsRoutes;
+import dev.openpeople.people.contacts.PeopleBatchRoutes;
+import dev.openpeople.people.contacts.PeopleConnectionsRoutes;
+import dev.openpeople.people.contacts.PeoplePhotoRoutes;
+import dev.openpeople.people.contacts.PeopleRoutes;
+import dev.openpeople.people.contacts.PeopleSearchRoutes;
+import dev.openpeople.people.directory.PeopleDirectoryRoutes;
+import dev.openpeople.people.othercontacts.OtherContactsRoutes;
+import dev.openpeople.people.person.ContactBodies;
+import dev.openpeople.people.person.Persons;
 import dev.openpeople.server.Discovery;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.TokenSigner;
@@ -21,27 +33,20 @@ public final class People {
    */
   public record OtherContactsSettings(int firstPageQuota, boolean strictSearchWarmup) {}
 
-  public static List<Routes> routes(
-      ContactService contacts, Discovery discovery, TokenSigner signer) {
-    return routes(
-        contacts,
-        new OtherContactService(contacts),
-        new OtherContactsSettings(0, false),
-        discovery,
-        signer);
-  }
-
-  public static List<Routes> routes(
+  /** The services the People API reads and writes through. */
+  public record Services(
       ContactService contacts,
       OtherContactService otherContacts,
-      OtherContactsSettings settings,
-      Discovery discovery,
-      TokenSigner signer) {
+      SharedContactService sharedContacts) {}
+
+  public static List<Routes> routes(
+      Services services, OtherContactsSettings settings, Discovery discovery, TokenSigner signer) {
     ContactBodies bodies = new ContactBodies(discovery);
     Persons persons = new Persons(signer);
+    ContactService contacts = services.contacts();
     GroupService groups = new GroupService(contacts);
     return List.of(
-        new ContactGroupsRoutes(groups, bodies, new ContactGroupsListing(contacts, signer)),
+        new ContactGroupsRoutes(groups, bodies, signer),
         new ContactGroupsMembersRoutes(groups, bodies),
         new PeopleRoutes(contacts, bodies, persons),
         new PeopleBatchRoutes(contacts, bodies, persons, signer),
@@ -49,13 +54,13 @@ public final class People {
         new PeopleSearchRoutes(contacts, bodies, persons, signer),
         new PeopleConnectionsRoutes(contacts, bodies, persons, signer),
         new OtherContactsRoutes(
-            otherContacts,
+            services.otherContacts(),
             bodies,
             persons,
             signer,
             settings.firstPageQuota(),
             settings.strictSearchWarmup()),
-        new PeopleDirectoryRoutes(contacts, signer),
+        new PeopleDirectoryRoutes(contacts, services.sharedContacts(), signer),
         new DiscoveryRoutes(discovery));
   }
 }

@@ -15,7 +15,8 @@ public interface Authenticator {
       if (space > 0 && header.substring(0, space).equalsIgnoreCase("Bearer")) {
         return header.substring(space + 1).trim();
       }
-      // The GData clients' legacy forms (shared-contacts-api.md §1): ClientLogin and AuthSub.
+      // The GData clients' legacy forms (https://developers.google.com/gdata/docs/auth/overview):
+      // ClientLogin and AuthSub.
       String legacy = legacyToken(header);
       if (legacy != null) {
         return legacy;

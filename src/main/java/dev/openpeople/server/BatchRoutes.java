@@ -25,11 +25,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The HTTP batch endpoint {@code POST /batch} (multipart/mixed, up to 1,000 inner calls), each
- * inner call dispatched through the same pipeline as a direct one (digest §8). MIME parts and the
- * inner requests are parsed with Jetty's parsers.
+ * inner call dispatched through the same pipeline as a direct one
+ * (https://developers.google.com/people/v1/batch). MIME parts and the inner requests are parsed
+ * with Jetty's parsers.
  */
 public final class BatchRoutes implements Routes {
-  /** Digest §8: at most 1,000 calls per batch. */
+  /** At most 1,000 calls per batch (https://developers.google.com/people/v1/batch). */
   static final int MAX_PARTS = 1000;
 
   private final Supplier<Dispatcher> dispatcher;

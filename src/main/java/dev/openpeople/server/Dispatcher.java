@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.jetty.util.UrlEncoded;
 import org.jspecify.annotations.Nullable;
 
@@ -44,10 +43,15 @@ public final class Dispatcher {
   }
 
   public ApiReply dispatch(ApiRequest original) {
-    String requestId = UUID.randomUUID().toString();
+    return dispatch(original, new RequestTrace());
+  }
+
+  /** Dispatches one request, noting its route and user in {@code trace}. */
+  public ApiReply dispatch(ApiRequest original, RequestTrace trace) {
+    String requestId = trace.requestId();
     try {
       ApiRequest request = applyMethodOverride(original);
-      ApiReply reply = route(request);
+      ApiReply reply = route(request, trace);
       return render(reply, request);
     } catch (Throwable failure) {
       if (failure instanceof Error error && !(failure instanceof StackOverflowError)) {
@@ -57,14 +61,16 @@ public final class Dispatcher {
     }
   }
 
-  private ApiReply route(ApiRequest request) throws Exception {
+  private ApiReply route(ApiRequest request, RequestTrace trace) throws Exception {
     Router.Match match = router.match(request.method(), request.path());
+    trace.route(match.id());
     Discovery.Method method = match.method();
     if (method == null) {
       Principal caller = null;
       if (!match.scopes().isEmpty()) {
         // Authenticated plain routes (the GData feeds): credentials and scopes, no discovery.
         caller = authenticator.authenticate(request);
+        trace.user(caller.email());
         if (!caller.hasAnyScope(match.scopes())) {
           throw new ApiException(ApiError.SCOPE_INSUFFICIENT);
         }
@@ -74,6 +80,7 @@ public final class Dispatcher {
     queryValidator.validate(method, request.query());
     checkSystemParams(request);
     Principal principal = authenticator.authenticate(request);
+    trace.user(principal.email());
     if (!principal.hasAnyScope(method.scopes())) {
       throw new ApiException(ApiError.SCOPE_INSUFFICIENT)
           .withMetadata("method", requireOperation(match).rpcName());
@@ -116,7 +123,8 @@ public final class Dispatcher {
 
   /**
    * X-HTTP-Method-Override: Java's NetHttpTransport sends PATCH as POST plus this header, and long
-   * GETs as POST with the query string in a form body (clients.md §1).
+   * GETs as POST with the query string in a form body (MethodOverride in
+   * https://github.com/googleapis/google-api-java-client).
    */
   private static ApiRequest applyMethodOverride(ApiRequest request) {
     String override = request.header("X-HTTP-Method-Override");

@@ -40,7 +40,7 @@ public final class ExceptionHandler {
       reply = ApiReply.json(api.error().httpStatus(), GoogleJsonErrors.body(api));
     }
     if (api.error().httpStatus() == 401) {
-      // clients.md: a bare "Bearer" makes the Python client raise MalformedHeader.
+      // A bare "Bearer" makes the Python client (httplib2) raise MalformedHeader.
       reply.header("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
     }
     return reply;

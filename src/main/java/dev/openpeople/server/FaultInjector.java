@@ -69,7 +69,7 @@ public final class FaultInjector {
   private static ApiException error(Kind kind, Operation operation) {
     return switch (kind) {
       case RESOURCE_EXHAUSTED ->
-          // Digest §2: the observed per-user quota body.
+          // The per-user quota body Google answers (observed in real responses).
           new ApiException(
                   ApiError.RATE_LIMIT_EXCEEDED,
                   "Critical read requests (Contact and Profile Reads)",

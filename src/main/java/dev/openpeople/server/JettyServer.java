@@ -1,52 +1,123 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.server;
 
-import dev.openpeople.error.ApiError;
-import dev.openpeople.error.ApiException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.zip.GZIPInputStream;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTTP listener: Jetty on virtual threads, translating each exchange into an {@link ApiRequest}
- * for the {@link Dispatcher} and writing the {@link ApiReply} back.
+ * The HTTP listener: Jetty on virtual threads, with what Google's front end does for every API in
+ * front of the {@link ApiHandler} — CORS, gzip under Google's rule, errors in the API's format —
+ * and HTTPS with HTTP/2 (ALPN) when given a certificate.
  */
 public final class JettyServer implements AutoCloseable {
+  /**
+   * Request line plus headers: room for {@code people:batchGet} with its documented maximum of 200
+   * resource names (about 9 KB of URL); longer requests get 414 or 431.
+   */
+  static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+
+  /** Methods a browser may send cross-origin: the REST verbs plus WebDAV's, for CardDAV clients. */
+  private static final Set<String> CORS_METHODS =
+      Set.of(
+          "GET",
+          "HEAD",
+          "POST",
+          "PUT",
+          "PATCH",
+          "DELETE",
+          "OPTIONS",
+          "PROPFIND",
+          "PROPPATCH",
+          "REPORT",
+          "MKCOL",
+          "COPY",
+          "MOVE",
+          "LOCK",
+          "UNLOCK");
+
+  /** PEM files of a TLS certificate chain and its private key. */
+  public record Tls(Path certificateChain, Path privateKey) {}
+
   private final Server server;
   private final ServerConnector connector;
+  private final boolean secure;
 
-  public JettyServer(String host, int port, Dispatcher dispatcher, long maxBodyBytes) {
+  public JettyServer(
+      String host,
+      int port,
+      @Nullable Tls tls,
+      Dispatcher dispatcher,
+      long maxBodyBytes,
+      RequestLog log) {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("openpeople-http");
     threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server = new Server(threads);
-    connector = new ServerConnector(server);
+    HttpConfiguration config = new HttpConfiguration();
+    config.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+    config.setSendServerVersion(false);
+    secure = tls != null;
+    connector = tls == null ? plainConnector(config) : tlsConnector(config, tls);
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(new ApiHandler(dispatcher, maxBodyBytes));
+    server.setHandler(cors(new GoogleGzipHandler(new ApiHandler(dispatcher, maxBodyBytes, log))));
+    server.setErrorHandler(new FrontEndErrors(log));
     server.setStopTimeout(2000);
+  }
+
+  private ServerConnector plainConnector(HttpConfiguration config) {
+    return new ServerConnector(server, new HttpConnectionFactory(config));
+  }
+
+  private ServerConnector tlsConnector(HttpConfiguration config, Tls tls) {
+    SecureRequestCustomizer secureCustomizer = new SecureRequestCustomizer();
+    // Self-hosted servers are reached under many names (IPs, LAN names): no SNI host check.
+    secureCustomizer.setSniHostCheck(false);
+    config.addCustomizer(secureCustomizer);
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    KeyStore keys = PemFiles.keyStore(tls.certificateChain(), tls.privateKey());
+    ssl.setKeyStore(keys);
+    ssl.setKeyStorePassword(PemFiles.PASSWORD);
+    HttpConnectionFactory http1 = new HttpConnectionFactory(config);
+    HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(config);
+    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+    alpn.setDefaultProtocol(http1.getProtocol());
+    return new ServerConnector(
+        server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, http2, http1);
+  }
+
+  /**
+   * A Google API answers preflights for any origin with the requested method and headers allowed,
+   * and marks every answer with {@code Access-Control-Allow-Origin}; other {@code OPTIONS} requests
+   * (no {@code Access-Control-Request-Method}) reach the routes.
+   */
+  private static CrossOriginHandler cors(org.eclipse.jetty.server.Handler next) {
+    CrossOriginHandler cors = new CrossOriginHandler();
+    cors.setAllowedOriginPatterns(Set.of("*"));
+    cors.setAllowedMethods(CORS_METHODS);
+    // "*" lets any header through a preflight except Authorization, which browsers need named
+    // (https://fetch.spec.whatwg.org/#http-access-control-allow-headers).
+    cors.setAllowedHeaders(Set.of("*", "Authorization"));
+    cors.setExposedHeaders(Set.of("ETag", "Location", "Content-Encoding", "Date"));
+    cors.setAllowCredentials(false);
+    cors.setDeliverPreflightRequests(false);
+    cors.setHandler(next);
+    return cors;
   }
 
   public void start() throws Exception {
@@ -55,6 +126,11 @@ public final class JettyServer implements AutoCloseable {
 
   public int port() {
     return connector.getLocalPort();
+  }
+
+  /** True when the listener speaks HTTPS. */
+  public boolean secure() {
+    return secure;
   }
 
   @Override
@@ -67,105 +143,6 @@ public final class JettyServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       throw new IllegalStateException("Jetty did not stop", e);
-    }
-  }
-
-  /** The single Jetty handler: every path goes to the dispatcher. */
-  private static final class ApiHandler extends Handler.Abstract {
-    private final Dispatcher dispatcher;
-    private final long maxBodyBytes;
-
-    ApiHandler(Dispatcher dispatcher, long maxBodyBytes) {
-      super(InvocationType.BLOCKING);
-      this.dispatcher = dispatcher;
-      this.maxBodyBytes = maxBodyBytes;
-    }
-
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-      ApiReply reply;
-      ApiRequest apiRequest = null;
-      try {
-        apiRequest = toApiRequest(request);
-        reply = dispatcher.dispatch(apiRequest);
-      } catch (ApiException e) {
-        reply =
-            rendered(ExceptionHandler.toReply(e, "read", request.getHttpURI().getDecodedPath()));
-      } catch (IOException e) {
-        reply =
-            rendered(
-                ExceptionHandler.toReply(
-                    ApiException.invalid("Unreadable request body."),
-                    "io",
-                    request.getHttpURI().getDecodedPath()));
-      }
-      response.setStatus(reply.status());
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
-      reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-      byte[] bytes = reply.bytes();
-      if (reply.status() == 304) {
-        bytes = new byte[0];
-      }
-      response.write(true, ByteBuffer.wrap(bytes), callback);
-      return true;
-    }
-
-    private static ApiReply rendered(ApiReply error) {
-      if (error.json() == null) {
-        return error;
-      }
-      ApiReply out =
-          ApiReply.bytes(
-              error.status(),
-              error.contentType(),
-              Json.write(java.util.Objects.requireNonNull(error.json()), true));
-      error.headers().forEach(out::header);
-      return out;
-    }
-
-    private ApiRequest toApiRequest(Request request) throws IOException {
-      TreeMap<String, String> headers = ApiRequest.headerMap();
-      for (HttpField field : request.getHeaders()) {
-        headers.merge(field.getName(), field.getValue(), (a, b) -> a + ", " + b);
-      }
-      Map<String, List<String>> query = new LinkedHashMap<>();
-      Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
-      for (Fields.Field field : fields) {
-        query.computeIfAbsent(field.getName(), k -> new ArrayList<>()).addAll(field.getValues());
-      }
-      String origin =
-          request.getHttpURI().getScheme()
-              + "://"
-              + Request.getServerName(request)
-              + ":"
-              + Request.getServerPort(request);
-      byte[] body = readBody(request, headers.get("Content-Encoding"));
-      return new ApiRequest(
-          request.getMethod(), origin, request.getHttpURI().getDecodedPath(), query, headers, body);
-    }
-
-    private byte[] readBody(Request request, @Nullable String encoding) throws IOException {
-      long declared = request.getLength();
-      if (declared > maxBodyBytes) {
-        throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, maxBodyBytes);
-      }
-      InputStream in = Content.Source.asInputStream(request);
-      if (encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
-        // The Java client gzips request bodies by default (clients.md §1).
-        in = new GZIPInputStream(in);
-      }
-      try (InputStream body = in) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16384];
-        int n;
-        while ((n = body.read(buffer)) > 0) {
-          out.write(buffer, 0, n);
-          if (out.size() > maxBodyBytes) {
-            throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, maxBodyBytes);
-          }
-        }
-        return out.toByteArray();
-      }
     }
   }
 }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.server;
 
-/** Every People API v1 method, named after its discovery ID (STYLE.md H.3). */
+/**
+ * Every People API v1 method, named after its discovery ID (ARCHITECTURE.md, "Where each API method
+ * lives").
+ */
 public enum Operation {
   CONTACT_GROUPS_BATCH_GET("people.contactGroups.batchGet"),
   CONTACT_GROUPS_CREATE("people.contactGroups.create"),

@@ -10,7 +10,7 @@ import java.util.Set;
 public record Principal(String email, Set<String> scopes, Set<String> adminDomains) {
   public static final String SCOPE_PREFIX = "https://www.googleapis.com/auth/";
 
-  /** The GData Contacts scope (shared-contacts-api.md §1). */
+  /** The GData Contacts scope (https://developers.google.com/admin-sdk/domain-shared-contacts). */
   public static final String GDATA_SCOPE = "https://www.google.com/m8/feeds";
 
   /** A caller who administers no domain. */

@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  * answer 501 UNIMPLEMENTED.
  */
 public final class Router {
-  /** A matched route. */
+  /**
+   * A matched route; {@code id} names it in logs and metrics: the discovery method id, or the HTTP
+   * method and pattern of a plain route.
+   */
   public record Match(
+      String id,
       @Nullable Operation operation,
       Discovery.@Nullable Method method,
       Handler handler,
@@ -28,7 +32,11 @@ public final class Router {
 
   /** A route outside discovery; a non-empty {@code scopes} makes it authenticated. */
   private record PlainRoute(
-      String httpMethod, Pattern pattern, Handler handler, List<String> scopes) {}
+      String httpMethod, Pattern pattern, Handler handler, List<String> scopes) {
+    String id() {
+      return httpMethod + " " + pattern.pattern().substring(1, pattern.pattern().length() - 1);
+    }
+  }
 
   private final Discovery discovery;
   private final Map<Operation, Handler> operations = new EnumMap<>(Operation.class);
@@ -91,7 +99,8 @@ public final class Router {
                 throw new ApiException(ApiError.UNIMPLEMENTED, operation.discoveryId());
               };
         }
-        return new Match(operation, method, handler, vars, method.scopes());
+        return new Match(
+            operation.discoveryId(), operation, method, handler, vars, method.scopes());
       }
     }
     for (PlainRoute route : plain) {
@@ -104,7 +113,7 @@ public final class Router {
         for (int i = 1; i <= m.groupCount(); i++) {
           vars.put(Integer.toString(i), m.group(i));
         }
-        return new Match(null, null, route.handler(), vars, route.scopes());
+        return new Match(route.id(), null, null, route.handler(), vars, route.scopes());
       }
     }
     throw new ApiException(ApiError.URL_NOT_FOUND, path);

@@ -5,6 +5,8 @@ import dev.openpeople.contact.Storage;
 import dev.openpeople.store.jdbc.JdbcStorage;
 import dev.openpeople.store.postgres.PostgresDialect;
 import dev.openpeople.store.sqlite.SqliteDialect;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +20,13 @@ public final class Storages {
   private Storages() {}
 
   public static Storage open(String url) {
+    return open(url, new CompositeMeterRegistry());
+  }
+
+  /** Opens the storage of {@code url}, timing its transactions into {@code meters}. */
+  public static Storage open(String url, MeterRegistry meters) {
     if (url.equals("sqlite::memory:")) {
-      return new JdbcStorage(SqliteDialect.memory());
+      return new JdbcStorage(SqliteDialect.memory(), meters);
     }
     if (url.startsWith("sqlite:")) {
       Path path = Path.of(url.substring("sqlite:".length()));
@@ -31,11 +38,11 @@ public final class Storages {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return new JdbcStorage(SqliteDialect.file(path.toString()));
+      return new JdbcStorage(SqliteDialect.file(path.toString()), meters);
     }
     if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
       return new JdbcStorage(
-          new PostgresDialect(url.replaceFirst("^postgres://", "postgresql://")));
+          new PostgresDialect(url.replaceFirst("^postgres://", "postgresql://")), meters);
     }
     throw new IllegalArgumentException(
         "unknown storage URL "

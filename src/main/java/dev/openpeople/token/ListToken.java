@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The state behind a page token or a sync token of a list method, signed by {@link TokenSigner}. It
@@ -48,7 +49,11 @@ public record ListToken(
   public static final byte SYNC = 2;
   private static final byte VERSION = 2;
 
-  /** Sync and page tokens live 7 days after the sync that issued them (seed 000). */
+  /**
+   * Sync and page tokens live 7 days after the sync that issued them ("Sync tokens expire 7 days
+   * after the full sync":
+   * https://developers.google.com/people/api/rest/v1/people.connections/list).
+   */
   public static final Duration LIFETIME = Duration.ofDays(7);
 
   public String encode(TokenSigner signer) {
@@ -78,11 +83,23 @@ public record ListToken(
    */
   public static ListToken decode(
       TokenSigner signer, String token, byte kind, String method, long userId, String what) {
-    byte[] payload = signer.verify(token, what);
+    return open(signer, token, kind, method, userId).orElseThrow(() -> TokenSigner.invalid(what));
+  }
+
+  /**
+   * Decodes a token that this server signed for this kind, method and user; empty for a forged,
+   * foreign or mangled one.
+   */
+  public static Optional<ListToken> open(
+      TokenSigner signer, String token, byte kind, String method, long userId) {
+    Optional<byte[]> payload = signer.open(token);
+    if (payload.isEmpty()) {
+      return Optional.empty();
+    }
     ListToken decoded;
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload.get()))) {
       if (in.readByte() != VERSION) {
-        throw TokenSigner.invalid(what);
+        return Optional.empty();
       }
       decoded =
           new ListToken(
@@ -98,12 +115,55 @@ public record ListToken(
               in.readLong(),
               in.readLong());
     } catch (IOException e) {
-      throw TokenSigner.invalid(what);
+      return Optional.empty();
     }
     if (decoded.kind != kind || !decoded.method.equals(method) || decoded.userId != userId) {
-      throw TokenSigner.invalid(what);
+      return Optional.empty();
     }
-    return decoded;
+    return Optional.of(decoded);
+  }
+
+  /**
+   * The first page of a listing: a full one ({@code sinceSeq} -1) or the changes after {@code
+   * sinceSeq}, up to {@code snapshotSeq}; the total is not counted yet.
+   */
+  public static ListToken firstPage(
+      String method,
+      long userId,
+      String pageBinding,
+      Instant issuedAt,
+      long sinceSeq,
+      long snapshotSeq) {
+    return new ListToken(
+        PAGE, method, userId, pageBinding, issuedAt, sinceSeq, snapshotSeq, "", 0, 0, -1);
+  }
+
+  /** A page of an offset-paged result (a search): it starts at row {@link #offset()}. */
+  public static ListToken offsetPage(
+      String method, long userId, String pageBinding, Instant issuedAt, long offset) {
+    return new ListToken(PAGE, method, userId, pageBinding, issuedAt, -1, -1, "", offset, 0, -1);
+  }
+
+  /** The next page of the same listing, continuing after the given cursor. */
+  public ListToken nextPage(String nextKey, long nextSeq, long nextId) {
+    return new ListToken(
+        PAGE,
+        method,
+        userId,
+        paramsHash,
+        issuedAt,
+        sinceSeq,
+        snapshotSeq,
+        nextKey,
+        nextSeq,
+        nextId,
+        total);
+  }
+
+  /** The sync token issued at the end of this listing: changes after its snapshot come next. */
+  public ListToken syncToken(String syncBinding) {
+    return new ListToken(
+        SYNC, method, userId, syncBinding, issuedAt, snapshotSeq, snapshotSeq, "", 0, 0, -1);
   }
 
   /** The same position with a different total. */
@@ -120,6 +180,21 @@ public record ListToken(
         cursorSeq,
         cursorId,
         newTotal);
+  }
+
+  /** True at the start of a listing (no page read yet). */
+  public boolean atStart() {
+    return cursorKey.isEmpty() && cursorSeq == 0 && cursorId == 0;
+  }
+
+  /** True for a page of an incremental sync (changes after {@link #sinceSeq()}). */
+  public boolean incremental() {
+    return sinceSeq >= 0;
+  }
+
+  /** The first row of an offset-paged result. */
+  public long offset() {
+    return cursorSeq;
   }
 
   public boolean expiredAt(Instant now) {

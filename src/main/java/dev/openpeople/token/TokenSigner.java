@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,21 +32,26 @@ public final class TokenSigner {
 
   /** The payload of a token this server signed; anything else is a 400 naming {@code what}. */
   public byte[] verify(String token, String what) {
+    return open(token).orElseThrow(() -> invalid(what));
+  }
+
+  /** The payload of a token this server signed, or empty for anything else. */
+  public Optional<byte[]> open(String token) {
     byte[] raw;
     try {
       raw = Base64.getUrlDecoder().decode(token.trim());
     } catch (IllegalArgumentException e) {
-      throw invalid(what);
+      return Optional.empty();
     }
     if (raw.length <= MAC_BYTES) {
-      throw invalid(what);
+      return Optional.empty();
     }
     byte[] payload = Arrays.copyOf(raw, raw.length - MAC_BYTES);
     byte[] given = Arrays.copyOfRange(raw, raw.length - MAC_BYTES, raw.length);
     if (!MessageDigest.isEqual(given, Arrays.copyOf(mac(payload), MAC_BYTES))) {
-      throw invalid(what);
+      return Optional.empty();
     }
-    return payload;
+    return Optional.of(payload);
   }
 
   static ApiException invalid(String what) {

@@ -17,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Batch requests through the GData Java client (shared-contacts-api.md §8). */
+/**
+ * Batch requests through the GData Java client
+ * (https://developers.google.com/admin-sdk/domain-shared-contacts, "Perform batch operations").
+ */
 class GDataBatchClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER = new OpenPeopleServerExtension();

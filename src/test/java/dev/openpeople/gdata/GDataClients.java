@@ -8,7 +8,10 @@ import dev.openpeople.OpenPeopleServerExtension;
 import java.net.URI;
 import java.net.URL;
 
-/** The official GData Java client pointed at a test server (clients.md §2). */
+/**
+ * The official GData Java client pointed at a test server
+ * (https://github.com/google/gdata-java-client).
+ */
 final class GDataClients {
   private GDataClients() {}
 

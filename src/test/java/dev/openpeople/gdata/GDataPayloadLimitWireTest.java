@@ -31,7 +31,7 @@ class GDataPayloadLimitWireTest {
                     .POST(HttpRequest.BodyPublishers.ofString("x".repeat(10_000)))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValue("application/vnd.google.gdata.error+xml");
     assertThat(response.body()).contains("<code>invalidArgument</code>");

@@ -19,7 +19,10 @@ import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Contact photos through the GData Java client, as its Contacts sample does (clients.md §2). */
+/**
+ * Contact photos through the GData Java client, as its Contacts sample does
+ * (https://github.com/google/gdata-java-client).
+ */
 class GDataPhotosClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER = new OpenPeopleServerExtension();
@@ -62,7 +65,8 @@ class GDataPhotosClientTest {
     }
     assertThat(get.getResponseContentType().getMediaType()).isEqualTo("image/jpeg");
 
-    // Replacing a photo needs its etag: none is 403, a stale one 412 (digest §7, §10).
+    // Replacing a photo needs its etag: none is 403, a stale one 412
+    // (https://developers.google.com/gdata/docs/2.0/reference).
     assertThatThrownBy(() -> upload(client, photo, JPEG))
         .isInstanceOf(ServiceForbiddenException.class);
     Link stale = new Link(link.getRel(), link.getType(), link.getHref());

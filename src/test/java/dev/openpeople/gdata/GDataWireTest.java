@@ -162,7 +162,8 @@ class GDataWireTest {
     assertThat(send("GET", path, ADMIN, null, "If-None-Match", etag(path)).statusCode())
         .isEqualTo(304);
     assertThat(entry.body()).contains("<title>Sam Lee</title>");
-    // POST + X-HTTP-Method-Override: DELETE, for firewalls that drop DELETE (§1).
+    // POST + X-HTTP-Method-Override: DELETE, for firewalls that drop DELETE
+    // (https://developers.google.com/gdata/docs/2.0/reference).
     assertThat(
             send("POST", path, ADMIN, null, "X-HTTP-Method-Override", "DELETE", "If-Match", "*")
                 .statusCode())

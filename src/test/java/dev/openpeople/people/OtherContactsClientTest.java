@@ -21,7 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** otherContacts.list and otherContacts.search through the official client (issue 3). */
+/** otherContacts.list and otherContacts.search through the official client. */
 class OtherContactsClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER = new OpenPeopleServerExtension();
@@ -301,7 +301,7 @@ class OtherContactsClientTest {
     assertThat(search(SERVER.people(otherRead), "sco")).containsExactly("Sco");
     assertStatus(403, () -> list(SERVER.people(contactsOnly), "names"));
     assertStatus(403, () -> search(SERVER.people(contactsOnly), "sco"));
-    // Copy writes a contact: the read-only grant for other contacts is not enough (issue 3).
+    // Copy writes a contact: the read-only grant for other contacts is not enough.
     assertStatus(
         403,
         () ->

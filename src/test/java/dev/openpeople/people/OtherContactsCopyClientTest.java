@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** otherContacts.copyOtherContactToMyContactsGroup through the official client (issue 3). */
+/** otherContacts.copyOtherContactToMyContactsGroup through the official client. */
 class OtherContactsCopyClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER = new OpenPeopleServerExtension();

@@ -109,7 +109,9 @@ class OtherContactsSyncClientTest {
     assertBadRequest(
         "must match the first call",
         () -> client.otherContacts().list().setReadMask("names").setSyncToken(token).execute());
-    // Every parameter is bound, page size and requestSyncToken included (seed 000).
+    // Every parameter is bound, page size and requestSyncToken included ("all other request
+    // parameters must match the first call":
+    // https://developers.google.com/people/api/rest/v1/otherContacts/list).
     assertBadRequest(
         "must match the first call",
         () ->

@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Bodies over the configured limit get 413 in Google's format, gzip bombs included. */
+/** Bodies over the configured limit get 400 in Google's format, gzip bombs included. */
 class PayloadLimitWireTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER =
@@ -35,17 +35,18 @@ class PayloadLimitWireTest {
   }
 
   @Test
-  void oversizedBodyIs413() throws Exception {
+  void oversizedBodyIs400LikeGoogle() throws Exception {
     String big = "{\"names\":[{\"givenName\":\"" + "x".repeat(4000) + "\"}]}";
 
     HttpResponse<String> response = post(big.getBytes(StandardCharsets.UTF_8), false);
 
-    assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.body()).contains("Request payload size exceeds the limit: 1024 bytes.");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .contains("Request payload size exceeds the limit: 1024 bytes.", "INVALID_ARGUMENT");
   }
 
   @Test
-  void gzipBombIs413NotA500() throws Exception {
+  void gzipBombIs400NotA500() throws Exception {
     ByteArrayOutputStream zipped = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
       gzip.write(new byte[1_000_000]);
@@ -54,7 +55,7 @@ class PayloadLimitWireTest {
     HttpResponse<String> response = post(zipped.toByteArray(), true);
 
     assertThat(zipped.size()).isLessThan(1024 * 2);
-    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.statusCode()).isEqualTo(400);
   }
 
   @Test

@@ -5,10 +5,10 @@ import static dev.openpeople.store.TestContacts.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openpeople.contact.Contact;
-import dev.openpeople.contact.Cursor;
 import dev.openpeople.contact.Photo;
 import dev.openpeople.contact.SortOrder;
 import dev.openpeople.contact.Storage;
+import dev.openpeople.listing.Cursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,7 @@ interface ContactStorageContract extends StorageFixture {
         return out;
       }
       out.add(page.get(0).id());
-      cursor = Cursor.after(page.get(0), order);
+      cursor = Contact.cursorAfter(page.get(0), order);
     }
   }
 

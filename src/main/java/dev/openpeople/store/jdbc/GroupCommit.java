@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.store.jdbc;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -8,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -45,10 +49,20 @@ final class GroupCommit {
 
   private final DataSource pool;
   private final Lane[] lanes;
+  private final Timer commitTime;
+  private final DistributionSummary batchSize;
 
   /** One lane per lock; a dialect that serializes writes passes its single write lock. */
-  GroupCommit(DataSource pool, List<ReentrantLock> locks) {
+  GroupCommit(DataSource pool, List<ReentrantLock> locks, MeterRegistry meters) {
     this.pool = pool;
+    this.commitTime =
+        Timer.builder("openpeople.storage.group.commit")
+            .description("One shared commit: connection, every transaction of the batch, commit")
+            .register(meters);
+    this.batchSize =
+        DistributionSummary.builder("openpeople.storage.group.commit.transactions")
+            .description("Write transactions sharing one commit")
+            .register(meters);
     this.lanes = new Lane[locks.size()];
     for (int i = 0; i < lanes.length; i++) {
       lanes[i] = new Lane(locks.get(i), new ConcurrentLinkedQueue<>());
@@ -91,6 +105,7 @@ final class GroupCommit {
   }
 
   private void runBatch(List<Pending<?>> batch) {
+    long start = System.nanoTime();
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -122,6 +137,8 @@ final class GroupCommit {
       for (Pending<?> pending : batch) {
         pending.done = true;
       }
+      commitTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      batchSize.record(batch.size());
     }
   }
 

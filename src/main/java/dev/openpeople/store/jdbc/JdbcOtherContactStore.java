@@ -2,8 +2,8 @@
 package dev.openpeople.store.jdbc;
 
 import dev.openpeople.contact.Contact;
-import dev.openpeople.contact.Cursor;
 import dev.openpeople.contact.OtherContactStore;
+import dev.openpeople.listing.Cursor;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,6 +7,9 @@ import dev.openpeople.contact.AppPasswordStore;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.contact.StoreException;
 import dev.openpeople.contact.User;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,8 +38,19 @@ public final class JdbcStorage implements Storage {
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final GroupCommit commits;
 
+  private final Timer readTime;
+  private final Timer writeTime;
+
+  /** A storage whose timings go nowhere. */
   public JdbcStorage(Dialect dialect) {
+    this(dialect, new CompositeMeterRegistry());
+  }
+
+  /** A storage that times its user transactions and group commits into {@code meters}. */
+  public JdbcStorage(Dialect dialect, MeterRegistry meters) {
     this.dialect = dialect;
+    this.readTime = transactionTimer(meters, "read");
+    this.writeTime = transactionTimer(meters, "write");
     HikariConfig config = new HikariConfig();
     config.setPoolName("openpeople");
     config.setConnectionTimeout(10_000);
@@ -55,7 +69,7 @@ public final class JdbcStorage implements Storage {
         lanes.add(new ReentrantLock(true));
       }
     }
-    this.commits = new GroupCommit(pool, lanes);
+    this.commits = new GroupCommit(pool, lanes, meters);
     Flyway.configure()
         .dataSource(pool)
         .locations(dialect.migrations())
@@ -64,14 +78,29 @@ public final class JdbcStorage implements Storage {
         .migrate();
   }
 
+  private static Timer transactionTimer(MeterRegistry meters, String kind) {
+    return Timer.builder("openpeople.storage.transactions")
+        .description("User transactions, from the first statement to the commit")
+        .tag("kind", kind)
+        .register(meters);
+  }
+
   @Override
   public <T extends @Nullable Object> T read(String email, Work<T> work) {
+    return readTime.record(() -> readUntimed(email, work));
+  }
+
+  private <T extends @Nullable Object> T readUntimed(String email, Work<T> work) {
     User user = findOrCreate(email);
     return runRead(connection -> work.run(new JdbcUserSession(connection, user, false)));
   }
 
   @Override
   public <T extends @Nullable Object> T write(String email, Work<T> work) {
+    return writeTime.record(() -> writeUntimed(email, work));
+  }
+
+  private <T extends @Nullable Object> T writeUntimed(String email, Work<T> work) {
     User known = findOrCreate(email);
     return commits.run(
         email,

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.contact;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** The search rule of searchContacts and otherContacts.search over one store's term index. */
+final class ContactSearch {
+  private ContactSearch() {}
+
+  /**
+   * Prefix-phrase search: the query as typed, and for phone-like queries its digits too; results
+   * sorted by name, at most {@code limit}.
+   */
+  static List<Contact> find(
+      String query,
+      int limit,
+      BiFunction<String, Integer, List<Long>> search,
+      Function<Collection<Long>, List<Contact>> getAll) {
+    Set<Long> ids = new LinkedHashSet<>(search.apply(query, limit));
+    String digits = query.replaceAll("[^0-9]", "");
+    if (query.matches("[0-9+\\-(). ]+") && !digits.isEmpty()) {
+      ids.addAll(search.apply(digits, limit));
+    }
+    List<Contact> found = new ArrayList<>(getAll.apply(ids));
+    found.sort(
+        Comparator.comparing((Contact c) -> c.keys().firstName())
+            .thenComparing(c -> c.keys().lastName())
+            .thenComparingLong(Contact::id));
+    return found.subList(0, Math.min(limit, found.size()));
+  }
+}

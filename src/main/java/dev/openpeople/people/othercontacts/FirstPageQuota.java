@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.people.othercontacts;
+
+import dev.openpeople.error.ApiError;
+import dev.openpeople.error.ApiException;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The per-user quota on the first page of a full otherContacts sync
+ * (https://developers.google.com/people/api/rest/v1/otherContacts/list: "The first page of a full
+ * sync request has an additional quota. If the quota is exceeded, a 429 error will be returned.").
+ * A fixed one-minute window per user on the server clock, kept per node; 0 turns it off.
+ */
+public final class FirstPageQuota {
+  private record Window(long minute, int used) {}
+
+  private final int perMinute;
+  private final Supplier<Instant> clock;
+  private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+  FirstPageQuota(int perMinute, Supplier<Instant> clock) {
+    this.perMinute = perMinute;
+    this.clock = clock;
+  }
+
+  /** Counts one first page for {@code user}; over the limit it is 429 RESOURCE_EXHAUSTED. */
+  void acquire(String user) {
+    if (perMinute <= 0) {
+      return;
+    }
+    long minute = clock.get().getEpochSecond() / 60;
+    Window window =
+        windows.compute(
+            user,
+            (key, old) ->
+                old == null || old.minute() != minute
+                    ? new Window(minute, 1)
+                    : new Window(minute, old.used() + 1));
+    if (window.used() > perMinute) {
+      throw new ApiException(
+              ApiError.RATE_LIMIT_EXCEEDED,
+              "Other contacts full sync first page requests",
+              "Other contacts full sync first page requests per minute per user")
+          .withMetadata(
+              "quota_metric", "people.googleapis.com/other_contacts_full_sync_first_page_requests")
+          .withMetadata("quota_limit", "FullSyncFirstPageRequestsPerMinutePerUser")
+          .withMetadata("quota_limit_value", Integer.toString(perMinute))
+          .withMetadata("consumer", "projects/0");
+    }
+  }
+}
