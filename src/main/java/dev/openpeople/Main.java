@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople;
 
+import dev.openpeople.cli.AppPasswordCommand;
 import dev.openpeople.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "OpenPeople 0.1.0",
     description = "Google People API v1 and Domain Shared Contacts API server.",
-    subcommands = {ServeCommand.class})
+    subcommands = {ServeCommand.class, AppPasswordCommand.class})
 public final class Main {
   public static void main(String[] args) {
     int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);

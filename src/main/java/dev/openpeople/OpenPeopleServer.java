@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople;
 
+import dev.openpeople.carddav.CardDavRoutes;
+import dev.openpeople.contact.AddressBookService;
+import dev.openpeople.contact.AppPasswordService;
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.contact.PhoneNumbers;
@@ -182,10 +185,18 @@ public final class OpenPeopleServer implements AutoCloseable {
         routes.add(new EmulatorUsersRoutes(otherContacts, new PeopleDrafts(discovery, phones)));
         routes.add(new EmulatorFaultsRoutes(faults));
       }
-      Router router = new Router(discovery);
-      routes.forEach(r -> r.define(router));
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
+      routes.add(
+          CardDavRoutes.create(
+              new AddressBookService(storage, clock),
+              new PeopleDrafts(discovery, phones),
+              signer,
+              auth,
+              options.emulator() ? null : new AppPasswordService(storage, clock),
+              clock));
+      Router router = new Router(discovery);
+      routes.forEach(r -> r.define(router));
       Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults);
       dispatcher.set(pipeline);
       http =

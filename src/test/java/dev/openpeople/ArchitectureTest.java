@@ -52,6 +52,7 @@ class ArchitectureTest {
     onlyDependsOn("listing..", "token..", "error..");
     onlyDependsOn("contact..", "listing..", "error..");
     onlyDependsOn("server..", "error..");
+    onlyDependsOn("vcard..");
   }
 
   @Test
@@ -59,6 +60,8 @@ class ArchitectureTest {
     onlyDependsOn("people..", "server..", "contact..", "listing..", "token..", "error..");
     onlyDependsOn("gdata..", "server..", "contact..", "token..", "error..");
     onlyDependsOn("emulator..", "server..", "contact..", "error..");
+    onlyDependsOn(
+        "carddav..", "server..", "contact..", "listing..", "token..", "error..", "vcard..");
     onlyDependsOn("metrics..", "server..");
   }
 
@@ -107,7 +110,11 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            ROOT + ".contact..", ROOT + ".listing..", ROOT + ".token..", ROOT + ".error..")
+            ROOT + ".contact..",
+            ROOT + ".listing..",
+            ROOT + ".token..",
+            ROOT + ".error..",
+            ROOT + ".vcard..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.eclipse.jetty..")

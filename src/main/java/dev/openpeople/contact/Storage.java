@@ -46,6 +46,9 @@ public interface Storage extends AutoCloseable {
   /** A named server secret, created once with {@code generator} and shared by all nodes. */
   String secret(String name, Supplier<String> generator);
 
+  /** CardDAV app passwords. */
+  AppPasswordStore appPasswords();
+
   /** True when the database answers. */
   boolean ready();
 

@@ -92,6 +92,27 @@ public final class StoreErrors {
     }
 
     @Override
+    public AppPasswordStore appPasswords() {
+      AppPasswordStore inner = storage.appPasswords();
+      return new AppPasswordStore() {
+        @Override
+        public AppPassword insert(String email, String label, String hash, Instant created) {
+          return translate(() -> inner.insert(email, label, hash, created));
+        }
+
+        @Override
+        public java.util.List<AppPassword> list(String email) {
+          return translate(() -> inner.list(email));
+        }
+
+        @Override
+        public boolean delete(String email, long id) {
+          return translate(() -> inner.delete(email, id));
+        }
+      };
+    }
+
+    @Override
     public boolean ready() {
       return storage.ready();
     }

@@ -116,6 +116,8 @@ public enum ApiError {
   GDATA_NOT_FOUND(404, "NOT_FOUND", null, null, "notFound", "%s"),
   GDATA_TOO_LARGE(413, "INVALID_ARGUMENT", null, null, "entityTooLarge", "%s"),
   GDATA_GONE(410, "FAILED_PRECONDITION", null, null, "gone", "%s"),
+  // RFC 4918 section 12.1 and RFC 7232: a CardDAV If-Match / If-None-Match that does not hold.
+  DAV_PRECONDITION_FAILED(412, "FAILED_PRECONDITION", null, null, "%s"),
   UNIMPLEMENTED(501, "UNIMPLEMENTED", null, null, "Method not implemented by OpenPeople yet: %s."),
   // A transaction lost to a concurrent one; 409 ABORTED as in
   // https://cloud.google.com/apis/design/errors#handling_errors ("concurrency conflict").

@@ -9,6 +9,7 @@ import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.ContactKeys;
 import dev.openpeople.contact.ContactService.ContactDraft;
 import dev.openpeople.contact.MembershipEditor;
+import dev.openpeople.contact.PersonDrafts;
 import dev.openpeople.contact.PhoneNumbers;
 import dev.openpeople.contact.SystemGroups;
 import dev.openpeople.error.ApiError;
@@ -138,6 +139,10 @@ public final class ContactBodies implements MembershipEditor {
       if (body.has(field)) {
         out.set(field, body.get(field));
       }
+    }
+    // What only CardDAV knows of the contact survives People API updates.
+    if (body.has(PersonDrafts.CARD_FIELD)) {
+      out.set(PersonDrafts.CARD_FIELD, body.get(PersonDrafts.CARD_FIELD));
     }
     return out;
   }

@@ -12,6 +12,8 @@ import dev.openpeople.server.Discovery;
 import dev.openpeople.server.Json;
 import dev.openpeople.server.SchemaValidator;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link PersonDrafts} over {@link ContactBodies}: a Person is checked against the discovery schema
@@ -35,6 +37,23 @@ public final class PeopleDrafts implements PersonDrafts {
   @Override
   public String profile(User user, String personJson) {
     return Json.writeString(bodies.profile(user.accountId(), person(personJson)));
+  }
+
+  @Override
+  public ContactDraft contact(
+      long id,
+      @Nullable String currentBody,
+      String personJson,
+      Set<String> fields,
+      String cardJson) {
+    ObjectNode person = person(personJson);
+    ContactDraft draft =
+        currentBody == null
+            ? bodies.create(id, person)
+            : bodies.update(id, Json.parseStored(currentBody), person, fields);
+    ObjectNode body = Json.parseStored(draft.body());
+    body.set(CARD_FIELD, Json.parseStored(cardJson));
+    return new ContactDraft(Json.writeString(body), draft.keys());
   }
 
   private ObjectNode person(String json) {

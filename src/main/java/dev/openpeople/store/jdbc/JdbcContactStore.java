@@ -50,21 +50,35 @@ final class JdbcContactStore extends JdbcChangeLog<Contact> implements ContactSt
   public void insert(List<Contact> contacts) {
     Statements.exec(
         () -> {
-          sql.batch(
-              "INSERT INTO contacts (user_id, id, seq, created_at, updated_at, deleted, body,"
-                  + " first_key, last_key, photo_version) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?)",
-              contacts,
-              (insert, c) -> {
-                insert.setLong(1, userId);
-                insert.setLong(2, c.id());
-                insert.setLong(3, c.seq());
-                insert.setLong(4, c.created().toEpochMilli());
-                insert.setLong(5, c.updated().toEpochMilli());
-                insert.setString(6, c.body());
-                insert.setString(7, c.keys().firstName());
-                insert.setString(8, c.keys().lastName());
-                insert.setLong(9, c.photoVersion());
-              });
+          int[] counts =
+              sql.batch(
+                  "INSERT INTO contacts (user_id, id, seq, created_at, updated_at, deleted, body,"
+                      + " first_key, last_key, photo_version) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?,"
+                      + " ?, ?)"
+                      // A tombstone's id may be taken again (a CardDAV card re-created at its old
+                      // resource name); a live contact's never: then no row changes (checked).
+                      + " ON CONFLICT (user_id, id) DO UPDATE SET seq = excluded.seq,"
+                      + " created_at = excluded.created_at, updated_at = excluded.updated_at,"
+                      + " deleted = FALSE, body = excluded.body, first_key = excluded.first_key,"
+                      + " last_key = excluded.last_key, photo_version = excluded.photo_version"
+                      + " WHERE contacts.deleted",
+                  contacts,
+                  (insert, c) -> {
+                    insert.setLong(1, userId);
+                    insert.setLong(2, c.id());
+                    insert.setLong(3, c.seq());
+                    insert.setLong(4, c.created().toEpochMilli());
+                    insert.setLong(5, c.updated().toEpochMilli());
+                    insert.setString(6, c.body());
+                    insert.setString(7, c.keys().firstName());
+                    insert.setString(8, c.keys().lastName());
+                    insert.setLong(9, c.photoVersion());
+                  });
+          for (int count : counts) {
+            if (count == 0) {
+              throw new SQLException("contact id taken", "23505");
+            }
+          }
           terms.insert(contacts);
           Map<String, Long> delta = new HashMap<>();
           insertMembers(contacts, delta);
@@ -130,7 +144,9 @@ final class JdbcContactStore extends JdbcChangeLog<Contact> implements ContactSt
   @Override
   public void markDeleted(long id, long seq, Instant at) {
     sql.update(
-        "UPDATE contacts SET deleted = TRUE, seq = ?, updated_at = ?, body = '{}',"
+        // The body stays until the tombstone is purged: a CardDAV sync names a removed card by
+        // the resource name kept in it.
+        "UPDATE contacts SET deleted = TRUE, seq = ?, updated_at = ?,"
             + " first_key = '', last_key = '', photo_version = 0 WHERE user_id = ? AND id = ?",
         seq,
         at.toEpochMilli(),

@@ -3,6 +3,7 @@ package dev.openpeople.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.openpeople.contact.AppPasswordStore;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.contact.StoreException;
 import dev.openpeople.contact.User;
@@ -325,6 +326,11 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
+  public AppPasswordStore appPasswords() {
+    return new JdbcAppPasswordStore(this);
+  }
+
+  @Override
   public boolean ready() {
     try (Connection connection = pool.getConnection();
         PreparedStatement ping = connection.prepareStatement("SELECT 1");
@@ -343,7 +349,7 @@ public final class JdbcStorage implements Storage {
 
   /** Work on a raw connection inside one write transaction. */
   @FunctionalInterface
-  private interface SqlWork<T extends @Nullable Object> {
+  interface SqlWork<T extends @Nullable Object> {
     T run(Connection connection) throws SQLException;
   }
 
@@ -367,7 +373,7 @@ public final class JdbcStorage implements Storage {
     }
   }
 
-  private <T extends @Nullable Object> T runWrite(SqlWork<T> work) {
+  <T extends @Nullable Object> T runWrite(SqlWork<T> work) {
     if (dialect.serializeWrites()) {
       writeLock.lock();
     }

@@ -118,16 +118,16 @@ record Statements(Connection connection) {
   }
 
   /** Runs {@code sql} once per item in one batch; nothing when there are no items. */
-  <T> void batch(String sql, Collection<T> items, Binder<T> binder) throws SQLException {
+  <T> int[] batch(String sql, Collection<T> items, Binder<T> binder) throws SQLException {
     if (items.isEmpty()) {
-      return;
+      return new int[0];
     }
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (T item : items) {
         binder.bind(statement, item);
         statement.addBatch();
       }
-      statement.executeBatch();
+      return statement.executeBatch();
     }
   }
 
