@@ -187,14 +187,7 @@ public final class OpenPeopleServer implements AutoCloseable {
       }
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
-      routes.add(
-          CardDavRoutes.create(
-              new AddressBookService(storage, clock),
-              new PeopleDrafts(discovery, phones),
-              signer,
-              auth,
-              options.emulator() ? null : new AppPasswordService(storage, clock),
-              clock));
+      routes.add(cardDav(options, new PeopleDrafts(discovery, phones), signer, auth));
       Router router = new Router(discovery);
       routes.forEach(r -> r.define(router));
       Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults);
@@ -216,6 +209,18 @@ public final class OpenPeopleServer implements AutoCloseable {
     janitor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     // purgeTombstones logs its own failures, so the future has nothing left to report.
     var unused = janitor.scheduleWithFixedDelay(this::purgeTombstones, 1, 10, TimeUnit.MINUTES);
+  }
+
+  /** The CardDAV surface: app passwords for Basic auth in production mode only. */
+  private Routes cardDav(
+      Options options, PeopleDrafts drafts, TokenSigner signer, Authenticator auth) {
+    return CardDavRoutes.create(
+        new AddressBookService(storage, clock),
+        drafts,
+        signer,
+        auth,
+        options.emulator() ? null : new AppPasswordService(storage, clock),
+        clock);
   }
 
   public static OpenPeopleServer start(Options options) throws Exception {
