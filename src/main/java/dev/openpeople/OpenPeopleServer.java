@@ -14,6 +14,7 @@ import dev.openpeople.emulator.EmulatorClock;
 import dev.openpeople.emulator.EmulatorFaultsRoutes;
 import dev.openpeople.emulator.EmulatorRoutes;
 import dev.openpeople.emulator.EmulatorUsersRoutes;
+import dev.openpeople.emulator.SharedEmulatorState;
 import dev.openpeople.gdata.GData;
 import dev.openpeople.metrics.MetricsRoutes;
 import dev.openpeople.metrics.ServerMetrics;
@@ -158,7 +159,7 @@ public final class OpenPeopleServer implements AutoCloseable {
     this.metrics = new ServerMetrics();
     // The one point where storage failures become API errors (503, 409, ...).
     this.storage = StoreErrors.translating(Storages.open(options.storageUrl(), metrics.registry()));
-    this.clock = new EmulatorClock(InstantSource.system());
+    this.clock = new EmulatorClock(InstantSource.system(), storage.serverState());
     try {
       Discovery discovery = Discovery.load();
       TokenSigner signer = new TokenSigner(storage.secret("token-key", OpenPeopleServer::newKey));
@@ -179,7 +180,10 @@ public final class OpenPeopleServer implements AutoCloseable {
       routes.add(new MetricsRoutes(metrics));
       AtomicReference<Dispatcher> dispatcher = new AtomicReference<>();
       routes.add(new BatchRoutes(dispatcher::get));
-      FaultInjector faults = options.emulator() ? new FaultInjector() : null;
+      FaultInjector faults =
+          options.emulator()
+              ? new FaultInjector(new SharedEmulatorState(storage.serverState(), clock))
+              : null;
       if (faults != null) {
         routes.add(new EmulatorRoutes(storage, clock));
         routes.add(new EmulatorUsersRoutes(otherContacts, new PeopleDrafts(discovery, phones)));

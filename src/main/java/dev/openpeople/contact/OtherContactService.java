@@ -31,6 +31,9 @@ public final class OtherContactService {
 
   private final ContactService contacts;
 
+  private static final String WARMUP = "otherContacts.search warmup:";
+  private static final String FIRST_PAGES = "otherContacts first pages:";
+
   public OtherContactService(ContactService contacts) {
     this.contacts = contacts;
   }
@@ -118,6 +121,27 @@ public final class OtherContactService {
                   store::search,
                   ids -> store.getAll(ids).stream().filter(c -> c.seq() <= asOfSeq).toList());
             });
+  }
+
+  /**
+   * Records the user's change sequence now as their last search warmup, in the database, so a
+   * warmup on one node governs searches on every node sharing it.
+   */
+  public void markWarmup(String email) {
+    storage().serverState().mark(WARMUP + email, lastSeq(email));
+  }
+
+  /** The change sequence at the user's last search warmup; 0 if there was none. */
+  public long warmupSeq(String email) {
+    return storage().serverState().mark(WARMUP + email).orElse(0L);
+  }
+
+  /**
+   * Counts one full-sync first page for the user in window {@code period} (shared by all nodes);
+   * returns the count in that window including this one.
+   */
+  public long countFirstPage(String email, long period) {
+    return storage().serverState().count(FIRST_PAGES + email, period);
   }
 
   public Instant now() {

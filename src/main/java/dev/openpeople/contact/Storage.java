@@ -49,6 +49,9 @@ public interface Storage extends AutoCloseable {
   /** CardDAV app passwords. */
   AppPasswordStore appPasswords();
 
+  /** State of the server itself shared by every node on this database (emulator, quotas). */
+  ServerState serverState();
+
   /** True when the database answers. */
   boolean ready();
 

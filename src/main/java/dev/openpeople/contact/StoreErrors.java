@@ -5,6 +5,7 @@ import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import java.time.Instant;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,6 +109,69 @@ public final class StoreErrors {
         @Override
         public boolean delete(String email, long id) {
           return translate(() -> inner.delete(email, id));
+        }
+      };
+    }
+
+    @Override
+    public ServerState serverState() {
+      ServerState inner = storage.serverState();
+      return new ServerState() {
+        @Override
+        public Snapshot snapshot() {
+          return translate(inner::snapshot);
+        }
+
+        @Override
+        public long advanceClock(long millis) {
+          return translate(() -> inner.advanceClock(millis));
+        }
+
+        @Override
+        public java.util.List<Fault> faults() {
+          return translate(inner::faults);
+        }
+
+        @Override
+        public void addFault(String method, @Nullable String user, String kind, int count) {
+          translate(
+              () -> {
+                inner.addFault(method, user, kind, count);
+                return Boolean.TRUE;
+              });
+        }
+
+        @Override
+        public void clearFaults() {
+          translate(
+              () -> {
+                inner.clearFaults();
+                return Boolean.TRUE;
+              });
+        }
+
+        @Override
+        public java.util.Optional<Fault> consumeFault(String method, String user) {
+          return translate(() -> inner.consumeFault(method, user));
+        }
+
+        @Override
+        public long count(String name, long period) {
+          return translate(() -> inner.count(name, period));
+        }
+
+        @Override
+        public void mark(String name, long value) {
+          translate(
+              () -> {
+                inner.mark(name, value);
+                return Boolean.TRUE;
+              });
+        }
+
+        @Override
+        public java.util.OptionalLong mark(String name) {
+          return translate(() -> inner.mark(name));
         }
       };
     }

@@ -49,6 +49,9 @@ public final class Dispatcher {
   public ApiReply dispatch(ApiRequest original, RequestTrace trace) {
     String requestId = trace.requestId();
     try {
+      if (faults != null) {
+        faults.refresh();
+      }
       ApiRequest request = applyMethodOverride(original);
       ApiReply reply = route(request, trace);
       return render(reply, request);

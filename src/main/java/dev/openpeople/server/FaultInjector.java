@@ -3,7 +3,6 @@ package dev.openpeople.server;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -33,36 +32,53 @@ public final class FaultInjector {
    */
   public record Fault(String method, @Nullable String user, Kind kind, int remaining) {}
 
-  private final List<Fault> faults = new ArrayList<>();
+  /**
+   * Where armed faults live: in the database, shared by every node (so arming on one node fails the
+   * next matching request on any node).
+   */
+  public interface Store {
+    /** Called once at the start of every request: re-reads the state all nodes share. */
+    void refresh();
+
+    List<Fault> list();
+
+    void add(String method, @Nullable String user, Kind kind, int count);
+
+    void clear();
+
+    /** Consumes one request of the first armed fault matching; null when none matches. */
+    @Nullable Kind consume(String method, String user);
+  }
+
+  private final Store store;
+
+  public FaultInjector(Store store) {
+    this.store = store;
+  }
+
+  /** Re-reads the shared emulator state; the {@link Dispatcher} calls it once per request. */
+  void refresh() {
+    store.refresh();
+  }
 
   /** Arms a fault for the next {@code count} matching requests. */
-  public synchronized void add(Operation method, @Nullable String user, Kind kind, int count) {
-    faults.add(new Fault(method.discoveryId(), user, kind, count));
+  public void add(Operation method, @Nullable String user, Kind kind, int count) {
+    store.add(method.discoveryId(), user, kind, count);
   }
 
-  public synchronized List<Fault> list() {
-    return List.copyOf(faults);
+  public List<Fault> list() {
+    return store.list();
   }
 
-  public synchronized void clear() {
-    faults.clear();
+  public void clear() {
+    store.clear();
   }
 
   /** Throws the error of the first fault matching this call, consuming one of its requests. */
-  synchronized void apply(Operation operation, String user) {
-    for (int index = 0; index < faults.size(); index++) {
-      Fault fault = faults.get(index);
-      String only = fault.user();
-      if (!fault.method().equals(operation.discoveryId()) || (only != null && !only.equals(user))) {
-        continue;
-      }
-      if (fault.remaining() <= 1) {
-        faults.remove(index);
-      } else {
-        faults.set(
-            index, new Fault(fault.method(), fault.user(), fault.kind(), fault.remaining() - 1));
-      }
-      throw error(fault.kind(), operation);
+  void apply(Operation operation, String user) {
+    Kind kind = store.consume(operation.discoveryId(), user);
+    if (kind != null) {
+      throw error(kind, operation);
     }
   }
 

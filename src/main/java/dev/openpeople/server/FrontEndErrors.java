@@ -40,6 +40,9 @@ final class FrontEndErrors extends ErrorHandler {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
     reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+    // Jetty drops the connection after a request it could not parse; say so, or a client would
+    // send its next request on a dead connection.
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     log.completed(
         request.getMethod(),
         path,

@@ -21,7 +21,7 @@ public final class Texts {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '\0') {
-        return "contains a NUL character";
+        return "contains the character U+0000 (NUL)";
       }
       if (Character.isHighSurrogate(c)
           && i + 1 < value.length()

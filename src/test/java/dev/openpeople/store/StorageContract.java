@@ -12,7 +12,8 @@ interface StorageContract
         ContactStorageContract,
         GroupStorageContract,
         OtherContactStorageContract,
-        SharedContactStorageContract {
+        SharedContactStorageContract,
+        ServerStateContract {
   @Override
   Storage storage();
 }

@@ -4,25 +4,27 @@ package dev.openpeople.people.othercontacts;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.ToLongBiFunction;
 
 /**
  * The per-user quota on the first page of a full otherContacts sync
  * (https://developers.google.com/people/api/rest/v1/otherContacts/list: "The first page of a full
  * sync request has an additional quota. If the quota is exceeded, a 429 error will be returned.").
- * A fixed one-minute window per user on the server clock, kept per node; 0 turns it off.
+ * A fixed one-minute window per user on the server clock, counted in the database so all nodes
+ * share it; 0 turns it off.
  */
 public final class FirstPageQuota {
-  private record Window(long minute, int used) {}
-
   private final int perMinute;
   private final Supplier<Instant> clock;
-  private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-  FirstPageQuota(int perMinute, Supplier<Instant> clock) {
+  /** (user, minute) -> first pages counted for the user in that minute, this one included. */
+  private final ToLongBiFunction<String, Long> counters;
+
+  FirstPageQuota(int perMinute, Supplier<Instant> clock, ToLongBiFunction<String, Long> counters) {
     this.perMinute = perMinute;
     this.clock = clock;
+    this.counters = counters;
   }
 
   /** Counts one first page for {@code user}; over the limit it is 429 RESOURCE_EXHAUSTED. */
@@ -31,14 +33,7 @@ public final class FirstPageQuota {
       return;
     }
     long minute = clock.get().getEpochSecond() / 60;
-    Window window =
-        windows.compute(
-            user,
-            (key, old) ->
-                old == null || old.minute() != minute
-                    ? new Window(minute, 1)
-                    : new Window(minute, old.used() + 1));
-    if (window.used() > perMinute) {
+    if (counters.applyAsLong(user, minute) > perMinute) {
       throw new ApiException(
               ApiError.RATE_LIMIT_EXCEEDED,
               "Other contacts full sync first page requests",

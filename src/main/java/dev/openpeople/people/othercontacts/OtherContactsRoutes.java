@@ -28,11 +28,9 @@ import dev.openpeople.token.TokenSigner;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,9 +62,6 @@ public final class OtherContactsRoutes implements Routes {
   private final FirstPageQuota quota;
   private final boolean strictWarmup;
 
-  /** With strict warmup: each user's change sequence at their last warmup request. */
-  private final Map<String, Long> warmups = new ConcurrentHashMap<>();
-
   public OtherContactsRoutes(
       OtherContactService others,
       ContactBodies bodies,
@@ -79,7 +74,7 @@ public final class OtherContactsRoutes implements Routes {
     this.persons = persons;
     this.listing =
         PeopleListings.listing(METHOD, signer, "readMask, sources, pageSize and requestSyncToken");
-    this.quota = new FirstPageQuota(firstPageQuota, others::now);
+    this.quota = new FirstPageQuota(firstPageQuota, others::now, others::countFirstPage);
     this.strictWarmup = strictWarmup;
   }
 
@@ -201,12 +196,13 @@ public final class OtherContactsRoutes implements Routes {
     if (query.isEmpty()) {
       // The warmup request (discovery): succeeds empty; in strict mode it refreshes the "cache".
       if (strictWarmup) {
-        warmups.put(email, others.lastSeq(email));
+        // Kept in the database, so a warmup on one node governs searches on every node.
+        others.markWarmup(email);
       }
       return ApiReply.json(Json.object());
     }
     // Strict mode: only other contacts unchanged since the last warmup are found.
-    long asOf = strictWarmup ? warmups.getOrDefault(email, 0L) : Long.MAX_VALUE;
+    long asOf = strictWarmup ? others.warmupSeq(email) : Long.MAX_VALUE;
     List<Contact> found = others.search(email, query, limit, asOf, bodies.phones());
     String origin = call.request().origin();
     return ApiReply.json(

@@ -4,6 +4,7 @@ package dev.openpeople.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.openpeople.contact.AppPasswordStore;
+import dev.openpeople.contact.ServerState;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.contact.StoreException;
 import dev.openpeople.contact.User;
@@ -37,6 +38,7 @@ public final class JdbcStorage implements Storage {
 
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final GroupCommit commits;
+  private final JdbcServerState serverState = new JdbcServerState(this);
 
   private final Timer readTime;
   private final Timer writeTime;
@@ -276,7 +278,8 @@ public final class JdbcStorage implements Storage {
                 "shared_contact_photos",
                 "shared_contacts",
                 "domains",
-                "users"
+                "users",
+                "server_counters"
               }) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table)) {
               delete.executeUpdate();
@@ -331,6 +334,11 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
+  public ServerState serverState() {
+    return serverState;
+  }
+
+  @Override
   public boolean ready() {
     try (Connection connection = pool.getConnection();
         PreparedStatement ping = connection.prepareStatement("SELECT 1");
@@ -354,7 +362,7 @@ public final class JdbcStorage implements Storage {
   }
 
   /** Runs work in a read-only transaction on a consistent snapshot. */
-  private <T extends @Nullable Object> T runRead(SqlWork<T> work) {
+  <T extends @Nullable Object> T runRead(SqlWork<T> work) {
     try (Connection connection = pool.getConnection()) {
       dialect.beginRead(connection);
       try {

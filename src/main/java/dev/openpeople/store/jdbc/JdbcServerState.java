@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.store.jdbc;
+
+import dev.openpeople.contact.ServerState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link ServerState} in the tables {@code server_state}, {@code emulator_faults} and {@code
+ * server_counters}.
+ */
+final class JdbcServerState implements ServerState {
+  private static final String MATCHING_FAULT =
+      "SELECT id, method, user_email, kind, remaining FROM emulator_faults"
+          + " WHERE method = ? AND (user_email IS NULL OR user_email = ?) AND remaining > 0"
+          + " ORDER BY id LIMIT 1";
+
+  private final JdbcStorage storage;
+
+  JdbcServerState(JdbcStorage storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  public Snapshot snapshot() {
+    return storage.runRead(
+        connection -> {
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT clock_offset_ms, faults_version FROM server_state WHERE id = 1");
+              ResultSet rs = select.executeQuery()) {
+            return rs.next() ? new Snapshot(rs.getLong(1), rs.getLong(2)) : new Snapshot(0, 0);
+          }
+        });
+  }
+
+  @Override
+  public long advanceClock(long millis) {
+    return storage.runWrite(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE server_state SET clock_offset_ms = clock_offset_ms + ? WHERE id = 1"
+                      + " RETURNING clock_offset_ms")) {
+            update.setLong(1, millis);
+            try (ResultSet rs = update.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<Fault> faults() {
+    return storage.runRead(
+        connection -> {
+          List<Fault> out = new ArrayList<>();
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT id, method, user_email, kind, remaining FROM emulator_faults"
+                          + " WHERE remaining > 0 ORDER BY id");
+              ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+              out.add(fault(rs));
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public void addFault(String method, @Nullable String user, String kind, int count) {
+    storage.runWrite(
+        connection -> {
+          bumpFaults(connection);
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO emulator_faults (method, user_email, kind, remaining)"
+                      + " VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, method);
+            if (user == null) {
+              insert.setNull(2, Types.VARCHAR);
+            } else {
+              insert.setString(2, user);
+            }
+            insert.setString(3, kind);
+            insert.setInt(4, count);
+            return insert.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public void clearFaults() {
+    storage.runWrite(
+        connection -> {
+          bumpFaults(connection);
+          try (PreparedStatement delete =
+              connection.prepareStatement("DELETE FROM emulator_faults")) {
+            return delete.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public Optional<Fault> consumeFault(String method, String user) {
+    return storage.runWrite(
+        connection -> {
+          if (matching(connection, method, user) == null) {
+            return Optional.empty();
+          }
+          // The version bump locks the state row first, so nodes consume one at a time and the
+          // fault read next is the current one.
+          bumpFaults(connection);
+          Fault fault = matching(connection, method, user);
+          if (fault == null) {
+            return Optional.empty();
+          }
+          String sql =
+              fault.remaining() <= 1
+                  ? "DELETE FROM emulator_faults WHERE id = ?"
+                  : "UPDATE emulator_faults SET remaining = remaining - 1 WHERE id = ?";
+          try (PreparedStatement change = connection.prepareStatement(sql)) {
+            change.setLong(1, fault.id());
+            change.executeUpdate();
+          }
+          return Optional.of(fault);
+        });
+  }
+
+  private static @Nullable Fault matching(Connection connection, String method, String user)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(MATCHING_FAULT)) {
+      select.setString(1, method);
+      select.setString(2, user);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? fault(rs) : null;
+      }
+    }
+  }
+
+  private static Fault fault(ResultSet rs) throws SQLException {
+    return new Fault(
+        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5));
+  }
+
+  private static void bumpFaults(Connection connection) throws SQLException {
+    try (PreparedStatement bump =
+        connection.prepareStatement(
+            "UPDATE server_state SET faults_version = faults_version + 1 WHERE id = 1")) {
+      bump.executeUpdate();
+    }
+  }
+
+  @Override
+  public long count(String name, long period) {
+    return storage.runWrite(
+        connection -> {
+          try (PreparedStatement upsert =
+              connection.prepareStatement(
+                  "INSERT INTO server_counters (name, period, value) VALUES (?, ?, 1)"
+                      + " ON CONFLICT (name) DO UPDATE SET"
+                      + " value = CASE WHEN server_counters.period = excluded.period"
+                      + " THEN server_counters.value + 1 ELSE 1 END,"
+                      + " period = excluded.period"
+                      + " RETURNING value")) {
+            upsert.setString(1, name);
+            upsert.setLong(2, period);
+            try (ResultSet rs = upsert.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public void mark(String name, long value) {
+    storage.runWrite(
+        connection -> {
+          try (PreparedStatement upsert =
+              connection.prepareStatement(
+                  "INSERT INTO server_counters (name, period, value) VALUES (?, 0, ?)"
+                      + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+            upsert.setString(1, name);
+            upsert.setLong(2, value);
+            return upsert.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public OptionalLong mark(String name) {
+    return storage.runRead(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement("SELECT value FROM server_counters WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rs = select.executeQuery()) {
+              return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+          }
+        });
+  }
+}
