@@ -76,6 +76,7 @@ public final class JdbcStorage implements Storage {
         .dataSource(pool)
         .locations(dialect.migrations())
         .failOnMissingLocations(true)
+        .callbacks(new RewordedMigrations(dialect.migrations()))
         .load()
         .migrate();
   }
