@@ -15,22 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** One user's view of one JDBC transaction. */
-final class JdbcUserSession implements UserSession {
-  private final Connection connection;
-  private final User user;
-  private final boolean writable;
-
-  JdbcUserSession(Connection connection, User user, boolean writable) {
-    this.connection = connection;
-    this.user = user;
-    this.writable = writable;
-  }
-
-  @Override
-  public User user() {
-    return user;
-  }
-
+record JdbcUserSession(Connection connection, User user, boolean writable) implements UserSession {
   @Override
   public ContactStore contacts() {
     return new JdbcContactStore(connection, user.id());
