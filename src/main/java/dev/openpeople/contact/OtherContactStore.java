@@ -20,7 +20,9 @@ public interface OtherContactStore extends ChangeLog.Counted<Contact> {
   record Row(Contact contact, String emailKey) {}
 
   /** A live other contact (tombstones are not found). */
-  Optional<Contact> get(long id);
+  default Optional<Contact> get(long id) {
+    return getAll(List.of(id)).stream().findFirst();
+  }
 
   /** The live other contacts among {@code ids}, in no particular order. */
   List<Contact> getAll(Collection<Long> ids);

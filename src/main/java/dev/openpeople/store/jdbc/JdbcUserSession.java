@@ -65,9 +65,7 @@ record JdbcUserSession(Connection connection, User user, boolean writable) imple
   public void setProfile(String profileJson) {
     requireWritable();
     // A directory change of the user's domain (listDirectoryPeople sync), in this transaction.
-    long seq =
-        Statements.run(
-            () -> DomainSequence.allocate(connection, DomainSequence.domainOf(user.email()), 1));
+    long seq = DomainSequence.allocate(connection, DomainSequence.domainOf(user.email()), 1);
     new Statements(connection)
         .update(
             "UPDATE users SET profile = ?, domain_seq = ? WHERE id = ?",
