@@ -63,20 +63,20 @@ public final class OpenPeopleServer implements AutoCloseable {
   static final Duration SHARED_TOMBSTONE_RETENTION = Duration.ofDays(30);
 
   /**
-   * What the server is started with.
+   * What the server is started with; built with {@link #builder}.
    *
    * @param storageUrl see {@link Storages#open}
-   * @param authenticator null for emulator auth
-   * @param emulator true to expose {@code /emulator/v1/} controls
+   * @param authenticator verifies production credentials; null for emulator mode (emulator auth and
+   *     the {@code /emulator/v1/} controls)
    * @param otherContacts first-page quota and strict search warmup of otherContacts
    * @param tls certificate and key to serve HTTPS (and HTTP/2) with; null for plain HTTP
+   * @param defaultRegion region of phone numbers written without a country code
    */
   public record Options(
       String host,
       int port,
       String storageUrl,
       @Nullable Authenticator authenticator,
-      boolean emulator,
       long maxBodyBytes,
       People.OtherContactsSettings otherContacts,
       JettyServer.@Nullable Tls tls,
@@ -88,64 +88,97 @@ public final class OpenPeopleServer implements AutoCloseable {
     public static final People.OtherContactsSettings OTHER_CONTACTS_DEFAULTS =
         new People.OtherContactsSettings(600, false);
 
-    public Options(
-        String host,
-        int port,
-        String storageUrl,
-        @Nullable Authenticator authenticator,
-        boolean emulator,
-        long maxBodyBytes,
-        People.OtherContactsSettings otherContacts) {
-      this(
-          host,
-          port,
-          storageUrl,
-          authenticator,
-          emulator,
-          maxBodyBytes,
-          otherContacts,
-          null,
-          PhoneNumbers.DEFAULT_REGION);
+    /** Emulator mode: no authenticator. */
+    public boolean emulator() {
+      return authenticator == null;
     }
 
-    public Options(
-        String host,
-        int port,
-        String storageUrl,
-        @Nullable Authenticator authenticator,
-        boolean emulator,
-        long maxBodyBytes) {
-      this(host, port, storageUrl, authenticator, emulator, maxBodyBytes, OTHER_CONTACTS_DEFAULTS);
+    /**
+     * Options on {@code storageUrl}, from the defaults: emulator mode on 127.0.0.1 and a free port,
+     * plain HTTP, Google's body limit, {@link #OTHER_CONTACTS_DEFAULTS}, phone region US.
+     */
+    public static Builder builder(String storageUrl) {
+      return new Builder(storageUrl);
     }
 
+    /** The defaults of {@link #builder} as they are. */
     public static Options emulatorDefaults(String storageUrl) {
-      return new Options("127.0.0.1", 0, storageUrl, null, true, DEFAULT_MAX_BODY_BYTES);
+      return builder(storageUrl).build();
     }
 
-    public Options withOtherContacts(People.OtherContactsSettings settings) {
-      return new Options(
-          host,
-          port,
-          storageUrl,
-          authenticator,
-          emulator,
-          maxBodyBytes,
-          settings,
-          tls,
-          defaultRegion);
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+      return builder(storageUrl)
+          .host(host)
+          .port(port)
+          .authenticator(authenticator)
+          .maxBodyBytes(maxBodyBytes)
+          .otherContacts(otherContacts)
+          .tls(tls)
+          .defaultRegion(defaultRegion);
     }
 
-    public Options withTls(JettyServer.@Nullable Tls newTls) {
-      return new Options(
-          host,
-          port,
-          storageUrl,
-          authenticator,
-          emulator,
-          maxBodyBytes,
-          otherContacts,
-          newTls,
-          defaultRegion);
+    /** Sets options one at a time; each one not set keeps its default. */
+    public static final class Builder {
+      private String storageUrl;
+      private String host = "127.0.0.1";
+      private int port;
+      private @Nullable Authenticator authenticator;
+      private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+      private People.OtherContactsSettings otherContacts = OTHER_CONTACTS_DEFAULTS;
+      private JettyServer.@Nullable Tls tls;
+      private String defaultRegion = PhoneNumbers.DEFAULT_REGION;
+
+      private Builder(String storageUrl) {
+        this.storageUrl = storageUrl;
+      }
+
+      public Builder storageUrl(String value) {
+        storageUrl = value;
+        return this;
+      }
+
+      public Builder host(String value) {
+        host = value;
+        return this;
+      }
+
+      public Builder port(int value) {
+        port = value;
+        return this;
+      }
+
+      /** Production mode with this authenticator; null (the default) for emulator mode. */
+      public Builder authenticator(@Nullable Authenticator value) {
+        authenticator = value;
+        return this;
+      }
+
+      public Builder maxBodyBytes(long value) {
+        maxBodyBytes = value;
+        return this;
+      }
+
+      public Builder otherContacts(People.OtherContactsSettings value) {
+        otherContacts = value;
+        return this;
+      }
+
+      /** HTTPS with this certificate and key; null (the default) for plain HTTP. */
+      public Builder tls(JettyServer.@Nullable Tls value) {
+        tls = value;
+        return this;
+      }
+
+      public Builder defaultRegion(String value) {
+        defaultRegion = value;
+        return this;
+      }
+
+      public Options build() {
+        return new Options(
+            host, port, storageUrl, authenticator, maxBodyBytes, otherContacts, tls, defaultRegion);
+      }
     }
   }
 

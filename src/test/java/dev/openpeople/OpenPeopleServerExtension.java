@@ -70,18 +70,7 @@ public final class OpenPeopleServerExtension implements BeforeAllCallback, After
     }
     storage = storageTweak.apply(storage);
     storageUrl = storage;
-    server =
-        OpenPeopleServer.start(
-            new OpenPeopleServer.Options(
-                base.host(),
-                0,
-                storage,
-                base.authenticator(),
-                base.emulator(),
-                base.maxBodyBytes(),
-                base.otherContacts(),
-                base.tls(),
-                base.defaultRegion()));
+    server = OpenPeopleServer.start(base.toBuilder().port(0).storageUrl(storage).build());
   }
 
   private String createDatabase(String url) throws SQLException {

@@ -124,16 +124,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
     logFormat.apply();
     OpenPeopleServer.Options options =
-        new OpenPeopleServer.Options(
-            host,
-            port,
-            inMemory ? "sqlite::memory:" : storage,
-            authenticator,
-            emulator,
-            maxBodyBytes,
-            new People.OtherContactsSettings(otherContactsFirstPageQuota, strictSearchWarmup),
-            tlsCert == null || tlsKey == null ? null : new JettyServer.Tls(tlsCert, tlsKey),
-            defaultRegion);
+        OpenPeopleServer.Options.builder(inMemory ? "sqlite::memory:" : storage)
+            .host(host)
+            .port(port)
+            .authenticator(authenticator)
+            .maxBodyBytes(maxBodyBytes)
+            .otherContacts(
+                new People.OtherContactsSettings(otherContactsFirstPageQuota, strictSearchWarmup))
+            .tls(tlsCert == null || tlsKey == null ? null : new JettyServer.Tls(tlsCert, tlsKey))
+            .defaultRegion(defaultRegion)
+            .build();
     CountDownLatch stopped = new CountDownLatch(1);
     try (OpenPeopleServer server = OpenPeopleServer.start(options)) {
       System.out.print(banner(server.url(displayHost(host)), emulator, options.storageUrl()));

@@ -33,13 +33,10 @@ class GDataJwtAuthClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER =
       new OpenPeopleServerExtension(
-          new OpenPeopleServer.Options(
-              "127.0.0.1",
-              0,
-              "unused",
-              new JwtAuthenticator("https://issuer.test", "openpeople", jwks()),
-              false,
-              32L << 20));
+          OpenPeopleServer.Options.builder("unused")
+              .authenticator(new JwtAuthenticator("https://issuer.test", "openpeople", jwks()))
+              .maxBodyBytes(32L << 20)
+              .build());
 
   private static RSAKey generate() {
     try {

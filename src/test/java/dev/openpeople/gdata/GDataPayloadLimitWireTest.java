@@ -17,7 +17,7 @@ class GDataPayloadLimitWireTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER =
       new OpenPeopleServerExtension(
-          new OpenPeopleServer.Options("127.0.0.1", 0, "unused", null, true, 4096));
+          OpenPeopleServer.Options.builder("unused").maxBodyBytes(4096).build());
 
   @Test
   void oversizedBodyIsAGDataError() throws Exception {

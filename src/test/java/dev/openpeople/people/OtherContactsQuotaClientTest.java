@@ -19,8 +19,9 @@ class OtherContactsQuotaClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER =
       new OpenPeopleServerExtension(
-          OpenPeopleServer.Options.emulatorDefaults("unused")
-              .withOtherContacts(new People.OtherContactsSettings(2, true)));
+          OpenPeopleServer.Options.builder("unused")
+              .otherContacts(new People.OtherContactsSettings(2, true))
+              .build());
 
   private static ListOtherContactsResponse firstPage(PeopleService client) throws Exception {
     return client.otherContacts().list().setReadMask("names").setPageSize(1).execute();

@@ -25,8 +25,9 @@ class OtherContactsWireTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER =
       new OpenPeopleServerExtension(
-          OpenPeopleServer.Options.emulatorDefaults("unused")
-              .withOtherContacts(new People.OtherContactsSettings(1, false)));
+          OpenPeopleServer.Options.builder("unused")
+              .otherContacts(new People.OtherContactsSettings(1, false))
+              .build());
 
   private static String golden(String name, String id) throws IOException {
     try (InputStream in =

@@ -37,13 +37,10 @@ class JwtAuthClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER =
       new OpenPeopleServerExtension(
-          new OpenPeopleServer.Options(
-              "127.0.0.1",
-              0,
-              "unused",
-              new JwtAuthenticator("https://issuer.test", "openpeople", jwksFile()),
-              false,
-              32L << 20));
+          OpenPeopleServer.Options.builder("unused")
+              .authenticator(new JwtAuthenticator("https://issuer.test", "openpeople", jwksFile()))
+              .maxBodyBytes(32L << 20)
+              .build());
 
   private static RSAKey generateRsa() {
     try {

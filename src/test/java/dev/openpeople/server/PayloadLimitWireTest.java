@@ -20,7 +20,7 @@ class PayloadLimitWireTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER =
       new OpenPeopleServerExtension(
-          new OpenPeopleServer.Options("127.0.0.1", 0, "unused", null, true, 1024));
+          OpenPeopleServer.Options.builder("unused").maxBodyBytes(1024).build());
 
   private HttpResponse<String> post(byte[] body, boolean gzip) throws Exception {
     HttpRequest.Builder request =

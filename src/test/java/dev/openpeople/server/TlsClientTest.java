@@ -43,11 +43,12 @@ class TlsClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER =
       new OpenPeopleServerExtension(
-          OpenPeopleServer.Options.emulatorDefaults("unused")
-              .withTls(
+          OpenPeopleServer.Options.builder("unused")
+              .tls(
                   new JettyServer.Tls(
                       write("cert.pem", pem("CERTIFICATE", encoded(certificate()))),
-                      write("key.pem", pem("PRIVATE KEY", KEY.getPrivateKey().getEncoded())))));
+                      write("key.pem", pem("PRIVATE KEY", KEY.getPrivateKey().getEncoded()))))
+              .build());
 
   private static Path newDirectory() {
     try {
