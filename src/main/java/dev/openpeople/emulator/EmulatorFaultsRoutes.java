@@ -19,14 +19,8 @@ import java.util.Arrays;
  * {@code /emulator/v1/faults}: arm, list and clear injected faults ({@link FaultInjector}), e.g.
  * {@code {"method": "people.otherContacts.list", "error": "RESOURCE_EXHAUSTED", "count": 2}}.
  */
-public final class EmulatorFaultsRoutes implements Routes {
+public record EmulatorFaultsRoutes(FaultInjector faults) implements Routes {
   static final int MAX_COUNT = 10_000;
-
-  private final FaultInjector faults;
-
-  public EmulatorFaultsRoutes(FaultInjector faults) {
-    this.faults = faults;
-  }
 
   @Override
   public void define(Router router) {

@@ -17,15 +17,7 @@ import java.time.Instant;
  * Emulator-only controls under {@code /emulator/v1/}: reset and the clock. They exist only in
  * emulator mode; production mode never registers them.
  */
-public final class EmulatorRoutes implements Routes {
-  private final Storage storage;
-  private final EmulatorClock clock;
-
-  public EmulatorRoutes(Storage storage, EmulatorClock clock) {
-    this.storage = storage;
-    this.clock = clock;
-  }
-
+public record EmulatorRoutes(Storage storage, EmulatorClock clock) implements Routes {
   @Override
   public void define(Router router) {
     router

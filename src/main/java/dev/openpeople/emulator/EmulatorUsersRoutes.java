@@ -27,17 +27,10 @@ import org.jspecify.annotations.Nullable;
  * directly or from recorded interactions (https://developers.google.com/people/v1/other-contacts),
  * and the user's own profile.
  */
-public final class EmulatorUsersRoutes implements Routes {
+public record EmulatorUsersRoutes(OtherContactService others, PersonDrafts drafts)
+    implements Routes {
   static final int MAX_BATCH = 1000;
   private static final String USER = "/emulator/v1/users/([^/]+)";
-
-  private final OtherContactService others;
-  private final PersonDrafts drafts;
-
-  public EmulatorUsersRoutes(OtherContactService others, PersonDrafts drafts) {
-    this.others = others;
-    this.drafts = drafts;
-  }
 
   @Override
   public void define(Router router) {

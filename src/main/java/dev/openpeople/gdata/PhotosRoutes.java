@@ -20,7 +20,7 @@ import java.util.Set;
  * (https://developers.google.com/admin-sdk/domain-shared-contacts, "Update and delete photos"): GET
  * the bytes, PUT to add or replace, DELETE; writes need the photo's etag or {@code *}.
  */
-public final class PhotosRoutes implements Routes {
+public record PhotosRoutes(SharedContactService contacts) implements Routes {
   static final String PHOTO =
       "/m8/feeds/photos/media/" + ContactsFeedRoutes.DOMAIN + "/" + ContactsFeedRoutes.ID;
 
@@ -29,12 +29,6 @@ public final class PhotosRoutes implements Routes {
 
   /** Formats a photo may have (ImageIO names); the bytes must decode, see {@link ImageProbe}. */
   static final Set<String> FORMATS = Set.of("jpeg", "png", "gif", "bmp");
-
-  private final SharedContactService contacts;
-
-  public PhotosRoutes(SharedContactService contacts) {
-    this.contacts = contacts;
-  }
 
   @Override
   public void define(Router router) {

@@ -14,10 +14,10 @@ import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
 import dev.openpeople.people.person.PeopleListings;
+import dev.openpeople.people.person.PersonFields;
 import dev.openpeople.people.person.Timestamps;
 import dev.openpeople.server.Json;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,21 +52,7 @@ public final class ContactGroups {
     if (mask == null || mask.isBlank()) {
       return fallback;
     }
-    Set<String> out = new LinkedHashSet<>();
-    for (String raw : mask.split(",", -1)) {
-      String path = raw.trim();
-      if (path.startsWith("contactGroup.")) {
-        path = path.substring("contactGroup.".length());
-      }
-      if (path.isEmpty()) {
-        continue;
-      }
-      if (!valid.contains(path)) {
-        throw ApiException.invalid(
-            "Invalid %s mask path: \"%s\". Valid paths are documented at %s.", param, path, DOCS);
-      }
-      out.add(path);
-    }
+    Set<String> out = PersonFields.paths(mask, param, valid, "contactGroup.", DOCS);
     return out.isEmpty() ? fallback : out;
   }
 

@@ -5,6 +5,7 @@ import dev.openpeople.error.ApiException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,36 +47,19 @@ public final class PersonFields {
           "urls",
           "userDefined");
 
+  /** Readable paths that updateContact's updatePersonFields does not list. */
+  private static final Set<String> READ_ONLY =
+      Set.of("ageRanges", "coverPhotos", "metadata", "photos", "skills");
+
   /**
    * Paths a contact can write (updatePersonFields, updateMask;
-   * https://developers.google.com/people/api/rest/v1/people/updateContact).
+   * https://developers.google.com/people/api/rest/v1/people/updateContact): every readable path but
+   * {@link #READ_ONLY}.
    */
   public static final Set<String> WRITABLE =
-      Set.of(
-          "addresses",
-          "biographies",
-          "birthdays",
-          "calendarUrls",
-          "clientData",
-          "emailAddresses",
-          "events",
-          "externalIds",
-          "genders",
-          "imClients",
-          "interests",
-          "locales",
-          "locations",
-          "memberships",
-          "miscKeywords",
-          "names",
-          "nicknames",
-          "occupations",
-          "organizations",
-          "phoneNumbers",
-          "relations",
-          "sipAddresses",
-          "urls",
-          "userDefined");
+      READABLE.stream()
+          .filter(path -> !READ_ONLY.contains(path))
+          .collect(Collectors.toUnmodifiableSet());
 
   /**
    * Fields a contact source may hold at most one of
@@ -112,26 +96,37 @@ public final class PersonFields {
   }
 
   public static Set<String> parse(String mask, String param, Set<String> valid) {
+    Set<String> out = paths(mask, param, valid, "person.", DOCS);
+    if (out.isEmpty()) {
+      throw ApiException.invalid(
+          "%s mask is required. Please specify one or more valid paths. Valid paths are"
+              + " documented at %s.",
+          param, DOCS);
+    }
+    return out;
+  }
+
+  /**
+   * The paths of a comma-separated field mask (People's and contactGroups'), each without the
+   * optional {@code prefix} (the deprecated {@code person.} / {@code contactGroup.}); empty paths
+   * are skipped, one not in {@code valid} is a 400 pointing at {@code docs}.
+   */
+  public static Set<String> paths(
+      String mask, String param, Set<String> valid, String prefix, String docs) {
     Set<String> out = new LinkedHashSet<>();
     for (String raw : mask.split(",", -1)) {
       String path = raw.trim();
-      if (path.startsWith("person.")) {
-        path = path.substring("person.".length());
+      if (path.startsWith(prefix)) {
+        path = path.substring(prefix.length());
       }
       if (path.isEmpty()) {
         continue;
       }
       if (!valid.contains(path)) {
         throw ApiException.invalid(
-            "Invalid %s mask path: \"%s\". Valid paths are documented at %s.", param, path, DOCS);
+            "Invalid %s mask path: \"%s\". Valid paths are documented at %s.", param, path, docs);
       }
       out.add(path);
-    }
-    if (out.isEmpty()) {
-      throw ApiException.invalid(
-          "%s mask is required. Please specify one or more valid paths. Valid paths are"
-              + " documented at %s.",
-          param, DOCS);
     }
     return out;
   }
