@@ -92,25 +92,12 @@ public final class Listing {
     String pageToken = request.pageToken();
     String syncToken = request.syncToken();
     if (pageToken != null && !pageToken.isEmpty()) {
-      ListToken page = open(pageToken, ListToken.PAGE, scope, Rejection.Token.PAGE);
-      if (!page.paramsHash().equals(request.pageBinding())) {
-        throw reject.apply(new Rejection.Mismatch(Rejection.Token.PAGE));
-      }
-      if (page.expiredAt(now)) {
-        throw reject.apply(new Rejection.Expired(Rejection.Token.PAGE));
-      }
-      return page;
+      return checked(pageToken, request.pageBinding(), scope, now, Rejection.Token.PAGE);
     }
     long since = -1;
     if (syncToken != null && !syncToken.isEmpty()) {
-      ListToken sync = open(syncToken, ListToken.SYNC, scope, Rejection.Token.SYNC);
-      if (!sync.paramsHash().equals(request.syncBinding())) {
-        throw reject.apply(new Rejection.Mismatch(Rejection.Token.SYNC));
-      }
-      if (sync.expiredAt(now)) {
-        throw reject.apply(new Rejection.Expired(Rejection.Token.SYNC));
-      }
-      since = sync.sinceSeq();
+      since =
+          checked(syncToken, request.syncBinding(), scope, now, Rejection.Token.SYNC).sinceSeq();
     }
     return ListToken.firstPage(method, scope, request.pageBinding(), now, since, lastSeq);
   }
@@ -200,6 +187,20 @@ public final class Listing {
       rows = rows.subList(0, size);
     }
     return new Window<>(rows, rows.stream().map(log::cursorAfter).toList(), more, total);
+  }
+
+  /** The request's token, refused unless valid, bound to {@code binding} and unexpired. */
+  private ListToken checked(
+      String token, String binding, long scope, Instant now, Rejection.Token which) {
+    byte kind = which == Rejection.Token.PAGE ? ListToken.PAGE : ListToken.SYNC;
+    ListToken opened = open(token, kind, scope, which);
+    if (!opened.paramsHash().equals(binding)) {
+      throw reject.apply(new Rejection.Mismatch(which));
+    }
+    if (opened.expiredAt(now)) {
+      throw reject.apply(new Rejection.Expired(which));
+    }
+    return opened;
   }
 
   private ListToken open(String token, byte kind, long scope, Rejection.Token which) {

@@ -62,12 +62,7 @@ final class ApiHandler extends Handler.Abstract {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
     reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-    log.completed(
-        request.getMethod(),
-        path,
-        trace,
-        reply.status(),
-        System.nanoTime() - request.getBeginNanoTime());
+    log.completed(request, path, trace, reply.status());
     response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), callback);
     return true;
   }

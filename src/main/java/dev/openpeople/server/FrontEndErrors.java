@@ -43,12 +43,7 @@ final class FrontEndErrors extends ErrorHandler {
     // Jetty drops the connection after a request it could not parse; say so, or a client would
     // send its next request on a dead connection.
     response.getHeaders().put(HttpHeader.CONNECTION, "close");
-    log.completed(
-        request.getMethod(),
-        path,
-        trace,
-        reply.status(),
-        System.nanoTime() - request.getBeginNanoTime());
+    log.completed(request, path, trace, reply.status());
     response.write(true, ByteBuffer.wrap(bytes), callback);
     return true;
   }

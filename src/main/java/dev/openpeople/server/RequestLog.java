@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,12 @@ public final class RequestLog {
 
   public RequestLog(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /** Records a Jetty request answered with {@code status} now. */
+  void completed(Request request, String path, RequestTrace trace, int status) {
+    completed(
+        request.getMethod(), path, trace, status, System.nanoTime() - request.getBeginNanoTime());
   }
 
   /** Records a finished request; {@code nanos} is its latency from the first byte read. */

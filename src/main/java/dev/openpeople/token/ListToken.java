@@ -146,18 +146,7 @@ public record ListToken(
 
   /** The next page of the same listing, continuing after the given cursor. */
   public ListToken nextPage(String nextKey, long nextSeq, long nextId) {
-    return new ListToken(
-        PAGE,
-        method,
-        userId,
-        paramsHash,
-        issuedAt,
-        sinceSeq,
-        snapshotSeq,
-        nextKey,
-        nextSeq,
-        nextId,
-        total);
+    return at(PAGE, nextKey, nextSeq, nextId, total);
   }
 
   /** The sync token issued at the end of this listing: changes after its snapshot come next. */
@@ -168,17 +157,22 @@ public record ListToken(
 
   /** The same position with a different total. */
   public ListToken withTotal(long newTotal) {
+    return at(kind, cursorKey, cursorSeq, cursorId, newTotal);
+  }
+
+  /** This listing (method, caller, parameters, sequences, issue time) at another position. */
+  private ListToken at(byte newKind, String key, long seq, long id, long newTotal) {
     return new ListToken(
-        kind,
+        newKind,
         method,
         userId,
         paramsHash,
         issuedAt,
         sinceSeq,
         snapshotSeq,
-        cursorKey,
-        cursorSeq,
-        cursorId,
+        key,
+        seq,
+        id,
         newTotal);
   }
 

@@ -13,7 +13,6 @@ import dev.openpeople.people.person.ContactBodies;
 import dev.openpeople.people.person.PersonFields;
 import dev.openpeople.people.person.PersonRequests;
 import dev.openpeople.people.person.Persons;
-import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -144,16 +143,7 @@ public record PeopleBatchRoutes(ContactService contacts, ContactBodies bodies, P
       ApiCall call, Contact contact, Set<String> fields, ObjectNode body) {
     ObjectNode response = Json.object();
     response.put("httpStatusCode", 200);
-    List<String> sourceValues = new ArrayList<>();
-    body.path("sources").forEach(s -> sourceValues.add(s.asText()));
-    response.set(
-        "person",
-        persons.contact(
-            contact,
-            call.caller().email(),
-            fields,
-            ReadSources.parse(sourceValues, ReadSources.CONTACT_AND_PROFILE),
-            call.request().origin()));
+    response.set("person", persons.written(call, contact, fields, PersonRequests.sources(body)));
     response.putObject("status");
     return response;
   }

@@ -11,7 +11,6 @@ import dev.openpeople.error.ApiException;
 import dev.openpeople.people.person.PersonFields;
 import dev.openpeople.people.person.PersonRequests;
 import dev.openpeople.people.person.Persons;
-import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
@@ -59,7 +58,7 @@ public record PeoplePhotoRoutes(ContactService contacts, Persons persons, TokenS
     byte[] bytes = decode(body.path("photoBytes").asText(""));
     String type = imageType(bytes);
     Contact changed = contacts.setPhoto(call.caller().email(), id, new Photo(type, bytes));
-    return reply(call, changed, body.path("personFields").asText(""), sourcesOf(body));
+    return reply(call, changed, body.path("personFields").asText(""), PersonRequests.sources(body));
   }
 
   /** {@code people.people.deleteContactPhoto} */
@@ -91,20 +90,9 @@ public record PeoplePhotoRoutes(ContactService contacts, Persons persons, TokenS
     ObjectNode response = Json.object();
     if (!mask.isBlank()) {
       Set<String> fields = PersonFields.parse(mask, "personFields", PersonFields.readable());
-      response.set(
-          "person",
-          persons.contact(
-              contact,
-              call.caller().email(),
-              fields,
-              ReadSources.parse(sources, ReadSources.CONTACT_AND_PROFILE),
-              call.request().origin()));
+      response.set("person", persons.written(call, contact, fields, sources));
     }
     return ApiReply.json(response);
-  }
-
-  private static List<String> sourcesOf(ObjectNode body) {
-    return body.path("sources").valueStream().map(n -> n.asText()).toList();
   }
 
   private static byte[] decode(String base64) {

@@ -167,12 +167,7 @@ public record PeopleRoutes(ContactService contacts, ContactBodies bodies, Person
 
   /** {@code people.people.createContact} */
   ApiReply createContact(ApiCall call) {
-    Set<String> fields =
-        PersonFields.optional(
-            call.param("personFields"),
-            "personFields",
-            PersonFields.readable(),
-            PersonFields.readable());
+    Set<String> fields = PersonRequests.responseFields(call);
     Set<ReadSources> sources = PersonRequests.sources(call);
     ObjectNode person = call.bodyObject();
     LongFunction<ContactDraft> draft = id -> bodies.create(id, person);
@@ -187,12 +182,7 @@ public record PeopleRoutes(ContactService contacts, ContactBodies bodies, Person
     Set<String> mask =
         PersonFields.required(
             call.param("updatePersonFields"), "updatePersonFields", PersonFields.WRITABLE);
-    Set<String> fields =
-        PersonFields.optional(
-            call.param("personFields"),
-            "personFields",
-            PersonFields.readable(),
-            PersonFields.readable());
+    Set<String> fields = PersonRequests.responseFields(call);
     Set<ReadSources> sources = PersonRequests.sources(call);
     ObjectNode person = call.bodyObject();
     PersonRequests.checkBodyName(person, name);

@@ -25,7 +25,6 @@ import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
 import dev.openpeople.token.ListToken;
 import dev.openpeople.token.TokenSigner;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
@@ -222,9 +221,9 @@ public final class OtherContactsRoutes implements Routes {
     Set<String> fields =
         PersonFields.optional(
             text(body, "readMask"), "readMask", PersonFields.readable(), fallback);
-    List<String> sourceValues = new ArrayList<>();
-    body.path("sources").forEach(s -> sourceValues.add(s.asText()));
-    Set<ReadSources> sources = ReadSources.parse(sourceValues, ReadSources.CONTACT_AND_PROFILE);
+    // Checked before the copy writes anything.
+    Set<ReadSources> sources =
+        ReadSources.parse(PersonRequests.sources(body), ReadSources.CONTACT_AND_PROFILE);
     String email = call.caller().email();
     Contact created =
         others.copy(email, otherId, other -> bodies.create(otherId, copyOf(other, copyMask)));

@@ -80,6 +80,20 @@ public final class PersonRequests {
     return PersonFields.required(mask, "personFields", PersonFields.readable());
   }
 
+  /** The optional personFields of a write's response: every readable field when absent. */
+  public static Set<String> responseFields(ApiCall call) {
+    return PersonFields.optional(
+        call.param("personFields"),
+        "personFields",
+        PersonFields.readable(),
+        PersonFields.readable());
+  }
+
+  /** The {@code sources} values of a JSON request body (batch items, photo requests). */
+  public static List<String> sources(JsonNode body) {
+    return body.path("sources").valueStream().map(JsonNode::asText).toList();
+  }
+
   public static Set<ReadSources> sources(ApiCall call) {
     return ReadSources.parse(call.params("sources"), ReadSources.CONTACT_AND_PROFILE);
   }

@@ -8,6 +8,7 @@ import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.Etags;
 import dev.openpeople.contact.User;
+import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.Json;
 import dev.openpeople.token.TokenSigner;
 import java.nio.ByteBuffer;
@@ -28,6 +29,20 @@ public final class Persons {
 
   public Persons(TokenSigner signer) {
     this.signer = signer;
+  }
+
+  /**
+   * A contact a write method of {@code call} returns: {@code fields} from the request's {@code
+   * sources} values (CONTACT and PROFILE when none).
+   */
+  public ObjectNode written(
+      ApiCall call, Contact contact, Set<String> fields, List<String> sources) {
+    return contact(
+        contact,
+        call.caller().email(),
+        fields,
+        ReadSources.parse(sources, ReadSources.CONTACT_AND_PROFILE),
+        call.request().origin());
   }
 
   /** A live contact as a Person. */
