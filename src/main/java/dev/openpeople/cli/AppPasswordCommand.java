@@ -28,11 +28,7 @@ import picocli.CommandLine.Parameters;
 public final class AppPasswordCommand {
   /** The storage and user every subcommand names. */
   abstract static class Base implements Callable<Integer> {
-    @Option(
-        names = "--storage",
-        defaultValue = "${env:OPENPEOPLE_STORAGE:-sqlite:./openpeople-data/openpeople.db}",
-        description = "Storage URL, as for serve (default ${DEFAULT-VALUE}).")
-    String storage = "sqlite:./openpeople-data/openpeople.db";
+    @picocli.CommandLine.Mixin StorageOption storage = new StorageOption();
 
     @Parameters(index = "0", description = "The user's e-mail address.")
     String email = "";
@@ -43,7 +39,7 @@ public final class AppPasswordCommand {
         System.err.println("Not an e-mail address: " + email);
         return 2;
       }
-      try (Storage opened = Storages.open(storage)) {
+      try (Storage opened = Storages.open(storage.url)) {
         return run(new AppPasswordService(opened, InstantSource.system()), Emails.normalize(email));
       }
     }

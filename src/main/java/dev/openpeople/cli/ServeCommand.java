@@ -32,13 +32,7 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Port to listen on; 0 picks a free one (default ${DEFAULT-VALUE}).")
   int port = 8080;
 
-  @Option(
-      names = "--storage",
-      defaultValue = "${env:OPENPEOPLE_STORAGE:-sqlite:./openpeople-data/openpeople.db}",
-      description =
-          "Storage URL: sqlite:PATH, sqlite::memory: or postgresql://HOST:PORT/DB?user=U"
-              + " (default ${DEFAULT-VALUE}).")
-  String storage = "sqlite:./openpeople-data/openpeople.db";
+  @picocli.CommandLine.Mixin StorageOption storage = new StorageOption();
 
   @Option(
       names = "--in-memory",
@@ -124,7 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     logFormat.apply();
     OpenPeopleServer.Options options =
-        OpenPeopleServer.Options.builder(inMemory ? "sqlite::memory:" : storage)
+        OpenPeopleServer.Options.builder(inMemory ? "sqlite::memory:" : storage.url)
             .host(host)
             .port(port)
             .authenticator(authenticator)

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * shared contacts by id; an incremental sync merges both change logs by the domain's change
  * sequence, which users and shared contacts share (docs/adr/0009-domain-shared-contacts.md).
  */
-public final class DirectoryRows implements ChangeLog<DirectoryRows.Row> {
+public record DirectoryRows(DomainSession session, boolean profiles, boolean sharedContacts)
+    implements ChangeLog<DirectoryRows.Row> {
   /** One listed person of the directory. */
   public sealed interface Row permits Profile, Shared {}
 
@@ -25,16 +26,6 @@ public final class DirectoryRows implements ChangeLog<DirectoryRows.Row> {
 
   private static final String USERS = "u:";
   private static final String CONTACTS = "c:";
-
-  private final DomainSession session;
-  private final boolean profiles;
-  private final boolean sharedContacts;
-
-  DirectoryRows(DomainSession session, boolean profiles, boolean sharedContacts) {
-    this.session = session;
-    this.profiles = profiles;
-    this.sharedContacts = sharedContacts;
-  }
 
   @Override
   public List<Row> page(@Nullable Cursor after, long maxSeq, int limit) {

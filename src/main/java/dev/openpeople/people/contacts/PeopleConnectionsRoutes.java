@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.people.contacts;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactService;
@@ -14,7 +13,6 @@ import dev.openpeople.people.person.Persons;
 import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
-import dev.openpeople.server.Json;
 import dev.openpeople.server.Operation;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
@@ -100,17 +98,14 @@ public final class PeopleConnectionsRoutes implements Routes {
   }
 
   private ObjectNode render(String email, Query query, Listing.Page<Contact> page, String origin) {
-    ObjectNode response = Json.object();
-    if (!page.rows().isEmpty()) {
-      ArrayNode connections = response.putArray("connections");
-      for (Contact contact : page.rows()) {
-        connections.add(
-            contact.deleted()
-                ? Persons.deleted(contact)
-                : persons.contact(contact, email, query.fields(), query.sources(), origin));
-      }
-    }
-    PeopleListings.putTokens(response, page);
+    ObjectNode response =
+        PeopleListings.response(
+            page,
+            "connections",
+            contact ->
+                contact.deleted()
+                    ? Persons.deleted(contact)
+                    : persons.contact(contact, email, query.fields(), query.sources(), origin));
     if (page.total() > 0) {
       response.put("totalPeople", page.total());
       response.put("totalItems", page.total());

@@ -2,7 +2,6 @@
 package dev.openpeople.people.othercontacts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactIds;
@@ -160,22 +159,20 @@ public final class OtherContactsRoutes implements Routes {
   private ObjectNode render(
       Query query, OtherContactService.OtherContactsPage result, String origin) {
     Listing.Page<Contact> page = result.page();
-    ObjectNode response = Json.object();
-    if (!page.rows().isEmpty()) {
-      ArrayNode items = response.putArray("otherContacts");
-      for (Contact contact : page.rows()) {
-        items.add(
-            contact.deleted()
-                ? Persons.deleted(contact, Persons.otherContactName(contact.id()), "OTHER_CONTACT")
-                : persons.otherContact(
-                    contact,
-                    query.fields(),
-                    query.sources(),
-                    result.profiles().get(emailKey(contact)),
-                    origin));
-      }
-    }
-    PeopleListings.putTokens(response, page);
+    ObjectNode response =
+        PeopleListings.response(
+            page,
+            "otherContacts",
+            contact ->
+                contact.deleted()
+                    ? Persons.deleted(
+                        contact, Persons.otherContactName(contact.id()), "OTHER_CONTACT")
+                    : persons.otherContact(
+                        contact,
+                        query.fields(),
+                        query.sources(),
+                        result.profiles().get(emailKey(contact)),
+                        origin));
     if (page.total() > 0) {
       response.put("totalSize", page.total());
     }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.people.person;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
 import dev.openpeople.listing.Rejection;
+import dev.openpeople.server.Json;
 import dev.openpeople.token.TokenSigner;
 import java.util.function.Function;
 
@@ -39,6 +41,21 @@ public final class PeopleListings {
               ApiException.invalid("The page token has expired; restart the listing.");
           case Rejection.Expired expired -> new ApiException(ApiError.EXPIRED_SYNC_TOKEN);
         };
+  }
+
+  /**
+   * A list method's response: the page's rows under {@code items} (absent when none), each rendered
+   * by {@code item}, then its tokens.
+   */
+  public static <T> ObjectNode response(
+      Listing.Page<T> page, String items, Function<T, ObjectNode> item) {
+    ObjectNode response = Json.object();
+    if (!page.rows().isEmpty()) {
+      ArrayNode array = response.putArray(items);
+      page.rows().forEach(row -> array.add(item.apply(row)));
+    }
+    putTokens(response, page);
+    return response;
   }
 
   /** Puts a page's {@code nextPageToken} and {@code nextSyncToken}, when it has them. */

@@ -133,13 +133,7 @@ public final class Persons {
       source.put("etag", Etags.source(contact));
       source.put("updateTime", Timestamps.format(contact.updated()));
       if (shown != null) {
-        ObjectNode profileSource = list.addObject();
-        profileSource.put("type", "PROFILE");
-        profileSource.put("id", shown.accountId());
-        profileSource.put("etag", "#" + Etags.profile(shown).substring(1));
-        ObjectNode profileMetadata = profileSource.putObject("profileMetadata");
-        profileMetadata.put("objectType", "PERSON");
-        profileMetadata.putArray("userTypes").add("GOOGLE_USER");
+        addProfileSource(list, shown);
       }
       metadata.put("objectType", "PERSON");
     }
@@ -201,6 +195,17 @@ public final class Persons {
     return signer.sign(payload.array());
   }
 
+  /** A {@code PROFILE} entry of {@code metadata.sources}: the user's Google profile. */
+  private static void addProfileSource(ArrayNode sources, User user) {
+    ObjectNode source = sources.addObject();
+    source.put("type", "PROFILE");
+    source.put("id", user.accountId());
+    source.put("etag", "#" + Etags.profile(user).substring(1));
+    ObjectNode profileMetadata = source.putObject("profileMetadata");
+    profileMetadata.put("objectType", "PERSON");
+    profileMetadata.putArray("userTypes").add("GOOGLE_USER");
+  }
+
   /** The user's own profile ({@code people/me}); stored JSON or one derived from the address. */
   public static ObjectNode profile(User user, Set<String> fields, Set<ReadSources> sources) {
     ObjectNode person = Json.object();
@@ -208,13 +213,7 @@ public final class Persons {
     person.put("etag", Etags.profile(user));
     if (fields.contains("metadata")) {
       ObjectNode metadata = person.putObject("metadata");
-      ObjectNode source = metadata.putArray("sources").addObject();
-      source.put("type", "PROFILE");
-      source.put("id", user.accountId());
-      source.put("etag", "#" + Etags.profile(user).substring(1));
-      ObjectNode profileMetadata = source.putObject("profileMetadata");
-      profileMetadata.put("objectType", "PERSON");
-      profileMetadata.putArray("userTypes").add("GOOGLE_USER");
+      addProfileSource(metadata.putArray("sources"), user);
       metadata.put("objectType", "PERSON");
     }
     if (!sources.contains(ReadSources.READ_SOURCE_TYPE_PROFILE)) {
