@@ -161,6 +161,7 @@ public final class OpenPeopleServer implements AutoCloseable {
     this.storage = StoreErrors.translating(Storages.open(options.storageUrl(), metrics.registry()));
     this.clock = new EmulatorClock(InstantSource.system(), storage.serverState());
     try {
+      storage.reindex(new IndexRulesOfThisBuild());
       Discovery discovery = Discovery.load();
       TokenSigner signer = new TokenSigner(storage.secret("token-key", OpenPeopleServer::newKey));
       ContactService contacts = new ContactService(storage, clock);

@@ -88,6 +88,11 @@ public final class StoreErrors {
     }
 
     @Override
+    public int reindex(IndexRules rules) {
+      return translate(() -> storage.reindex(rules));
+    }
+
+    @Override
     public String secret(String name, Supplier<String> generator) {
       return translate(() -> storage.secret(name, generator));
     }

@@ -81,8 +81,7 @@ public final class NamesFixtureGenerator {
                       null)));
       ArrayNode order = expected.putArray("firstNameOrder");
       ordered.path("connections").forEach(p -> order.add(p.at("/names/0/givenName").asText()));
-      expected.put(
-          "syncToken", UpgradeTest.syncToken(wire, USER, UpgradeTest.Listing.CONNECTIONS));
+      expected.put("syncToken", UpgradeTest.syncToken(wire, USER, UpgradeTest.Listing.CONNECTIONS));
       Files.writeString(
           out.resolve("expected.json"),
           Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(expected) + "\n");

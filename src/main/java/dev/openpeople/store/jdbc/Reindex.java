@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.store.jdbc;
+
+import dev.openpeople.contact.Contact;
+import dev.openpeople.contact.IndexRules;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link dev.openpeople.contact.Storage#reindex}: reads the live rows of each indexed table in key
+ * order, a batch at a time, computes their keys outside any transaction, and writes each batch in
+ * one transaction. A row is rewritten only if its {@code seq} is still the one read: a row changed
+ * meanwhile was indexed by that change under the current rules. Running it on several nodes at once
+ * only repeats work.
+ */
+final class Reindex {
+  private static final Logger LOG = LoggerFactory.getLogger(Reindex.class);
+  private static final int BATCH = 500;
+
+  private final JdbcStorage storage;
+  private final IndexRules rules;
+
+  Reindex(JdbcStorage storage, IndexRules rules) {
+    this.storage = storage;
+    this.rules = rules;
+  }
+
+  int run() {
+    String recorded =
+        storage.runRead(
+            c ->
+                new Statements(c)
+                    .select(
+                        "SELECT index_version FROM server_state WHERE id = 1",
+                        rs -> rs.getString(1))
+                    .get(0));
+    if (recorded.equals(rules.version())) {
+      return 0;
+    }
+    int rows =
+        contacts("contacts", JdbcContactStore.COLUMNS, "contact_terms", "contact_id")
+            + contacts(
+                "other_contacts",
+                JdbcOtherContactStore.COLUMNS,
+                "other_contact_terms",
+                "other_contact_id")
+            + sharedContacts();
+    storage.runWrite(
+        c ->
+            new Statements(c)
+                .update("UPDATE server_state SET index_version = ? WHERE id = 1", rules.version()));
+    LOG.info(
+        "Re-indexed {} rows under index rules {} (were: {})",
+        rows,
+        rules.version(),
+        recorded.isEmpty() ? "lower-cased names and terms" : recorded);
+    return rows;
+  }
+
+  /** A row of a user's contact table. */
+  private record Owned(long userId, Contact contact) {}
+
+  /** Re-keys a contact table ({@link JdbcContactStore#contact} rows) and its term table. */
+  private int contacts(String table, String columns, String termTable, String owner) {
+    int rewritten = 0;
+    long afterUser = Long.MIN_VALUE;
+    long afterId = Long.MIN_VALUE;
+    while (true) {
+      long user = afterUser;
+      long id = afterId;
+      List<Owned> rows =
+          storage.runRead(
+              c ->
+                  new Statements(c)
+                      .select(
+                          "SELECT "
+                              + columns
+                              + ", user_id FROM "
+                              + table
+                              + " WHERE deleted = FALSE AND (user_id, id) > (?, ?)"
+                              + " ORDER BY user_id, id LIMIT ?",
+                          rs -> new Owned(rs.getLong(10), JdbcContactStore.contact(rs)),
+                          user,
+                          id,
+                          BATCH));
+      if (rows.isEmpty()) {
+        return rewritten;
+      }
+      List<Owned> keyed = new ArrayList<>(rows.size());
+      for (Owned row : rows) {
+        keyed.add(
+            new Owned(row.userId(), row.contact().withKeys(rules.contact(row.contact().body()))));
+      }
+      rewritten +=
+          storage.runWrite(c -> rewrite(new Statements(c), table, termTable, owner, keyed));
+      Owned last = rows.get(rows.size() - 1);
+      afterUser = last.userId();
+      afterId = last.contact().id();
+    }
+  }
+
+  private static int rewrite(
+      Statements sql, String table, String termTable, String owner, List<Owned> rows)
+      throws SQLException {
+    int[] counts =
+        sql.batch(
+            "UPDATE "
+                + table
+                + " SET first_key = ?, last_key = ? WHERE user_id = ? AND id = ? AND seq = ?",
+            rows,
+            (update, row) -> {
+              update.setString(1, row.contact().keys().firstName());
+              update.setString(2, row.contact().keys().lastName());
+              update.setLong(3, row.userId());
+              update.setLong(4, row.contact().id());
+              update.setLong(5, row.contact().seq());
+            });
+    Map<Long, List<Contact>> byUser = new LinkedHashMap<>();
+    int rewritten = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      if (counts[i] > 0) {
+        byUser
+            .computeIfAbsent(rows.get(i).userId(), u -> new ArrayList<>())
+            .add(rows.get(i).contact());
+        rewritten++;
+      }
+    }
+    for (Map.Entry<Long, List<Contact>> user : byUser.entrySet()) {
+      SearchTerms terms = new SearchTerms(sql.connection(), user.getKey(), termTable, owner);
+      terms.delete(user.getValue().stream().map(Contact::id).toList());
+      terms.insert(user.getValue());
+    }
+    return rewritten;
+  }
+
+  /**
+   * A live shared contact's key and sequence, with a text: its entry as read, its search text as
+   * written.
+   */
+  private record Shared(String domain, String id, long seq, String text) {}
+
+  /** How many statements of a batch changed a row. */
+  private static int changed(int[] counts) {
+    return (int) Arrays.stream(counts).filter(n -> n > 0).count();
+  }
+
+  /** Recomputes the search text of the live shared contacts. */
+  private int sharedContacts() {
+    int rewritten = 0;
+    String afterDomain = "";
+    String afterId = "";
+    while (true) {
+      String domain = afterDomain;
+      String id = afterId;
+      List<Shared> rows =
+          storage.runRead(
+              c ->
+                  new Statements(c)
+                      .select(
+                          "SELECT domain, id, seq, entry FROM shared_contacts"
+                              + " WHERE deleted = FALSE AND (domain, id) > (?, ?)"
+                              + " ORDER BY domain, id LIMIT ?",
+                          rs ->
+                              new Shared(
+                                  rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)),
+                          domain,
+                          id,
+                          BATCH));
+      if (rows.isEmpty()) {
+        return rewritten;
+      }
+      List<Shared> keyed =
+          rows.stream()
+              .map(r -> new Shared(r.domain(), r.id(), r.seq(), rules.sharedContact(r.text())))
+              .toList();
+      rewritten +=
+          storage.runWrite(
+              c ->
+                  changed(
+                      new Statements(c)
+                          .batch(
+                              "UPDATE shared_contacts SET search_text = ?"
+                                  + " WHERE domain = ? AND id = ? AND seq = ?",
+                              keyed,
+                              (update, row) -> {
+                                update.setString(1, row.text());
+                                update.setString(2, row.domain());
+                                update.setString(3, row.id());
+                                update.setLong(4, row.seq());
+                              })));
+      Shared last = rows.get(rows.size() - 1);
+      afterDomain = last.domain();
+      afterId = last.id();
+    }
+  }
+}
