@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.people;
 
+import static dev.openpeople.people.PeopleConnectionsClientTest.listAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.people.v1.PeopleService;
-import com.google.api.services.people.v1.model.ListConnectionsResponse;
 import com.google.api.services.people.v1.model.Name;
 import com.google.api.services.people.v1.model.Person;
 import com.google.api.services.people.v1.model.SearchDirectoryPeopleResponse;
@@ -30,51 +30,21 @@ class NameCollationClientTest {
   static final OpenPeopleServerExtension SERVER = new OpenPeopleServerExtension();
 
   /** Given and family names, created in this order. */
-  private static final String[][] NAMES = {
-    {"Zoë", "Łukasiewicz"},
-    {"Oscar", "Smith"},
-    {"Ádám", "Ærøe"},
-    {"Peter", "Jones"},
-    {"Émile", "Œhlenschläger"},
-    {"Øystein", "Weiß"},
-    {"Eve", "Þórsdóttir"},
-    {"Adam", "Đorđević"},
+  private static final String[] NAMES = {
+    "Zoë Łukasiewicz",
+    "Oscar Smith",
+    "Ádám Ærøe",
+    "Peter Jones",
+    "Émile Œhlenschläger",
+    "Øystein Weiß",
+    "Eve Þórsdóttir",
+    "Adam Đorđević",
   };
 
   private static PeopleService withNames(String user) throws Exception {
     PeopleService client = SERVER.people(user);
-    for (String[] name : NAMES) {
-      client
-          .people()
-          .createContact(
-              new Person()
-                  .setNames(List.of(new Name().setGivenName(name[0]).setFamilyName(name[1]))))
-          .execute();
-    }
+    PeopleConnectionsClientTest.createNamed(client, NAMES);
     return client;
-  }
-
-  private static List<String> listAll(PeopleService client, String sortOrder, int pageSize)
-      throws Exception {
-    List<String> given = new ArrayList<>();
-    String token = null;
-    do {
-      ListConnectionsResponse page =
-          client
-              .people()
-              .connections()
-              .list("people/me")
-              .setPersonFields("names")
-              .setSortOrder(sortOrder)
-              .setPageSize(pageSize)
-              .setPageToken(token)
-              .execute();
-      if (page.getConnections() != null) {
-        page.getConnections().forEach(p -> given.add(p.getNames().get(0).getGivenName()));
-      }
-      token = page.getNextPageToken();
-    } while (token != null);
-    return given;
   }
 
   @Test

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.OpenPeopleServer;
 import dev.openpeople.server.Json;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 
 /**
  * Writes the names upgrade fixture ({@code upgrade/v9-names}): contacts, other contacts and shared
@@ -86,10 +83,7 @@ public final class NamesFixtureGenerator {
           out.resolve("expected.json"),
           Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(expected) + "\n");
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        var writer = Files.newBufferedWriter(out.resolve("rows.jsonl"), StandardCharsets.UTF_8)) {
-      UpgradeFixture.dump(c, writer);
-    }
+    UpgradeFixture.dump(file, out);
   }
 
   static String person(String[] name) {

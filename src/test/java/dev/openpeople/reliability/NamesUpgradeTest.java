@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,13 +37,7 @@ class NamesUpgradeTest {
       expected = Json.MAPPER.readTree(in);
     }
     try (TestDatabase db = TestDatabase.create()) {
-      Flyway.configure()
-          .dataSource(db.jdbcUrl(), null, null)
-          .locations(
-              "classpath:db/migration/" + (TestDatabase.postgres() ? "postgresql" : "sqlite"))
-          .target("9")
-          .load()
-          .migrate();
+      UpgradeFixture.migrate(db, "9");
       try (Connection c = db.connect()) {
         assertThat(UpgradeFixture.load(c, RESOURCE)).isGreaterThan(20);
         assertThat(firstKeys(c)).as("the release's keys").contains("øystein", "zoë");

@@ -23,7 +23,6 @@ import java.sql.ResultSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,13 +72,7 @@ class UpgradeTest {
       expected = Json.MAPPER.readTree(in);
     }
     try (TestDatabase db = TestDatabase.create()) {
-      Flyway.configure()
-          .dataSource(db.jdbcUrl(), null, null)
-          .locations(
-              "classpath:db/migration/" + (TestDatabase.postgres() ? "postgresql" : "sqlite"))
-          .target(UpgradeFixture.SCHEMA_VERSION)
-          .load()
-          .migrate();
+      UpgradeFixture.migrate(db, UpgradeFixture.SCHEMA_VERSION);
       try (Connection c = db.connect()) {
         assertThat(UpgradeFixture.load(c)).isGreaterThan(50);
       }

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,46 +65,52 @@ final class Reindex {
     return rows;
   }
 
+  /**
+   * Reads the rows {@code select} returns after a position (its two {@code ?} before the LIMIT's) a
+   * batch at a time, from {@code start} on, and hands each batch to {@code rewrite}; returns the
+   * sum of what it returned.
+   */
+  private <T> int inBatches(
+      String select,
+      Statements.RowReader<T> reader,
+      Object[] start,
+      Function<T, Object[]> position,
+      ToIntFunction<List<T>> rewrite) {
+    int rewritten = 0;
+    Object[] after = start;
+    while (true) {
+      Object[] args = {after[0], after[1], BATCH};
+      List<T> rows = storage.runRead(c -> new Statements(c).select(select, reader, args));
+      if (rows.isEmpty()) {
+        return rewritten;
+      }
+      rewritten += rewrite.applyAsInt(rows);
+      after = position.apply(rows.get(rows.size() - 1));
+    }
+  }
+
   /** A row of a user's contact table. */
   private record Owned(long userId, Contact contact) {}
 
   /** Re-keys a contact table ({@link JdbcContactStore#contact} rows) and its term table. */
   private int contacts(String table, String columns, String termTable, String owner) {
-    int rewritten = 0;
-    long afterUser = Long.MIN_VALUE;
-    long afterId = Long.MIN_VALUE;
-    while (true) {
-      long user = afterUser;
-      long id = afterId;
-      List<Owned> rows =
-          storage.runRead(
-              c ->
-                  new Statements(c)
-                      .select(
-                          "SELECT "
-                              + columns
-                              + ", user_id FROM "
-                              + table
-                              + " WHERE deleted = FALSE AND (user_id, id) > (?, ?)"
-                              + " ORDER BY user_id, id LIMIT ?",
-                          rs -> new Owned(rs.getLong(10), JdbcContactStore.contact(rs)),
-                          user,
-                          id,
-                          BATCH));
-      if (rows.isEmpty()) {
-        return rewritten;
-      }
-      List<Owned> keyed = new ArrayList<>(rows.size());
-      for (Owned row : rows) {
-        keyed.add(
-            new Owned(row.userId(), row.contact().withKeys(rules.contact(row.contact().body()))));
-      }
-      rewritten +=
-          storage.runWrite(c -> rewrite(new Statements(c), table, termTable, owner, keyed));
-      Owned last = rows.get(rows.size() - 1);
-      afterUser = last.userId();
-      afterId = last.contact().id();
-    }
+    return inBatches(
+        "SELECT "
+            + columns
+            + ", user_id FROM "
+            + table
+            + " WHERE deleted = FALSE AND (user_id, id) > (?, ?) ORDER BY user_id, id LIMIT ?",
+        rs -> new Owned(rs.getLong(10), JdbcContactStore.contact(rs)),
+        new Object[] {Long.MIN_VALUE, Long.MIN_VALUE},
+        row -> new Object[] {row.userId(), row.contact().id()},
+        rows -> {
+          List<Owned> keyed = new ArrayList<>(rows.size());
+          for (Owned row : rows) {
+            Contact c = row.contact();
+            keyed.add(new Owned(row.userId(), c.withKeys(rules.contact(c.body()))));
+          }
+          return storage.runWrite(c -> rewrite(new Statements(c), table, termTable, owner, keyed));
+        });
   }
 
   private static int rewrite(
@@ -122,13 +130,11 @@ final class Reindex {
               update.setLong(5, row.contact().seq());
             });
     Map<Long, List<Contact>> byUser = new LinkedHashMap<>();
-    int rewritten = 0;
     for (int i = 0; i < rows.size(); i++) {
       if (counts[i] > 0) {
         byUser
             .computeIfAbsent(rows.get(i).userId(), u -> new ArrayList<>())
             .add(rows.get(i).contact());
-        rewritten++;
       }
     }
     for (Map.Entry<Long, List<Contact>> user : byUser.entrySet()) {
@@ -136,7 +142,7 @@ final class Reindex {
       terms.delete(user.getValue().stream().map(Contact::id).toList());
       terms.insert(user.getValue());
     }
-    return rewritten;
+    return changed(counts);
   }
 
   /**
@@ -145,42 +151,20 @@ final class Reindex {
    */
   private record Shared(String domain, String id, long seq, String text) {}
 
-  /** How many statements of a batch changed a row. */
-  private static int changed(int[] counts) {
-    return (int) Arrays.stream(counts).filter(n -> n > 0).count();
-  }
-
   /** Recomputes the search text of the live shared contacts. */
   private int sharedContacts() {
-    int rewritten = 0;
-    String afterDomain = "";
-    String afterId = "";
-    while (true) {
-      String domain = afterDomain;
-      String id = afterId;
-      List<Shared> rows =
-          storage.runRead(
-              c ->
-                  new Statements(c)
-                      .select(
-                          "SELECT domain, id, seq, entry FROM shared_contacts"
-                              + " WHERE deleted = FALSE AND (domain, id) > (?, ?)"
-                              + " ORDER BY domain, id LIMIT ?",
-                          rs ->
-                              new Shared(
-                                  rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)),
-                          domain,
-                          id,
-                          BATCH));
-      if (rows.isEmpty()) {
-        return rewritten;
-      }
-      List<Shared> keyed =
-          rows.stream()
-              .map(r -> new Shared(r.domain(), r.id(), r.seq(), rules.sharedContact(r.text())))
-              .toList();
-      rewritten +=
-          storage.runWrite(
+    return inBatches(
+        "SELECT domain, id, seq, entry FROM shared_contacts"
+            + " WHERE deleted = FALSE AND (domain, id) > (?, ?) ORDER BY domain, id LIMIT ?",
+        rs -> new Shared(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)),
+        new Object[] {"", ""},
+        row -> new Object[] {row.domain(), row.id()},
+        rows -> {
+          List<Shared> keyed =
+              rows.stream()
+                  .map(r -> new Shared(r.domain(), r.id(), r.seq(), rules.sharedContact(r.text())))
+                  .toList();
+          return storage.runWrite(
               c ->
                   changed(
                       new Statements(c)
@@ -194,9 +178,11 @@ final class Reindex {
                                 update.setString(3, row.id());
                                 update.setLong(4, row.seq());
                               })));
-      Shared last = rows.get(rows.size() - 1);
-      afterDomain = last.domain();
-      afterId = last.id();
-    }
+        });
+  }
+
+  /** How many statements of a batch changed a row. */
+  private static int changed(int[] counts) {
+    return (int) Arrays.stream(counts).filter(n -> n > 0).count();
   }
 }
