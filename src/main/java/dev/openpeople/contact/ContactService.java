@@ -4,6 +4,7 @@ package dev.openpeople.contact;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,10 +39,40 @@ public final class ContactService {
 
   private final Storage storage;
   private final InstantSource clock;
+  private final Propagation propagation;
 
   public ContactService(Storage storage, InstantSource clock) {
+    this(storage, clock, Propagation.none());
+  }
+
+  /** A service whose lists and searches see writes only after {@code propagation}'s delay. */
+  public ContactService(Storage storage, InstantSource clock, Propagation propagation) {
     this.storage = storage;
     this.clock = clock;
+    this.propagation = propagation;
+  }
+
+  /** The user's propagation delay (see {@link Propagation}). */
+  public Duration propagationDelay(String email) {
+    return propagation.delay(storage.serverState(), email);
+  }
+
+  /** Sets the user's own propagation delay; emulator mode only. */
+  public void setPropagationDelay(String email, Duration delay) {
+    propagation.set(storage.serverState(), email, delay);
+  }
+
+  /**
+   * The change sequence a list or search reads up to: the user's last one, or with a propagation
+   * delay the last change {@code asOf} (of the rows read) reports before the delay.
+   */
+  long visibleSeq(UserSession session, String email, Instant now, ToLongFunction<Instant> asOf) {
+    long last = session.user().lastSeq();
+    Duration delay = propagationDelay(email);
+    if (delay.isZero()) {
+      return last;
+    }
+    return Math.min(last, asOf.applyAsLong(now.minus(delay)));
   }
 
   /** The caller's user row and the live contacts found among the requested ids. */
@@ -81,11 +113,19 @@ public final class ContactService {
    * phone numbers are read with {@code phones}.
    */
   public List<Contact> search(String email, String query, int limit, PhoneNumbers phones) {
+    Instant now = clock.instant();
     return storage.read(
         email,
-        session ->
-            ContactSearch.find(
-                query, limit, phones, session.contacts()::search, session.contacts()::getAll));
+        session -> {
+          ContactStore store = session.contacts();
+          long asOf = visibleSeq(session, email, now, store::lastSeqAsOf);
+          return ContactSearch.find(
+              query,
+              limit,
+              phones,
+              store::search,
+              ids -> store.getAll(ids).stream().filter(c -> c.seq() <= asOf).toList());
+        });
   }
 
   /**
@@ -102,7 +142,7 @@ public final class ContactService {
                 session.contacts().changeLog(order),
                 request,
                 session.user().id(),
-                session.user().lastSeq(),
+                visibleSeq(session, email, now, session.contacts()::lastSeqAsOf),
                 now));
   }
 

@@ -44,23 +44,7 @@ public final class EmulatorRoutes implements Routes {
   }
 
   ApiReply advanceClock(ApiCall call) {
-    JsonNode body = Json.parse(call.request().body());
-    JsonNode seconds = body.path("seconds");
-    if (!seconds.canConvertToLong()
-        || seconds.asLong() < 0
-        || (!seconds.isIntegralNumber() && !seconds.isTextual())) {
-      throw ApiException.invalid("Body must be {\"seconds\": N} with N a non-negative integer.");
-    }
-    long value;
-    try {
-      value = seconds.isTextual() ? Long.parseLong(seconds.asText()) : seconds.asLong();
-    } catch (NumberFormatException e) {
-      throw ApiException.invalid("seconds must be a non-negative integer.");
-    }
-    if (value < 0) {
-      throw ApiException.invalid("seconds must be a non-negative integer.");
-    }
-    clock.advance(Duration.ofSeconds(value));
+    clock.advance(Seconds.parse(call.request().body()));
     return ApiReply.json(clockBody());
   }
 
