@@ -162,19 +162,20 @@ final class JdbcServerState implements ServerState {
   }
 
   @Override
-  public long count(String name, long period) {
+  public long count(String name, long period, long amount) {
     return storage.runWrite(
         connection -> {
           try (PreparedStatement upsert =
               connection.prepareStatement(
-                  "INSERT INTO server_counters (name, period, value) VALUES (?, ?, 1)"
+                  "INSERT INTO server_counters (name, period, value) VALUES (?, ?, ?)"
                       + " ON CONFLICT (name) DO UPDATE SET"
                       + " value = CASE WHEN server_counters.period = excluded.period"
-                      + " THEN server_counters.value + 1 ELSE 1 END,"
+                      + " THEN server_counters.value + excluded.value ELSE excluded.value END,"
                       + " period = excluded.period"
                       + " RETURNING value")) {
             upsert.setString(1, name);
             upsert.setLong(2, period);
+            upsert.setLong(3, amount);
             try (ResultSet rs = upsert.executeQuery()) {
               rs.next();
               return rs.getLong(1);
