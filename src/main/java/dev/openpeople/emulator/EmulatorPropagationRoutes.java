@@ -12,9 +12,9 @@ import java.time.Duration;
 
 /**
  * {@code /emulator/v1/users/{email}/propagationDelay}: how long the user's writes take to reach
- * connections.list syncs, searchContacts and otherContacts.search ({@code
- * contact.Propagation}), read with GET and set with PUT {@code {"seconds": N}}; 0 makes writes
- * visible at once. Without a delay of their own a user has {@code serve --propagation-delay}'s.
+ * connections.list syncs, searchContacts and otherContacts.search ({@code contact.Propagation}),
+ * read with GET and set with PUT {@code {"seconds": N}}; 0 makes writes visible at once. Without a
+ * delay of their own a user has {@code serve --propagation-delay}'s.
  */
 public record EmulatorPropagationRoutes(ContactService contacts) implements Routes {
   private static final String PATH = "/emulator/v1/users/([^/]+)/propagationDelay";

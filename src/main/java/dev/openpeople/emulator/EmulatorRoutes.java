@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Storage;
-import dev.openpeople.error.ApiException;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
