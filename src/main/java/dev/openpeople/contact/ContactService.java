@@ -37,6 +37,9 @@ public final class ContactService {
   public record ContactChange(
       long id, @Nullable String etag, Function<Contact, ContactDraft> apply) {}
 
+  /** The cutoff of a read without propagation delay: everything is visible. */
+  static final Instant NO_DELAY = Instant.MAX;
+
   private final Storage storage;
   private final InstantSource clock;
   private final Propagation propagation;
@@ -64,15 +67,24 @@ public final class ContactService {
 
   /**
    * The change sequence a list or search reads up to: the user's last one, or with a propagation
-   * delay the last change {@code asOf} (of the rows read) reports before the delay.
+   * delay the last change {@code asOf} (of the rows read) reports at or before {@code cutoff}.
    */
-  long visibleSeq(UserSession session, String email, Instant now, ToLongFunction<Instant> asOf) {
+  static long visibleSeq(UserSession session, Instant cutoff, ToLongFunction<Instant> asOf) {
     long last = session.user().lastSeq();
-    Duration delay = propagationDelay(email);
-    if (delay.isZero()) {
+    if (!cutoff.isBefore(NO_DELAY)) {
       return last;
     }
-    return Math.min(last, asOf.applyAsLong(now.minus(delay)));
+    return Math.min(last, asOf.applyAsLong(cutoff));
+  }
+
+  /**
+   * What a list or search of {@code email}'s data sees up to: {@code now} less the propagation
+   * delay, or {@link #NO_DELAY}. Read before the transaction (the delay lives in the server state,
+   * outside the user's data).
+   */
+  Instant visibleUntil(String email, Instant now) {
+    Duration delay = propagationDelay(email);
+    return delay.isZero() ? NO_DELAY : now.minus(delay);
   }
 
   /** The caller's user row and the live contacts found among the requested ids. */
@@ -113,12 +125,12 @@ public final class ContactService {
    * phone numbers are read with {@code phones}.
    */
   public List<Contact> search(String email, String query, int limit, PhoneNumbers phones) {
-    Instant now = clock.instant();
+    Instant cutoff = visibleUntil(email, clock.instant());
     return storage.read(
         email,
         session -> {
           ContactStore store = session.contacts();
-          long asOf = visibleSeq(session, email, now, store::lastSeqAsOf);
+          long asOf = visibleSeq(session, cutoff, store::lastSeqAsOf);
           return ContactSearch.find(
               query,
               limit,
@@ -135,6 +147,7 @@ public final class ContactService {
   public Listing.Page<Contact> list(
       String email, Listing listing, Listing.Request request, SortOrder order) {
     Instant now = clock.instant();
+    Instant cutoff = visibleUntil(email, now);
     return storage.read(
         email,
         session ->
@@ -142,7 +155,7 @@ public final class ContactService {
                 session.contacts().changeLog(order),
                 request,
                 session.user().id(),
-                visibleSeq(session, email, now, session.contacts()::lastSeqAsOf),
+                visibleSeq(session, cutoff, session.contacts()::lastSeqAsOf),
                 now));
   }
 

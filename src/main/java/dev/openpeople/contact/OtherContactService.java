@@ -110,14 +110,14 @@ public final class OtherContactService {
    */
   public List<Contact> search(
       String email, String query, int limit, long asOfSeq, PhoneNumbers phones) {
-    Instant now = now();
+    Instant cutoff = contacts.visibleUntil(email, now());
     return storage()
         .read(
             email,
             session -> {
               OtherContactStore store = session.otherContacts();
               long visible =
-                  Math.min(asOfSeq, contacts.visibleSeq(session, email, now, store::lastSeqAsOf));
+                  Math.min(asOfSeq, ContactService.visibleSeq(session, cutoff, store::lastSeqAsOf));
               return ContactSearch.find(
                   query,
                   limit,
