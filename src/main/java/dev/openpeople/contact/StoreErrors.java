@@ -161,8 +161,8 @@ public final class StoreErrors {
         }
 
         @Override
-        public long count(String name, long period) {
-          return translate(() -> inner.count(name, period));
+        public long count(String name, long period, long amount) {
+          return translate(() -> inner.count(name, period, amount));
         }
 
         @Override
