@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /** One user's contacts inside a transaction; every method is scoped to that user. */
 public interface ContactStore extends ChangeReads<Contact> {
+  /**
+   * The sequence of the last change made at or before {@code cutoff}, 0 if none (what a read with a
+   * propagation delay sees up to).
+   */
+  long lastSeqAsOf(Instant cutoff);
+
   /** A live contact (tombstones are not found). */
   default Optional<Contact> get(long id) {
     return getAll(List.of(id)).stream().findFirst();

@@ -131,7 +131,7 @@ public record EmulatorUsersRoutes(OtherContactService others, PersonDrafts draft
     return ApiReply.json(response);
   }
 
-  private static String user(ApiCall call) {
+  static String user(ApiCall call) {
     String email = call.pathVar("1");
     if (!Emails.isValid(email)) {
       throw ApiException.invalid("\"%s\" is not a valid user e-mail address.", email);

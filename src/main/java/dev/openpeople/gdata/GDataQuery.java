@@ -2,6 +2,7 @@
 package dev.openpeople.gdata;
 
 import dev.openpeople.contact.SharedContactQuery;
+import dev.openpeople.contact.TextKeys;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Cursor;
@@ -145,12 +146,12 @@ record GDataQuery(
     return key;
   }
 
-  /** {@code q}: a prefix of a word of the name, an e-mail or a phone number (lower-cased). */
+  /** {@code q}: a prefix of a word of the name, an e-mail or a phone number (folded). */
   private static @Nullable String text(@Nullable String q) {
     if (q == null || q.isBlank()) {
       return null;
     }
-    return q.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+    return TextKeys.fold(q);
   }
 
   private static ApiException invalid(String message) {

@@ -2,6 +2,7 @@
 package dev.openpeople.store.jdbc;
 
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -99,5 +100,18 @@ abstract class JdbcChangeLog<K, T> {
         userId,
         maxSeq,
         afterSeq);
+  }
+
+  /**
+   * The sequence of the last change made at or before {@code cutoff} (0 if none): read backwards on
+   * the {@code (user_id, seq)} index, so it costs the changes made since.
+   */
+  public final long lastSeqAsOf(Instant cutoff) {
+    return sql.number(
+        "SELECT COALESCE(MAX(seq), 0) FROM (SELECT seq FROM "
+            + table
+            + " WHERE user_id = ? AND updated_at <= ? ORDER BY seq DESC LIMIT 1) last_change",
+        userId,
+        cutoff.toEpochMilli());
   }
 }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 final class JdbcOtherContactStore extends JdbcChangeLog<Long, Contact>
     implements OtherContactStore {
   /** The columns of {@link JdbcContactStore#contact}; other contacts have no photo. */
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, seq, created_at, updated_at, deleted, body, first_key, last_key, 0";
 
   private final SearchTerms terms;

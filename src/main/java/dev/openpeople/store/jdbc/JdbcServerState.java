@@ -135,19 +135,20 @@ final class JdbcServerState implements ServerState {
   }
 
   @Override
-  public long count(String name, long period) {
+  public long count(String name, long period, long amount) {
     return storage.runWrite(
         connection ->
             new Statements(connection)
                 .number(
-                    "INSERT INTO server_counters (name, period, value) VALUES (?, ?, 1)"
+                    "INSERT INTO server_counters (name, period, value) VALUES (?, ?, ?)"
                         + " ON CONFLICT (name) DO UPDATE SET"
                         + " value = CASE WHEN server_counters.period = excluded.period"
-                        + " THEN server_counters.value + 1 ELSE 1 END,"
+                        + " THEN server_counters.value + excluded.value ELSE excluded.value END,"
                         + " period = excluded.period"
                         + " RETURNING value",
                     name,
-                    period));
+                    period,
+                    amount));
   }
 
   @Override

@@ -4,6 +4,7 @@ package dev.openpeople.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.openpeople.contact.AppPasswordStore;
+import dev.openpeople.contact.IndexRules;
 import dev.openpeople.contact.ServerState;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.contact.StoreException;
@@ -302,6 +303,11 @@ public final class JdbcStorage implements Storage {
           }
           return purged;
         });
+  }
+
+  @Override
+  public int reindex(IndexRules rules) {
+    return new Reindex(this, rules).run();
   }
 
   @Override
