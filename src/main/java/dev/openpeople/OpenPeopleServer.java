@@ -320,31 +320,6 @@ public final class OpenPeopleServer implements AutoCloseable {
         clock);
   }
 
-  /** The emulator controls under {@code /emulator/v1/} (emulator mode only). */
-  private List<Routes> emulatorRoutes(
-      FaultInjector faults,
-      ContactService contacts,
-      OtherContactService otherContacts,
-      PeopleDrafts drafts) {
-    return List.of(
-        new EmulatorRoutes(storage, clock),
-        new EmulatorUsersRoutes(otherContacts, drafts),
-        new EmulatorFaultsRoutes(faults),
-        new EmulatorPropagationRoutes(contacts));
-  }
-
-  /** Per-user People API quotas counted in the shared server state, or null when off. */
-  private @Nullable Quotas quotas(Options options) {
-    Quotas.Limits limits = options.quotas();
-    if (limits == null) {
-      return null;
-    }
-    return new Quotas(
-        limits,
-        (key, window, amount) -> storage.serverState().count(key, window, amount),
-        clock::instant);
-  }
-
   public static OpenPeopleServer start(Options options) throws Exception {
     return new OpenPeopleServer(options);
   }
