@@ -145,16 +145,19 @@ public final class OpenPeopleServer implements AutoCloseable {
         this.storageUrl = storageUrl;
       }
 
+      /** The database: see {@link Storages#open}. */
       public Builder storageUrl(String value) {
         storageUrl = value;
         return this;
       }
 
+      /** The address to listen on; 127.0.0.1 by default. */
       public Builder host(String value) {
         host = value;
         return this;
       }
 
+      /** The port to listen on; 0 (the default) picks a free one. */
       public Builder port(int value) {
         port = value;
         return this;
@@ -166,11 +169,13 @@ public final class OpenPeopleServer implements AutoCloseable {
         return this;
       }
 
+      /** The largest request body accepted, after gzip inflation; Google's 10 MiB by default. */
       public Builder maxBodyBytes(long value) {
         maxBodyBytes = value;
         return this;
       }
 
+      /** First-page quota and strict search warmup of otherContacts. */
       public Builder otherContacts(People.OtherContactsSettings value) {
         otherContacts = value;
         return this;
@@ -182,6 +187,7 @@ public final class OpenPeopleServer implements AutoCloseable {
         return this;
       }
 
+      /** The region of phone numbers written without a country code; US by default. */
       public Builder defaultRegion(String value) {
         defaultRegion = value;
         return this;

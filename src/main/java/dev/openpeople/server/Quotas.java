@@ -2,6 +2,7 @@
 package dev.openpeople.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.errorprone.annotations.Immutable;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import java.time.Duration;
@@ -31,84 +32,84 @@ import org.jspecify.annotations.Nullable;
  * reported defaults, and each can be changed with {@code --quota NAME=N}.
  */
 public final class Quotas {
+  /** How Google names a quota metric, and its commonly reported per-user default. */
+  @Immutable
+  private record Spec(
+      String flagName,
+      String displayName,
+      String limitId,
+      String metricId,
+      long googleDefault,
+      boolean daily) {}
+
   /** A quota metric, as Google's error messages and ErrorInfo metadata name it. */
   public enum Metric {
     CRITICAL_READS(
-        "critical-reads",
-        "Critical read requests",
-        "CriticalReadsPerMinutePerProjectPerUser",
-        "people.googleapis.com/critical_read_requests",
-        60,
-        false),
+        new Spec(
+            "critical-reads",
+            "Critical read requests",
+            "CriticalReadsPerMinutePerProjectPerUser",
+            "people.googleapis.com/critical_read_requests",
+            60,
+            false)),
     CRITICAL_WRITES(
-        "critical-writes",
-        "Critical write requests",
-        "CriticalWritesPerMinutePerProjectPerUser",
-        "people.googleapis.com/critical_write_requests",
-        30,
-        false),
+        new Spec(
+            "critical-writes",
+            "Critical write requests",
+            "CriticalWritesPerMinutePerProjectPerUser",
+            "people.googleapis.com/critical_write_requests",
+            30,
+            false)),
     WRITES(
-        "writes",
-        "Write requests",
-        "WritesPerMinutePerProjectPerUser",
-        "people.googleapis.com/write_requests",
-        30,
-        false),
+        new Spec(
+            "writes",
+            "Write requests",
+            "WritesPerMinutePerProjectPerUser",
+            "people.googleapis.com/write_requests",
+            30,
+            false)),
     PHOTO_WRITES(
-        "photo-writes",
-        "Photo write requests",
-        "PhotoWritesPerMinutePerProjectPerUser",
-        "people.googleapis.com/photo_write_requests",
-        50,
-        false),
+        new Spec(
+            "photo-writes",
+            "Photo write requests",
+            "PhotoWritesPerMinutePerProjectPerUser",
+            "people.googleapis.com/photo_write_requests",
+            50,
+            false)),
     READS(
-        "reads",
-        "Read requests",
-        "ReadsPerMinutePerProjectPerUser",
-        "people.googleapis.com/read_requests",
-        90,
-        false),
+        new Spec(
+            "reads",
+            "Read requests",
+            "ReadsPerMinutePerProjectPerUser",
+            "people.googleapis.com/read_requests",
+            90,
+            false)),
     DAILY_CONTACT_WRITES(
-        "daily-contact-writes",
-        "Daily Contact Writes",
-        "DailyContactWritesPerProjectPerUser",
-        "people.googleapis.com/daily_contact_writes",
-        100_000,
-        true);
+        new Spec(
+            "daily-contact-writes",
+            "Daily Contact Writes",
+            "DailyContactWritesPerProjectPerUser",
+            "people.googleapis.com/daily_contact_writes",
+            100_000,
+            true));
 
-    private final String flagName;
-    private final String displayName;
-    private final String limitId;
-    private final String metricId;
-    private final long googleDefault;
-    private final boolean daily;
+    private final Spec spec;
 
-    Metric(
-        String flagName,
-        String displayName,
-        String limitId,
-        String metricId,
-        long googleDefault,
-        boolean daily) {
-      this.flagName = flagName;
-      this.displayName = displayName;
-      this.limitId = limitId;
-      this.metricId = metricId;
-      this.googleDefault = googleDefault;
-      this.daily = daily;
+    Metric(Spec spec) {
+      this.spec = spec;
     }
 
     /** The name {@code --quota NAME=N} takes, e.g. {@code critical-reads}. */
     public String flagName() {
-      return flagName;
+      return spec.flagName();
     }
 
     public long googleDefault() {
-      return googleDefault;
+      return spec.googleDefault();
     }
 
     private String limitName() {
-      return displayName + (daily ? " per day per user" : " per minute per user");
+      return spec.displayName() + (spec.daily() ? " per day per user" : " per minute per user");
     }
   }
 
@@ -122,7 +123,7 @@ public final class Quotas {
     public static Limits google() {
       Map<Metric, Long> limits = new EnumMap<>(Metric.class);
       for (Metric metric : Metric.values()) {
-        limits.put(metric, metric.googleDefault);
+        limits.put(metric, metric.googleDefault());
       }
       return new Limits(limits);
     }
@@ -136,7 +137,7 @@ public final class Quotas {
       int eq = spec.indexOf('=');
       String name = eq < 0 ? spec : spec.substring(0, eq).trim().toLowerCase(Locale.ROOT);
       for (Metric metric : Metric.values()) {
-        if (metric.flagName.equals(name)) {
+        if (metric.flagName().equals(name)) {
           long value;
           try {
             value = Long.parseLong(spec.substring(eq + 1).trim());
@@ -193,7 +194,7 @@ public final class Quotas {
         continue;
       }
       long window = window(metric, now);
-      String key = "quota:" + metric.flagName + ":" + user;
+      String key = "quota:" + metric.flagName() + ":" + user;
       if (counter.add(key, window, cost.getValue()) > limit) {
         throw exceeded(metric, limit, untilNextWindow(metric, now));
       }
@@ -243,7 +244,7 @@ public final class Quotas {
   }
 
   private static long window(Metric metric, Instant now) {
-    if (metric.daily) {
+    if (metric.spec.daily()) {
       return now.atZone(DAILY_RESET_ZONE).toLocalDate().toEpochDay();
     }
     return Math.floorDiv(now.getEpochSecond(), 60);
@@ -251,7 +252,7 @@ public final class Quotas {
 
   private static Duration untilNextWindow(Metric metric, Instant now) {
     Instant next;
-    if (metric.daily) {
+    if (metric.spec.daily()) {
       ZonedDateTime local = now.atZone(DAILY_RESET_ZONE);
       next = local.toLocalDate().plusDays(1).atStartOfDay(DAILY_RESET_ZONE).toInstant();
     } else {
@@ -264,9 +265,10 @@ public final class Quotas {
   }
 
   private static ApiException exceeded(Metric metric, long limit, Duration retryAfter) {
-    return new ApiException(ApiError.RATE_LIMIT_EXCEEDED, metric.displayName, metric.limitName())
-        .withMetadata("quota_metric", metric.metricId)
-        .withMetadata("quota_limit", metric.limitId)
+    return new ApiException(
+            ApiError.RATE_LIMIT_EXCEEDED, metric.spec.displayName(), metric.limitName())
+        .withMetadata("quota_metric", metric.spec.metricId())
+        .withMetadata("quota_limit", metric.spec.limitId())
         .withMetadata("quota_limit_value", Long.toString(limit))
         .withMetadata("consumer", "projects/0")
         .withRetryDelay(retryAfter)
