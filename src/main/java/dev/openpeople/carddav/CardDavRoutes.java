@@ -76,7 +76,7 @@ public final class CardDavRoutes implements Routes {
     return new CardDavRoutes(
         new CardDavAuth(bearer, appPasswords),
         new PropfindMethod(book, cards, clock),
-        new ReportMethod(book, cards, clock),
+        new ReportMethod(book, cards),
         new CardMethods(book, cards));
   }
 

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.AddressBookService.CardContext;
+import dev.openpeople.contact.AddressBookService.Snapshot;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.ContactService.ContactDraft;
 import dev.openpeople.contact.PersonDrafts;
 import dev.openpeople.contact.SystemGroups;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
+import dev.openpeople.listing.Rejection;
 import dev.openpeople.server.Json;
+import dev.openpeople.token.ListToken;
 import dev.openpeople.token.TokenSigner;
 import dev.openpeople.vcard.InvalidVCardException;
 import dev.openpeople.vcard.PersonCard;
@@ -21,11 +25,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -56,15 +60,15 @@ final class Cards {
           "imClients",
           "memberships");
 
-  static final Duration SYNC_TOKEN_LIFETIME = Duration.ofDays(7);
   private static final String SYNC_PREFIX = "https://openpeople.dev/ns/sync/";
+  private static final String CONTINUE_PREFIX = SYNC_PREFIX + "p/";
 
   private final PersonDrafts drafts;
-  private final TokenSigner signer;
+  private final Listing listing;
 
   Cards(PersonDrafts drafts, TokenSigner signer) {
     this.drafts = drafts;
-    this.signer = signer;
+    this.listing = new Listing("carddav.syncCollection", signer, Cards::syncTokenError);
   }
 
   /** The id a resource name stands for (see the class comment). */
@@ -173,40 +177,58 @@ final class Cards {
     }
   }
 
-  /** A sync token for the address book of {@code email} at sequence {@code seq}. */
-  String syncToken(String email, long seq, Instant now) {
-    byte[] user = email.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer payload = ByteBuffer.allocate(16 + user.length);
-    payload.putLong(seq).putLong(now.toEpochMilli()).put(user);
-    return SYNC_PREFIX + signer.sign(payload.array());
+  /** The listing engine sync-collection runs on, its tokens signed for this method. */
+  Listing listing() {
+    return listing;
   }
 
   /**
-   * The sequence of a sync token this server issued to {@code email}, or a 403 {@code
-   * DAV:valid-sync-token} when it is foreign, altered, another user's or expired.
+   * The {@code sync-collection} request of a client's {@code DAV:sync-token} (RFC 6578 section
+   * 3.2): none starts a full listing, a sync token reads the changes after it, a continuation token
+   * (handed out with a 507 when the answer was truncated, section 3.6) goes on with the same
+   * listing. Tokens are the listing engine's, bound to this collection.
    */
-  long syncSeq(String token, String email, Instant now) {
-    DavException invalid =
-        new DavException(403, DavNames.VALID_SYNC_TOKEN, "The sync token is invalid or expired.");
-    if (!token.startsWith(SYNC_PREFIX)) {
-      throw invalid;
+  Listing.Request syncRequest(String email, String token, int pageSize) {
+    String binding = syncBinding(email);
+    String pageToken = null;
+    String syncToken = null;
+    if (token.startsWith(CONTINUE_PREFIX)) {
+      pageToken = token.substring(CONTINUE_PREFIX.length());
+    } else if (token.startsWith(SYNC_PREFIX)) {
+      syncToken = token.substring(SYNC_PREFIX.length());
+    } else if (!token.isEmpty()) {
+      throw syncTokenError(new Rejection.Invalid(Rejection.Token.SYNC));
     }
-    byte[] payload;
-    try {
-      payload = signer.verify(token.substring(SYNC_PREFIX.length()), "sync token");
-    } catch (ApiException e) {
-      throw invalid;
-    }
-    if (payload.length < 16) {
-      throw invalid;
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(payload);
-    long seq = buffer.getLong();
-    Instant issued = Instant.ofEpochMilli(buffer.getLong());
-    String user = new String(payload, 16, payload.length - 16, StandardCharsets.UTF_8);
-    if (!user.equals(email) || seq < 0 || issued.plus(SYNC_TOKEN_LIFETIME).isBefore(now)) {
-      throw invalid;
-    }
-    return seq;
+    return new Listing.Request(pageSize, true, binding, binding, pageToken, syncToken);
+  }
+
+  /** The {@code DAV:sync-token} (a URI, RFC 6578 section 4) a sync-collection page ends with. */
+  static String wireToken(Listing.Page<?> page) {
+    String next = page.nextPageToken();
+    return next != null
+        ? CONTINUE_PREFIX + next
+        : SYNC_PREFIX + Objects.requireNonNull(page.nextSyncToken());
+  }
+
+  /** The address book's {@code DAV:sync-token} property at its current position. */
+  String syncToken(String email, Snapshot position, Instant now) {
+    return SYNC_PREFIX
+        + listing.syncToken(position.userId(), syncBinding(email), position.lastSeq(), now);
+  }
+
+  private static String syncBinding(String email) {
+    return ListToken.fingerprint(List.of("collection=" + DavPath.book(email)));
+  }
+
+  /** Every refused token is the precondition RFC 6578 section 3.2 names. */
+  private static DavException syncTokenError(Rejection rejection) {
+    String why =
+        switch (rejection) {
+          case Rejection.Invalid invalid -> "The sync token is invalid.";
+          case Rejection.Expired expired ->
+              "The sync token has expired; sync again from the start.";
+          case Rejection.Mismatch mismatch -> "The sync token belongs to another collection.";
+        };
+    return new DavException(403, DavNames.VALID_SYNC_TOKEN, why);
   }
 }

@@ -71,7 +71,7 @@ final class PropfindMethod {
         out,
         DavPath.book(email),
         DavProperties.book(
-            email, ctag(all.lastSeq()), cards.syncToken(email, all.lastSeq(), clock.instant())),
+            email, ctag(all.lastSeq()), cards.syncToken(email, all, clock.instant())),
         wanted);
     for (Contact contact : all.contacts()) {
       respondCard(out, email, contact, all.groupNames(), wanted, VCardVersion.V3_0);
@@ -79,9 +79,9 @@ final class PropfindMethod {
   }
 
   Map<QName, DavWriter.Value> bookProperties(String email) {
-    long lastSeq = book.lastSeq(email);
+    Snapshot position = book.position(email);
     return DavProperties.book(
-        email, ctag(lastSeq), cards.syncToken(email, lastSeq, clock.instant()));
+        email, ctag(position.lastSeq()), cards.syncToken(email, position, clock.instant()));
   }
 
   static String ctag(long lastSeq) {

@@ -5,11 +5,12 @@ import dev.openpeople.carddav.DavPath.Kind;
 import dev.openpeople.carddav.DavProperties.Request;
 import dev.openpeople.contact.AddressBookService;
 import dev.openpeople.contact.AddressBookService.Snapshot;
+import dev.openpeople.contact.AddressBookService.SyncPage;
 import dev.openpeople.contact.Contact;
+import dev.openpeople.listing.Listing;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.ApiRequest;
 import ezvcard.VCardVersion;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,14 +27,15 @@ final class ReportMethod {
   /** Candidates an index-backed query reads before it falls back to a scan. */
   private static final int INDEX_CANDIDATES = 5000;
 
+  /** The most cards one sync-collection answer carries; more continue after a 507. */
+  static final int MAX_SYNC_PAGE = 50_000;
+
   private final AddressBookService book;
   private final Cards cards;
-  private final InstantSource clock;
 
-  ReportMethod(AddressBookService book, Cards cards, InstantSource clock) {
+  ReportMethod(AddressBookService book, Cards cards) {
     this.book = book;
     this.cards = cards;
-    this.clock = clock;
   }
 
   ApiReply report(String email, DavPath path, ApiRequest request) {
@@ -92,44 +94,34 @@ final class ReportMethod {
   }
 
   /**
-   * RFC 6578 section 3: with no token every live card, else the cards changed and removed since the
-   * token, oldest change first; {@code DAV:limit} truncates with a 507 and a token to go on.
+   * RFC 6578 section 3 on the listing engine: with no token every live card, else the cards changed
+   * and removed since the token, oldest change first. {@code DAV:limit} (or the server's own page
+   * size) truncates with a 507 on the request-URI and a token that continues the same listing.
    */
   private void syncCollection(
       String email, DavElement body, Request wanted, VCardVersion version, DavWriter out) {
     DavElement tokenElement = body.child(DavNames.SYNC_TOKEN);
-    String token = tokenElement == null ? "" : tokenElement.text();
+    String token = tokenElement == null ? "" : tokenElement.text().trim();
     DavElement level = body.child(DavNames.SYNC_LEVEL);
     if (level != null && !level.text().equals("1") && !level.text().equals("infinite")) {
       throw DavException.badRequest("sync-level must be 1 or infinite.");
     }
     Integer limit = limit(body.child(DavNames.LIMIT), DavNames.NRESULTS);
-    long after = token.isEmpty() ? 0 : cards.syncSeq(token, email, clock.instant());
-    Snapshot changed = book.changes(email, after, limit == null ? Integer.MAX_VALUE : limit + 1);
-    if (after > changed.lastSeq()) {
-      throw new DavException(403, DavNames.VALID_SYNC_TOKEN, "The sync token is from the future.");
-    }
-    List<Contact> contacts = changed.contacts();
-    boolean truncated = limit != null && contacts.size() > limit;
-    if (truncated) {
-      contacts = contacts.subList(0, limit);
-    }
-    for (Contact contact : contacts) {
+    int size = limit == null ? MAX_SYNC_PAGE : Math.min(limit, MAX_SYNC_PAGE);
+    SyncPage synced = book.sync(email, cards.listing(), cards.syncRequest(email, token, size));
+    Listing.Page<Contact> page = synced.page();
+    for (Contact contact : page.rows()) {
       String href = DavPath.card(email, Cards.nameOf(contact));
       if (contact.deleted()) {
-        if (after > 0) {
-          out.status(href, 404);
-        }
+        out.status(href, 404);
       } else {
-        respond(out, href, contact, changed.groupNames(), wanted, version);
+        respond(out, href, contact, synced.groupNames(), wanted, version);
       }
     }
-    long position = changed.lastSeq();
-    if (truncated) {
+    if (page.nextPageToken() != null) {
       out.status(DavPath.book(email), 507);
-      position = contacts.isEmpty() ? after : contacts.get(contacts.size() - 1).seq();
     }
-    out.syncToken(cards.syncToken(email, position, clock.instant()));
+    out.syncToken(Cards.wireToken(page));
   }
 
   /** RFC 6352 section 8.6: the cards the filter matches, at most {@code nresults}. */

@@ -4,6 +4,8 @@ package dev.openpeople.contact;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Cursor;
+import dev.openpeople.listing.Listing;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,8 +22,15 @@ import org.jspecify.annotations.Nullable;
  * CATEGORIES} name groups.
  */
 public final class AddressBookService {
-  /** Contacts (tombstones too, for changes) with the user's last sequence and group names. */
-  public record Snapshot(List<Contact> contacts, long lastSeq, Map<String, String> groupNames) {}
+  /**
+   * Contacts (tombstones too, for changes) with the user's id (sync tokens are issued to it), last
+   * sequence and group names.
+   */
+  public record Snapshot(
+      List<Contact> contacts, long userId, long lastSeq, Map<String, String> groupNames) {}
+
+  /** A page of a {@code sync-collection}, read by the listing engine, with the group names. */
+  public record SyncPage(Listing.Page<Contact> page, Map<String, String> groupNames) {}
 
   /** What a card write may consult while it builds the new contact body. */
   public interface CardContext {
@@ -58,9 +67,35 @@ public final class AddressBookService {
     this.clock = clock;
   }
 
-  /** The user's last change sequence number: the address book's CTag and sync position. */
-  public long lastSeq(String email) {
-    return storage.read(email, session -> session.user().lastSeq());
+  /**
+   * The user's id and last change sequence number (the address book's CTag and sync position),
+   * without contacts.
+   */
+  public Snapshot position(String email) {
+    return storage.read(
+        email,
+        session ->
+            new Snapshot(List.of(), session.user().id(), session.user().lastSeq(), Map.of()));
+  }
+
+  /**
+   * A page of the address book's listing or of its changes since the request's token, read by the
+   * one listing engine ({@link Listing}) in last-modified order: an incremental sync reads only the
+   * change log, O(changes).
+   */
+  public SyncPage sync(String email, Listing listing, Listing.Request request) {
+    Instant now = clock.instant();
+    return storage.read(
+        email,
+        session ->
+            new SyncPage(
+                listing.page(
+                    session.contacts().changeLog(SortOrder.LAST_MODIFIED_ASCENDING),
+                    request,
+                    session.user().id(),
+                    session.user().lastSeq(),
+                    now),
+                groupNames(session)));
   }
 
   /** Every live contact, in one consistent snapshot. */
@@ -81,21 +116,7 @@ public final class AddressBookService {
             after =
                 Contact.cursorAfter(page.get(page.size() - 1), SortOrder.LAST_MODIFIED_ASCENDING);
           }
-          return new Snapshot(out, lastSeq, groupNames(session));
-        });
-  }
-
-  /**
-   * Contacts and tombstones changed after {@code afterSeq}, oldest change first, at most {@code
-   * limit} (pass one more than wanted to learn whether there are more).
-   */
-  public Snapshot changes(String email, long afterSeq, int limit) {
-    return storage.read(
-        email,
-        session -> {
-          long lastSeq = session.user().lastSeq();
-          List<Contact> changed = session.contacts().changes(afterSeq, lastSeq, limit);
-          return new Snapshot(changed, lastSeq, groupNames(session));
+          return new Snapshot(out, session.user().id(), lastSeq, groupNames(session));
         });
   }
 
@@ -105,7 +126,10 @@ public final class AddressBookService {
         email,
         session ->
             new Snapshot(
-                session.contacts().getAll(ids), session.user().lastSeq(), groupNames(session)));
+                session.contacts().getAll(ids),
+                session.user().id(),
+                session.user().lastSeq(),
+                groupNames(session)));
   }
 
   /** Live contacts with a search term starting with {@code prefix}. */
@@ -115,7 +139,10 @@ public final class AddressBookService {
         session -> {
           List<Long> ids = session.contacts().search(prefix, limit);
           return new Snapshot(
-              session.contacts().getAll(ids), session.user().lastSeq(), groupNames(session));
+              session.contacts().getAll(ids),
+              session.user().id(),
+              session.user().lastSeq(),
+              groupNames(session));
         });
   }
 
