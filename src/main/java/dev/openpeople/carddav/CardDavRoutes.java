@@ -88,10 +88,20 @@ public final class CardDavRoutes implements Routes {
     }
   }
 
-  /** RFC 6764 section 5: the well-known URI redirects to the service's context path. */
+  /**
+   * RFC 6764 sections 5 and 6, as Google does it: the well-known URI answers 301 to the caller's
+   * address book (https://developers.google.com/people/carddav: "Once redirected (HTTP 301) to an
+   * Address Book Resource"), where current-user-principal, principal-URL and addressbook-home-set
+   * lead on. The redirect names the user, so it needs credentials: without them it is a 401.
+   */
   private ApiReply wellKnown(ApiCall call) {
-    return ApiReply.bytes(301, "text/plain; charset=UTF-8", new byte[0])
-        .header("Location", DavPath.ROOT);
+    try {
+      Principal caller = auth.authenticate(call.request());
+      return ApiReply.bytes(301, "text/plain; charset=UTF-8", new byte[0])
+          .header("Location", DavPath.book(caller.email()));
+    } catch (DavException e) {
+      return error(e.status(), e.condition(), String.valueOf(e.getMessage()));
+    }
   }
 
   private ApiReply handle(ApiCall call) {
