@@ -100,7 +100,7 @@ public final class CardDavRoutes implements Routes {
       return ApiReply.bytes(301, "text/plain; charset=UTF-8", new byte[0])
           .header("Location", DavPath.book(caller.email()));
     } catch (DavException e) {
-      return error(e.status(), e.condition(), String.valueOf(e.getMessage()));
+      return error(e);
     }
   }
 
@@ -133,10 +133,22 @@ public final class CardDavRoutes implements Routes {
         default -> notAllowed(request.method());
       };
     } catch (DavException e) {
-      return error(e.status(), e.condition(), String.valueOf(e.getMessage()));
+      return error(e);
     } catch (ApiException e) {
       return error(e.error().httpStatus(), null, String.valueOf(e.getMessage()));
     }
+  }
+
+  private static ApiReply error(DavException e) {
+    ApiReply reply =
+        ApiReply.bytes(
+            e.status(),
+            "application/xml; charset=utf-8",
+            DavWriter.error(e.condition(), e.href(), String.valueOf(e.getMessage())));
+    if (e.status() == 401) {
+      reply.header("WWW-Authenticate", CardDavAuth.CHALLENGE);
+    }
+    return reply;
   }
 
   /** RFC 4918 section 10.1 and RFC 6352 section 6.1: the classes and methods served. */
@@ -153,13 +165,7 @@ public final class CardDavRoutes implements Routes {
   }
 
   static ApiReply error(int status, @Nullable QName condition, String message) {
-    ApiReply reply =
-        ApiReply.bytes(
-            status, "application/xml; charset=utf-8", DavWriter.error(condition, message));
-    if (status == 401) {
-      reply.header("WWW-Authenticate", CardDavAuth.CHALLENGE);
-    }
-    return reply;
+    return error(new DavException(status, condition, message));
   }
 
   static boolean isCollection(DavPath path) {

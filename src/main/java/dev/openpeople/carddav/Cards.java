@@ -4,12 +4,14 @@ package dev.openpeople.carddav;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openpeople.contact.AddressBookService;
 import dev.openpeople.contact.AddressBookService.CardContext;
+import dev.openpeople.contact.AddressBookService.CardWrite;
 import dev.openpeople.contact.AddressBookService.Snapshot;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactIds;
-import dev.openpeople.contact.ContactService.ContactDraft;
 import dev.openpeople.contact.PersonDrafts;
+import dev.openpeople.contact.Photo;
 import dev.openpeople.contact.SystemGroups;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
@@ -27,11 +29,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A contact as a card: its resource name, entity tag and vCard text, the contact body a card
@@ -105,36 +109,100 @@ final class Cards {
     return Json.parseStored(contact.body()).path(PersonDrafts.CARD_FIELD);
   }
 
-  /** The vCard text of a contact; {@code groupNames} maps user group ids to names. */
-  static String vcard(Contact contact, Map<String, String> groupNames, VCardVersion version) {
+  /** The card's UID: the one it was written with, else the contact's source id. */
+  static String uidOf(Contact contact) {
+    return uidOf(contact, Json.parseStored(contact.body()));
+  }
+
+  static String uidOf(Contact contact, JsonNode body) {
+    String uid = body.path(PersonDrafts.CARD_FIELD).path("uid").asText("");
+    return uid.isEmpty() ? ContactIds.sourceId(contact.id()) : uid;
+  }
+
+  /**
+   * What cards are rendered with: user group names by id (CATEGORIES) and the photos of the
+   * contacts that have one (read only when card text is wanted).
+   */
+  record Rendering(Map<String, String> groupNames, Map<Long, Photo> photos) {}
+
+  /** The rendering of {@code contacts}; photos are read when {@code withText}. */
+  static Rendering rendering(
+      AddressBookService book,
+      String email,
+      Collection<Contact> contacts,
+      Map<String, String> groupNames,
+      boolean withText) {
+    return new Rendering(groupNames, withText ? book.photos(email, contacts) : Map.of());
+  }
+
+  /** The vCard text of a contact. */
+  static String vcard(Contact contact, Rendering rendering, VCardVersion version) {
     ObjectNode body = Json.parseStored(contact.body());
     JsonNode card = body.path(PersonDrafts.CARD_FIELD);
-    String uid = card.path("uid").asText("");
-    if (uid.isEmpty()) {
-      uid = ContactIds.sourceId(contact.id());
-    }
     List<String> categories = new ArrayList<>();
     for (JsonNode membership : body.path("memberships")) {
       String group = membership.path("contactGroupMembership").path("contactGroupId").asText("");
-      String name = groupNames.get(group);
+      String name = rendering.groupNames().get(group);
       if (name != null) {
         categories.add(name);
       }
     }
+    Photo photo = rendering.photos().get(contact.id());
     return VCards.write(
-        new PersonCard(body, uid, categories, card.path("extra").asText("")), version);
+        new PersonCard(
+            body,
+            uidOf(contact, body),
+            categories,
+            photo == null ? null : new PersonCard.Image(photo.contentType(), photo.bytes()),
+            card.path("extra").asText("")),
+        version);
   }
 
+  /** A card a client sent, read and with its photo checked, before any transaction starts. */
+  record Parsed(PersonCard card, @Nullable Photo photo) {}
+
   /**
-   * The contact body of a card written at {@code name}: the card's Person fields replace the
-   * current ones, system group memberships stay, CATEGORIES become user group memberships.
+   * Reads a card: not a single valid vCard with a UID, or a PHOTO that the People API would refuse
+   * (updateContactPhoto's checks: size, JPEG or PNG, pixel budget), is {@code valid-address-data}.
    */
-  ContactDraft draft(long id, String name, String text, CardContext context) {
+  static Parsed parse(String text) {
     PersonCard card;
     try {
       card = VCards.read(text);
     } catch (InvalidVCardException e) {
       throw new DavException(403, DavNames.VALID_ADDRESS_DATA, String.valueOf(e.getMessage()));
+    }
+    PersonCard.Image image = card.photo();
+    if (image == null) {
+      return new Parsed(card, null);
+    }
+    if (image.bytes().length > Photo.MAX_BYTES) {
+      throw new DavException(
+          403, DavNames.VALID_ADDRESS_DATA, "PHOTO may be at most " + Photo.MAX_BYTES + " bytes.");
+    }
+    try {
+      return new Parsed(card, Photo.checked(image.bytes()));
+    } catch (ApiException e) {
+      throw new DavException(403, DavNames.VALID_ADDRESS_DATA, "PHOTO: " + e.getMessage());
+    }
+  }
+
+  /**
+   * What a card written at {@code name} stores: the card's Person fields replace the current ones,
+   * system group memberships stay, CATEGORIES become user group memberships, and PHOTO becomes the
+   * contact photo. A UID another card of the address book holds is refused (RFC 6352 section
+   * 6.3.2.1, {@code no-uid-conflict}, naming that card).
+   */
+  CardWrite draft(String email, long id, String name, Parsed parsed, CardContext context) {
+    PersonCard card = parsed.card();
+    for (Contact holder : context.uidHolders(card.uid())) {
+      if (uidOf(holder).equals(card.uid())) {
+        throw new DavException(
+            409,
+            DavNames.NO_UID_CONFLICT,
+            DavPath.card(email, nameOf(holder)),
+            "Another card of this address book has UID " + card.uid() + ".");
+      }
     }
     ObjectNode person = card.person().deepCopy();
     ArrayNode memberships = person.putArray("memberships");
@@ -170,8 +238,11 @@ final class Cards {
     }
     String currentBody = context.current().map(Contact::body).orElse(null);
     try {
-      return drafts.contact(
-          id, currentBody, Json.writeString(person), CARD_FIELDS, Json.writeString(stored));
+      return new CardWrite(
+          drafts.contact(
+              id, currentBody, Json.writeString(person), CARD_FIELDS, Json.writeString(stored)),
+          card.uid(),
+          parsed.photo());
     } catch (ApiException e) {
       throw new DavException(403, DavNames.VALID_ADDRESS_DATA, String.valueOf(e.getMessage()));
     }

@@ -33,6 +33,12 @@ final class DavProperties {
     boolean wants(QName name) {
       return kind != Kind.PROP || names.contains(name);
     }
+
+    /** Whether answering needs the cards' text (address-data or its length). */
+    boolean withText() {
+      return kind == Kind.PROP
+          && (names.contains(DavNames.ADDRESS_DATA) || names.contains(DavNames.GETCONTENTLENGTH));
+    }
   }
 
   /** Largest card accepted (RFC 6352 section 6.2.3), and the most a PUT body may be. */

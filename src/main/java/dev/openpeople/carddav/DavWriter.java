@@ -72,11 +72,18 @@ final class DavWriter {
     return new DavWriter(DavNames.dav("multistatus"));
   }
 
-  /** An RFC 4918 section 16 error body: {@code <d:error><condition/></d:error>}. */
-  static byte[] error(@Nullable QName condition, String message) {
+  /**
+   * An RFC 4918 section 16 error body: {@code <d:error><condition/></d:error>}, the condition
+   * holding {@code href} when it names a resource.
+   */
+  static byte[] error(@Nullable QName condition, @Nullable String href, String message) {
     DavWriter writer = new DavWriter(DavNames.dav("error"));
     try {
-      if (condition != null) {
+      if (condition != null && href != null) {
+        start(writer.out, condition, false);
+        Value.href(href).write(writer.out);
+        writer.out.writeEndElement();
+      } else if (condition != null) {
         start(writer.out, condition, true);
       }
       // Sabre's convention: a human-readable message beside the condition.

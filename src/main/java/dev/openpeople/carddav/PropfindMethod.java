@@ -55,7 +55,13 @@ final class PropfindMethod {
       case CARD -> {
         Contact contact = CardMethods.find(book, email, path);
         Snapshot found = book.get(email, List.of(contact.id()));
-        respondCard(out, email, contact, found.groupNames(), wanted, VCardVersion.V3_0);
+        respondCard(
+            out,
+            DavPath.card(email, Cards.nameOf(contact)),
+            contact,
+            Cards.rendering(book, email, List.of(contact), found.groupNames(), wanted.withText()),
+            wanted,
+            VCardVersion.V3_0);
       }
     }
     return multistatus(out);
@@ -73,8 +79,16 @@ final class PropfindMethod {
         DavProperties.book(
             email, ctag(all.lastSeq()), cards.syncToken(email, all, clock.instant())),
         wanted);
+    Cards.Rendering rendering =
+        Cards.rendering(book, email, all.contacts(), all.groupNames(), wanted.withText());
     for (Contact contact : all.contacts()) {
-      respondCard(out, email, contact, all.groupNames(), wanted, VCardVersion.V3_0);
+      respondCard(
+          out,
+          DavPath.card(email, Cards.nameOf(contact)),
+          contact,
+          rendering,
+          wanted,
+          VCardVersion.V3_0);
     }
   }
 
@@ -88,18 +102,19 @@ final class PropfindMethod {
     return "\"" + Long.toHexString(lastSeq) + "\"";
   }
 
+  /** One card's response, at {@code href} (the href a client named it by, in a multiget). */
   static void respondCard(
       DavWriter out,
-      String email,
+      String href,
       Contact contact,
-      Map<String, String> groupNames,
+      Cards.Rendering rendering,
       Request wanted,
       VCardVersion version) {
     DavProperties.respond(
         out,
-        DavPath.card(email, Cards.nameOf(contact)),
+        href,
         DavProperties.cardProperties(
-            contact, () -> Cards.vcard(contact, groupNames, version), wanted),
+            contact, () -> Cards.vcard(contact, rendering, version), wanted),
         wanted);
   }
 

@@ -82,13 +82,15 @@ final class ReportMethod {
     Snapshot found = book.get(email, ids);
     Map<Long, Contact> byId = new HashMap<>();
     found.contacts().forEach(c -> byId.put(c.id(), c));
+    Cards.Rendering rendering =
+        Cards.rendering(book, email, found.contacts(), found.groupNames(), wanted.withText());
     for (Map.Entry<String, String> entry : names.entrySet()) {
       String name = entry.getValue();
       Contact contact = name == null ? null : byId.get(Cards.idOf(name));
       if (contact == null || !Cards.nameOf(contact).equals(name)) {
         out.status(entry.getKey(), 404);
       } else {
-        respond(out, entry.getKey(), contact, found.groupNames(), wanted, version);
+        PropfindMethod.respondCard(out, entry.getKey(), contact, rendering, wanted, version);
       }
     }
   }
@@ -110,12 +112,14 @@ final class ReportMethod {
     int size = limit == null ? MAX_SYNC_PAGE : Math.min(limit, MAX_SYNC_PAGE);
     SyncPage synced = book.sync(email, cards.listing(), cards.syncRequest(email, token, size));
     Listing.Page<Contact> page = synced.page();
+    Cards.Rendering rendering =
+        Cards.rendering(book, email, page.rows(), synced.groupNames(), wanted.withText());
     for (Contact contact : page.rows()) {
       String href = DavPath.card(email, Cards.nameOf(contact));
       if (contact.deleted()) {
         out.status(href, 404);
       } else {
-        respond(out, href, contact, synced.groupNames(), wanted, version);
+        PropfindMethod.respondCard(out, href, contact, rendering, wanted, version);
       }
     }
     if (page.nextPageToken() != null) {
@@ -140,39 +144,27 @@ final class ReportMethod {
     if (candidates == null) {
       candidates = book.all(email);
     }
-    int shown = 0;
+    List<Contact> matched = new ArrayList<>();
+    boolean truncated = false;
     for (Contact contact : candidates.contacts()) {
       if (!filter.matches(contact)) {
         continue;
       }
-      if (limit != null && shown == limit) {
-        out.status(DavPath.book(email), 507);
+      if (limit != null && matched.size() == limit) {
+        truncated = true;
         break;
       }
-      respond(
-          out,
-          DavPath.card(email, Cards.nameOf(contact)),
-          contact,
-          candidates.groupNames(),
-          wanted,
-          version);
-      shown++;
+      matched.add(contact);
     }
-  }
-
-  private static void respond(
-      DavWriter out,
-      String href,
-      Contact contact,
-      Map<String, String> groupNames,
-      Request wanted,
-      VCardVersion version) {
-    DavProperties.respond(
-        out,
-        href,
-        DavProperties.cardProperties(
-            contact, () -> Cards.vcard(contact, groupNames, version), wanted),
-        wanted);
+    Cards.Rendering rendering =
+        Cards.rendering(book, email, matched, candidates.groupNames(), wanted.withText());
+    for (Contact contact : matched) {
+      PropfindMethod.respondCard(
+          out, DavPath.card(email, Cards.nameOf(contact)), contact, rendering, wanted, version);
+    }
+    if (truncated) {
+      out.status(DavPath.book(email), 507);
+    }
   }
 
   private static @Nullable Integer limit(

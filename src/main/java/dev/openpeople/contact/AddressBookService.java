@@ -8,11 +8,14 @@ import dev.openpeople.listing.Listing;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,12 +42,25 @@ public final class AddressBookService {
 
     /** The ids of the user groups with these names, creating the missing ones. */
     List<String> groupIds(List<String> names);
+
+    /**
+     * The live contacts other than this one that may hold the card UID {@code uid}: the one that
+     * took it last through a card write, and the one whose source id it is (the UID a contact never
+     * given one shows). The caller checks which of them really hold it.
+     */
+    List<Contact> uidHolders(String uid);
   }
 
-  /** Builds a contact body for a card write. */
+  /**
+   * What a card write stores: the contact, the card's UID, and the contact photo the card carries
+   * (null: none, so a photo the contact had is removed).
+   */
+  public record CardWrite(ContactService.ContactDraft contact, String uid, @Nullable Photo photo) {}
+
+  /** Builds what a card write stores. */
   @FunctionalInterface
   public interface CardDraft {
-    ContactService.ContactDraft build(long id, CardContext context);
+    CardWrite build(long id, CardContext context);
   }
 
   /**
@@ -157,18 +173,64 @@ public final class AddressBookService {
         session -> {
           Optional<Contact> current = session.contacts().get(id);
           check(current, conditions);
-          CardContext context = context(session, current);
-          ContactService.ContactDraft built = draft.build(id, context);
+          CardWrite built = draft.build(id, context(session, id, current));
+          Contact written;
           if (current.isEmpty()) {
             ContactService contacts = new ContactService(storage, clock);
-            Contact created = contacts.insert(session, List.of(id), List.of(built)).get(0);
-            return Map.entry(created, true);
+            written = contacts.insert(session, List.of(id), List.of(built.contact())).get(0);
+          } else {
+            long seq = session.allocateSeqs(1);
+            written =
+                current
+                    .get()
+                    .withChange(
+                        seq, clock.instant(), built.contact().body(), built.contact().keys());
+            session.contacts().update(List.of(written));
           }
-          long seq = session.allocateSeqs(1);
-          Contact updated =
-              current.get().withChange(seq, clock.instant(), built.body(), built.keys());
-          session.contacts().update(List.of(updated));
-          return Map.entry(updated, false);
+          written = photo(session, written, built.photo());
+          session.cardUids().put(built.uid(), id);
+          return Map.entry(written, current.isEmpty());
+        });
+  }
+
+  /**
+   * Gives the contact just written the card's photo, as part of the same change (same sequence
+   * number); the same bytes again leave the stored photo and its version alone.
+   */
+  private static Contact photo(UserSession session, Contact contact, @Nullable Photo photo) {
+    boolean same =
+        photo == null
+            ? contact.photoVersion() == 0
+            : contact.photoVersion() != 0
+                && session
+                    .photos()
+                    .get(contact.id())
+                    .filter(p -> Arrays.equals(p.bytes(), photo.bytes()))
+                    .isPresent();
+    return same
+        ? contact
+        : ContactService.storePhoto(session, contact, photo, contact.seq(), contact.updated());
+  }
+
+  /** The photos of those of {@code contacts} that have one, by contact id, read together. */
+  public Map<Long, Photo> photos(String email, Collection<Contact> contacts) {
+    List<Long> ids = new ArrayList<>();
+    for (Contact contact : contacts) {
+      if (contact.photoVersion() != 0 && !contact.deleted()) {
+        ids.add(contact.id());
+      }
+    }
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return storage.read(
+        email,
+        session -> {
+          Map<Long, Photo> out = new HashMap<>();
+          for (long id : ids) {
+            session.photos().get(id).ifPresent(p -> out.put(id, p));
+          }
+          return out;
         });
   }
 
@@ -202,11 +264,20 @@ public final class AddressBookService {
     }
   }
 
-  private CardContext context(UserSession session, Optional<Contact> current) {
+  private CardContext context(UserSession session, long id, Optional<Contact> current) {
     return new CardContext() {
       @Override
       public Optional<Contact> current() {
         return current;
+      }
+
+      @Override
+      public List<Contact> uidHolders(String uid) {
+        Set<Long> ids = new LinkedHashSet<>();
+        session.cardUids().find(uid).ifPresent(ids::add);
+        ContactIds.parseSourceId(uid).ifPresent(ids::add);
+        ids.remove(id);
+        return ids.isEmpty() ? List.of() : session.contacts().getAll(ids);
       }
 
       @Override
