@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.carddav;
 
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
@@ -47,7 +48,7 @@ final class DavWriter {
 
   private static final XMLOutputFactory FACTORY = newFactory();
 
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+  private final Sink bytes = new Sink();
   private final XMLStreamWriter out;
 
   private static XMLOutputFactory newFactory() {
@@ -65,6 +66,37 @@ final class DavWriter {
       out.writeNamespace("cs", DavNames.CS);
     } catch (XMLStreamException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A growing byte buffer without {@link java.io.ByteArrayOutputStream}'s lock and capacity check
+   * per call: the JDK's StAX writer hands its UTF-8 output over one byte at a time, and a listing
+   * of 10,000 cards is megabytes of it.
+   */
+  private static final class Sink extends OutputStream {
+    private byte[] buffer = new byte[8192];
+    private int size;
+
+    @Override
+    public void write(int b) {
+      if (size == buffer.length) {
+        buffer = Arrays.copyOf(buffer, size * 2);
+      }
+      buffer[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (size + len > buffer.length) {
+        buffer = Arrays.copyOf(buffer, Math.max(size * 2, size + len));
+      }
+      System.arraycopy(b, off, buffer, size, len);
+      size += len;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buffer, size);
     }
   }
 

@@ -24,9 +24,6 @@ import org.jspecify.annotations.Nullable;
  * token through the contacts' change log.
  */
 final class ReportMethod {
-  /** Candidates an index-backed query reads before it falls back to a scan. */
-  private static final int INDEX_CANDIDATES = 5000;
-
   /** The most cards one sync-collection answer carries; more continue after a 507. */
   static final int MAX_SYNC_PAGE = 50_000;
 
@@ -133,28 +130,25 @@ final class ReportMethod {
       String email, DavElement body, Request wanted, VCardVersion version, DavWriter out) {
     AddressBookQuery filter = AddressBookQuery.parse(body.child(DavNames.FILTER));
     Integer limit = limit(body.child(DavNames.CARD_LIMIT), DavNames.card("nresults"));
-    String prefix = filter.indexPrefix();
-    Snapshot candidates = null;
+    String prefix = filter.indexPrefix(cards::searchQuery);
+    int max = limit == null ? Integer.MAX_VALUE : limit + 1;
+    Snapshot candidates;
+    List<Contact> matched;
     if (prefix != null) {
-      candidates = book.search(email, prefix, INDEX_CANDIDATES);
-      if (candidates.contacts().size() >= INDEX_CANDIDATES) {
-        candidates = null;
-      }
-    }
-    if (candidates == null) {
+      candidates = book.search(email, prefix, filter::matches, max);
+      matched = new ArrayList<>(candidates.contacts());
+    } else {
       candidates = book.all(email);
+      matched = new ArrayList<>();
+      for (Contact contact : candidates.contacts()) {
+        if (matched.size() < max && filter.matches(contact)) {
+          matched.add(contact);
+        }
+      }
     }
-    List<Contact> matched = new ArrayList<>();
-    boolean truncated = false;
-    for (Contact contact : candidates.contacts()) {
-      if (!filter.matches(contact)) {
-        continue;
-      }
-      if (limit != null && matched.size() == limit) {
-        truncated = true;
-        break;
-      }
-      matched.add(contact);
+    boolean truncated = limit != null && matched.size() > limit;
+    if (truncated) {
+      matched = matched.subList(0, limit);
     }
     Cards.Rendering rendering =
         Cards.rendering(book, email, matched, candidates.groupNames(), wanted.withText());

@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +76,9 @@ public final class AddressBookService {
       java.util.function.Function<Contact, String> etagOf) {}
 
   private static final int CHUNK = 1000;
+
+  /** Candidates a search reads and tests at a time. */
+  private static final int SEARCH_CHUNK = 64;
 
   private final Storage storage;
   private final InstantSource clock;
@@ -148,17 +153,43 @@ public final class AddressBookService {
                 groupNames(session)));
   }
 
-  /** Live contacts with a search term starting with {@code prefix}. */
-  public Snapshot search(String email, String prefix, int limit) {
+  /**
+   * Live contacts that pass {@code test} among those with a search term starting with {@code
+   * prefix}, at most {@code max}. Candidates come from the term index a chunk at a time and reading
+   * stops once {@code max} have passed, so a query with a limit costs O(limit), not O(candidates).
+   */
+  public Snapshot search(String email, String prefix, Predicate<Contact> test, int max) {
     return storage.read(
         email,
         session -> {
-          List<Long> ids = session.contacts().search(prefix, limit);
+          List<Contact> passed = new ArrayList<>();
+          Set<Long> tested = new HashSet<>();
+          int batch = Math.max(SEARCH_CHUNK, 2 * max);
+          while (passed.size() < max) {
+            List<Long> ids = session.contacts().search(prefix, batch);
+            List<Long> fresh = new ArrayList<>();
+            for (long id : ids) {
+              if (tested.add(id)) {
+                fresh.add(id);
+              }
+            }
+            for (int i = 0; i < fresh.size() && passed.size() < max; i += SEARCH_CHUNK) {
+              for (Contact contact :
+                  session
+                      .contacts()
+                      .getAll(fresh.subList(i, Math.min(fresh.size(), i + SEARCH_CHUNK)))) {
+                if (passed.size() < max && test.test(contact)) {
+                  passed.add(contact);
+                }
+              }
+            }
+            if (ids.size() < batch) {
+              break;
+            }
+            batch = (int) Math.min(Integer.MAX_VALUE / 8, batch * 4L);
+          }
           return new Snapshot(
-              session.contacts().getAll(ids),
-              session.user().id(),
-              session.user().lastSeq(),
-              groupNames(session));
+              passed, session.user().id(), session.user().lastSeq(), groupNames(session));
         });
   }
 

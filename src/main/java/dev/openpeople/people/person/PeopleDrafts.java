@@ -35,6 +35,11 @@ public final class PeopleDrafts implements PersonDrafts {
   }
 
   @Override
+  public String searchQuery(String text) {
+    return ContactBodies.normalize(text);
+  }
+
+  @Override
   public String profile(User user, String personJson) {
     return Json.writeString(bodies.profile(user.accountId(), person(personJson)));
   }
