@@ -98,8 +98,35 @@ final class Cards {
 
   /** The contact's resource name inside the address book. */
   static String nameOf(Contact contact) {
-    String stored = cardField(contact).path("href").asText("");
+    String stored = storedHref(contact.body());
+    if (stored == null) {
+      stored = cardField(contact).path("href").asText("");
+    }
     return stored.isEmpty() ? Long.toUnsignedString(contact.id()) : stored;
+  }
+
+  private static final String HREF_KEY = "\"href\":\"";
+
+  /**
+   * The stored resource name read straight from the body's card field (see {@link #cardField}),
+   * which a listing does for every card: "" when there is none, null when it holds an escape and
+   * needs the parser.
+   */
+  private static @Nullable String storedHref(String body) {
+    int card = body.lastIndexOf(CARD_KEY);
+    if (card < 0) {
+      return "";
+    }
+    int key = body.indexOf(HREF_KEY, card);
+    if (key < 0) {
+      return "";
+    }
+    int start = key + HREF_KEY.length();
+    int end = body.indexOf('"', start);
+    if (end < 0 || body.lastIndexOf('\\', end) >= start) {
+      return null;
+    }
+    return body.substring(start, end);
   }
 
   /** A strong entity tag, quotes included: it changes with every change of the contact. */

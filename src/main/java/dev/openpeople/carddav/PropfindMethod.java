@@ -81,10 +81,11 @@ final class PropfindMethod {
         wanted);
     Cards.Rendering rendering =
         Cards.rendering(book, email, all.contacts(), all.groupNames(), wanted.withText());
+    String base = DavPath.book(email);
     for (Contact contact : all.contacts()) {
       respondCard(
           out,
-          DavPath.card(email, Cards.nameOf(contact)),
+          base + DavPath.segment(Cards.nameOf(contact)),
           contact,
           rendering,
           wanted,
