@@ -123,6 +123,33 @@ class CardDavReportWireTest {
   }
 
   @Test
+  void aContinuationTokenGoesOnWithTheSameSnapshotAndLaterChangesComeNext() throws Exception {
+    Dav dav = new Dav(SERVER, "snapshot@example.com");
+    for (int i = 0; i < 3; i++) {
+      dav.put("n" + i + ".vcf", vcard("n" + i, "Snap " + i));
+    }
+    String limit = "<d:limit><d:nresults>2</d:nresults></d:limit>";
+    HttpResponse<String> first = dav.report(sync("", limit));
+    assertThat(first.body()).contains("n0.vcf", "n1.vcf", "507 Insufficient Storage");
+    String next = tokenOf(first.body());
+    assertThat(next).startsWith("https://openpeople.dev/ns/sync/p/");
+    // Written while the listing is under way: not in it, but in the sync after it.
+    dav.put("late.vcf", vcard("late", "Late"));
+    dav.send("DELETE", dav.card("n0.vcf"), null);
+    // A continuation token is this user's and this listing's only.
+    assertThat(new Dav(SERVER, "snoop@example.com").report(sync(next, limit)).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> rest = dav.report(sync(next, limit));
+    assertThat(rest.body()).contains("n2.vcf").doesNotContain("late.vcf", "507");
+    String token = tokenOf(rest.body());
+    assertThat(token).doesNotContain("/sync/p/");
+    HttpResponse<String> changes = dav.report(sync(token, ""));
+    assertThat(changes.body()).contains("late.vcf", "n0.vcf</d:href><d:status>HTTP/1.1 404");
+    String tampered = next.substring(0, next.length() - 2) + (next.endsWith("A") ? "BB" : "AA");
+    assertThat(dav.report(sync(tampered, "")).statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void invalidOrForeignSyncTokensAreValidSyncTokenErrors() throws Exception {
     Dav dav = new Dav(SERVER, "token@example.com");
     HttpResponse<String> bogus = dav.report(sync("https://openpeople.dev/ns/sync/AAAA", ""));
