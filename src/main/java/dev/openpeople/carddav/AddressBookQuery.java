@@ -118,7 +118,7 @@ final class AddressBookQuery {
   /**
    * A prefix the search index can answer for every match of this filter (a superset), or null when
    * the whole address book must be scanned; {@code searchForm} puts text in the form of the index's
-   * terms (the People API's searchContacts normalization).
+   * terms ({@link dev.openpeople.contact.TextKeys#fold}, as searchContacts does its query).
    */
   @Nullable String indexPrefix(UnaryOperator<String> searchForm) {
     if (filters.size() != 1 && !allOf) {

@@ -294,11 +294,6 @@ final class Cards {
     }
   }
 
-  /** Text in the form of the search index's terms (an addressbook-query's prefix). */
-  String searchQuery(String text) {
-    return drafts.searchQuery(text);
-  }
-
   /** The listing engine sync-collection runs on, its tokens signed for this method. */
   Listing listing() {
     return listing;

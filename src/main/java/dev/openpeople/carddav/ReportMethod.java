@@ -7,6 +7,7 @@ import dev.openpeople.contact.AddressBookService;
 import dev.openpeople.contact.AddressBookService.Snapshot;
 import dev.openpeople.contact.AddressBookService.SyncPage;
 import dev.openpeople.contact.Contact;
+import dev.openpeople.contact.TextKeys;
 import dev.openpeople.listing.Listing;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.ApiRequest;
@@ -23,17 +24,9 @@ import org.jspecify.annotations.Nullable;
  * 6352 section 8) and {@code sync-collection} (RFC 6578), which reads only the changes after its
  * token through the contacts' change log.
  */
-final class ReportMethod {
+record ReportMethod(AddressBookService book, Cards cards) {
   /** The most cards one sync-collection answer carries; more continue after a 507. */
   static final int MAX_SYNC_PAGE = 50_000;
-
-  private final AddressBookService book;
-  private final Cards cards;
-
-  ReportMethod(AddressBookService book, Cards cards) {
-    this.book = book;
-    this.cards = cards;
-  }
 
   ApiReply report(String email, DavPath path, ApiRequest request) {
     DavElement body = DavXml.parse(request.body());
@@ -130,7 +123,7 @@ final class ReportMethod {
       String email, DavElement body, Request wanted, VCardVersion version, DavWriter out) {
     AddressBookQuery filter = AddressBookQuery.parse(body.child(DavNames.FILTER));
     Integer limit = limit(body.child(DavNames.CARD_LIMIT), DavNames.card("nresults"));
-    String prefix = filter.indexPrefix(cards::searchQuery);
+    String prefix = filter.indexPrefix(TextKeys::fold);
     int max = limit == null ? Integer.MAX_VALUE : limit + 1;
     Snapshot candidates;
     List<Contact> matched;

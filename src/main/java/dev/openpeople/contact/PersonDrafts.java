@@ -15,12 +15,6 @@ public interface PersonDrafts {
   /** The stored draft of an other contact with this id from a Person. */
   OtherContactDraft otherContact(long id, String personJson);
 
-  /**
-   * Text in the form of the contacts' search terms ({@link ContactStore#search} reads prefixes of
-   * them): searchContacts' normalization of its query.
-   */
-  String searchQuery(String text);
-
   /** A user's own profile body (people/me) from a Person. */
   String profile(User user, String personJson);
 

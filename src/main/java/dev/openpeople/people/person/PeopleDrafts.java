@@ -35,11 +35,6 @@ public final class PeopleDrafts implements PersonDrafts {
   }
 
   @Override
-  public String searchQuery(String text) {
-    return ContactBodies.normalize(text);
-  }
-
-  @Override
   public String profile(User user, String personJson) {
     return Json.writeString(bodies.profile(user.accountId(), person(personJson)));
   }
