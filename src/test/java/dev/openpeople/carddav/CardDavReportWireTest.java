@@ -106,16 +106,27 @@ class CardDavReportWireTest {
     assertThat(dav.report(sync(tokenOf(changes.body()), "")).body()).doesNotContain("<d:response>");
   }
 
+  private static final String LIMIT_2 = "<d:limit><d:nresults>2</d:nresults></d:limit>";
+
+  /**
+   * Puts {@code n} cards named {@code prefix0.vcf}...; the first sync with a limit of 2 shows 2.
+   */
+  private static HttpResponse<String> firstTwoOf(Dav dav, String prefix, int n) throws Exception {
+    for (int i = 0; i < n; i++) {
+      dav.put(prefix + i + ".vcf", vcard(prefix + i, "Card " + prefix + i));
+    }
+    HttpResponse<String> first = dav.report(sync("", LIMIT_2));
+    assertThat(first.body())
+        .contains(prefix + "0.vcf", prefix + "1.vcf", "507 Insufficient Storage")
+        .doesNotContain(prefix + "2.vcf");
+    return first;
+  }
+
   @Test
   void syncCollectionHonoursLimitWith507AndAContinuationToken() throws Exception {
     Dav dav = new Dav(SERVER, "limit@example.com");
-    for (int i = 0; i < 5; i++) {
-      dav.put("l" + i + ".vcf", vcard("l" + i, "Limit " + i));
-    }
-    String limit = "<d:limit><d:nresults>2</d:nresults></d:limit>";
-    HttpResponse<String> first = dav.report(sync("", limit));
-    assertThat(first.body()).contains("l0.vcf", "l1.vcf", "507 Insufficient Storage");
-    assertThat(first.body()).doesNotContain("l2.vcf");
+    String limit = LIMIT_2;
+    HttpResponse<String> first = firstTwoOf(dav, "l", 5);
     HttpResponse<String> second = dav.report(sync(tokenOf(first.body()), limit));
     assertThat(second.body()).contains("l2.vcf", "l3.vcf").doesNotContain("l0.vcf");
     HttpResponse<String> third = dav.report(sync(tokenOf(second.body()), limit));
@@ -125,13 +136,8 @@ class CardDavReportWireTest {
   @Test
   void aContinuationTokenGoesOnWithTheSameSnapshotAndLaterChangesComeNext() throws Exception {
     Dav dav = new Dav(SERVER, "snapshot@example.com");
-    for (int i = 0; i < 3; i++) {
-      dav.put("n" + i + ".vcf", vcard("n" + i, "Snap " + i));
-    }
-    String limit = "<d:limit><d:nresults>2</d:nresults></d:limit>";
-    HttpResponse<String> first = dav.report(sync("", limit));
-    assertThat(first.body()).contains("n0.vcf", "n1.vcf", "507 Insufficient Storage");
-    String next = tokenOf(first.body());
+    String limit = LIMIT_2;
+    String next = tokenOf(firstTwoOf(dav, "n", 3).body());
     assertThat(next).startsWith("https://openpeople.dev/ns/sync/p/");
     // Written while the listing is under way: not in it, but in the sync after it.
     dav.put("late.vcf", vcard("late", "Late"));

@@ -79,6 +79,21 @@ final class Dav {
     return out.append("END:VCARD\r\n").toString();
   }
 
+  /** The user's contacts through the People API's connections.list, with {@code fields}. */
+  static java.util.List<com.google.api.services.people.v1.model.Person> connections(
+      OpenPeopleServerExtension server, String user, String fields) throws Exception {
+    java.util.List<com.google.api.services.people.v1.model.Person> all =
+        server
+            .people(user)
+            .people()
+            .connections()
+            .list("people/me")
+            .setPersonFields(fields)
+            .execute()
+            .getConnections();
+    return all == null ? java.util.List.of() : all;
+  }
+
   static String golden(String name) throws Exception {
     try (InputStream in = Dav.class.getResourceAsStream("/golden/carddav/" + name)) {
       if (in == null) {
