@@ -30,19 +30,17 @@ import org.jspecify.annotations.Nullable;
  * (https://developers.google.com/people/api/rest/v1/contactGroups): list (paged and synced by
  * {@link Listing}), get, batchGet, create, update and delete.
  */
-public final class ContactGroupsRoutes implements Routes {
+public record ContactGroupsRoutes(GroupService groups, ContactBodies bodies, Listing listing)
+    implements Routes {
   static final int MAX_BATCH_GET = 200;
 
-  private final GroupService groups;
-  private final ContactBodies bodies;
-  private final Listing listing;
-
+  /** The list's page tokens are bound to groupFields and pageSize. */
   public ContactGroupsRoutes(GroupService groups, ContactBodies bodies, TokenSigner signer) {
-    this.groups = groups;
-    this.bodies = bodies;
-    this.listing =
+    this(
+        groups,
+        bodies,
         PeopleListings.listing(
-            Operation.CONTACT_GROUPS_LIST.discoveryId(), signer, "groupFields and pageSize");
+            Operation.CONTACT_GROUPS_LIST.discoveryId(), signer, "groupFields and pageSize"));
   }
 
   @Override

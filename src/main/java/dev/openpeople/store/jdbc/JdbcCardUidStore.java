@@ -2,20 +2,11 @@
 package dev.openpeople.store.jdbc;
 
 import dev.openpeople.contact.CardUidStore;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.OptionalLong;
 
 /** CardDAV card UIDs in the {@code card_uids} table. */
-final class JdbcCardUidStore implements CardUidStore {
-  private final Statements sql;
-  private final long userId;
-
-  JdbcCardUidStore(Connection connection, long userId) {
-    this.sql = new Statements(connection);
-    this.userId = userId;
-  }
-
+record JdbcCardUidStore(Statements sql, long userId) implements CardUidStore {
   @Override
   public OptionalLong find(String uid) {
     return sql

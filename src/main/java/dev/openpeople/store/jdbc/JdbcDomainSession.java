@@ -12,7 +12,7 @@ record JdbcDomainSession(Connection connection, String domain, long lastSeq, boo
     implements DomainSession {
   @Override
   public SharedContactStore sharedContacts() {
-    return new JdbcSharedContactStore(connection, domain);
+    return new JdbcSharedContactStore(new Statements(connection), domain);
   }
 
   @Override

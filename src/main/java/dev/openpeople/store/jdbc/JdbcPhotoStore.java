@@ -3,22 +3,13 @@ package dev.openpeople.store.jdbc;
 
 import dev.openpeople.contact.Photo;
 import dev.openpeople.contact.PhotoStore;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Optional;
 
 /** Contact photos in the {@code photos} table. */
-final class JdbcPhotoStore implements PhotoStore {
-  private final Statements sql;
-  private final long userId;
-
-  JdbcPhotoStore(Connection connection, long userId) {
-    this.sql = new Statements(connection);
-    this.userId = userId;
-  }
-
+record JdbcPhotoStore(Statements sql, long userId) implements PhotoStore {
   @Override
   public Optional<Photo> get(long contactId) {
     return sql

@@ -7,7 +7,6 @@ import dev.openpeople.contact.SharedContactQuery;
 import dev.openpeople.contact.SharedContactStore;
 import dev.openpeople.listing.ChangeLog;
 import dev.openpeople.listing.Cursor;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,17 +16,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The SQL implementation of {@link SharedContactStore} for one domain of one transaction. */
-final class JdbcSharedContactStore implements SharedContactStore {
+record JdbcSharedContactStore(Statements sql, String domain) implements SharedContactStore {
   private static final String COLUMNS =
       "domain, id, seq, created_at, updated_at, deleted, entry, person, search_text, photo_version";
-
-  private final Statements sql;
-  private final String domain;
-
-  JdbcSharedContactStore(Connection connection, String domain) {
-    this.sql = new Statements(connection);
-    this.domain = domain;
-  }
 
   @Override
   public Optional<SharedContact> get(String id) {

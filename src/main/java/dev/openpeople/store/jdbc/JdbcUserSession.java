@@ -24,12 +24,12 @@ record JdbcUserSession(Connection connection, User user, boolean writable) imple
 
   @Override
   public PhotoStore photos() {
-    return new JdbcPhotoStore(connection, user.id());
+    return new JdbcPhotoStore(new Statements(connection), user.id());
   }
 
   @Override
   public CardUidStore cardUids() {
-    return new JdbcCardUidStore(connection, user.id());
+    return new JdbcCardUidStore(new Statements(connection), user.id());
   }
 
   @Override
