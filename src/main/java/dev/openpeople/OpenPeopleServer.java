@@ -8,8 +8,10 @@ import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.contact.PhoneNumbers;
 import dev.openpeople.contact.SharedContactService;
+import dev.openpeople.contact.SnapshotService;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.contact.StoreErrors;
+import dev.openpeople.contact.TransferService;
 import dev.openpeople.emulator.EmulatorClock;
 import dev.openpeople.emulator.EmulatorFaultsRoutes;
 import dev.openpeople.emulator.EmulatorRoutes;
@@ -30,8 +32,16 @@ import dev.openpeople.server.JettyServer;
 import dev.openpeople.server.RequestLog;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
+import dev.openpeople.snapshot.Snapshots;
 import dev.openpeople.store.Storages;
 import dev.openpeople.token.TokenSigner;
+import dev.openpeople.transfer.Exporter;
+import dev.openpeople.transfer.Importer;
+import dev.openpeople.transfer.TransferRoutes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -70,6 +80,8 @@ public final class OpenPeopleServer implements AutoCloseable {
    * @param emulator true to expose {@code /emulator/v1/} controls
    * @param otherContacts first-page quota and strict search warmup of otherContacts
    * @param tls certificate and key to serve HTTPS (and HTTP/2) with; null for plain HTTP
+   * @param seed a snapshot ({@code openpeople dump}) restored at start into the empty store; null
+   *     for none
    */
   public record Options(
       String host,
@@ -80,13 +92,37 @@ public final class OpenPeopleServer implements AutoCloseable {
       long maxBodyBytes,
       People.OtherContactsSettings otherContacts,
       JettyServer.@Nullable Tls tls,
-      String defaultRegion) {
+      String defaultRegion,
+      @Nullable Path seed) {
     /** Google's limit on a JSON request body: 10 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
     /** Generous by default: 600 first pages of full otherContacts syncs per user and minute. */
     public static final People.OtherContactsSettings OTHER_CONTACTS_DEFAULTS =
         new People.OtherContactsSettings(600, false);
+
+    public Options(
+        String host,
+        int port,
+        String storageUrl,
+        @Nullable Authenticator authenticator,
+        boolean emulator,
+        long maxBodyBytes,
+        People.OtherContactsSettings otherContacts,
+        JettyServer.@Nullable Tls tls,
+        String defaultRegion) {
+      this(
+          host,
+          port,
+          storageUrl,
+          authenticator,
+          emulator,
+          maxBodyBytes,
+          otherContacts,
+          tls,
+          defaultRegion,
+          null);
+    }
 
     public Options(
         String host,
@@ -132,7 +168,8 @@ public final class OpenPeopleServer implements AutoCloseable {
           maxBodyBytes,
           settings,
           tls,
-          defaultRegion);
+          defaultRegion,
+          seed);
     }
 
     public Options withTls(JettyServer.@Nullable Tls newTls) {
@@ -145,7 +182,23 @@ public final class OpenPeopleServer implements AutoCloseable {
           maxBodyBytes,
           otherContacts,
           newTls,
-          defaultRegion);
+          defaultRegion,
+          seed);
+    }
+
+    /** These options with a snapshot to restore at start. */
+    public Options withSeed(@Nullable Path snapshot) {
+      return new Options(
+          host,
+          port,
+          storageUrl,
+          authenticator,
+          emulator,
+          maxBodyBytes,
+          otherContacts,
+          tls,
+          defaultRegion,
+          snapshot);
     }
   }
 
@@ -167,6 +220,10 @@ public final class OpenPeopleServer implements AutoCloseable {
       OtherContactService otherContacts = new OtherContactService(contacts);
       PhoneNumbers phones = new PhoneNumbers(options.defaultRegion());
       SharedContactService sharedContacts = new SharedContactService(storage, clock);
+      PeopleDrafts drafts = new PeopleDrafts(discovery, phones);
+      if (options.seed() != null) {
+        seed(options.seed(), drafts);
+      }
       List<Routes> routes =
           new ArrayList<>(
               People.routes(
@@ -186,12 +243,16 @@ public final class OpenPeopleServer implements AutoCloseable {
               : null;
       if (faults != null) {
         routes.add(new EmulatorRoutes(storage, clock));
-        routes.add(new EmulatorUsersRoutes(otherContacts, new PeopleDrafts(discovery, phones)));
+        routes.add(new EmulatorUsersRoutes(otherContacts, drafts));
         routes.add(new EmulatorFaultsRoutes(faults));
       }
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
-      routes.add(cardDav(options, new PeopleDrafts(discovery, phones), signer, auth));
+      routes.add(cardDav(options, drafts, signer, auth));
+      TransferService transfers = new TransferService(contacts);
+      routes.add(
+          new TransferRoutes(
+              new Importer(transfers, drafts), new Exporter(transfers), options.emulator()));
       Router router = new Router(discovery);
       routes.forEach(r -> r.define(router));
       Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults);
@@ -213,6 +274,14 @@ public final class OpenPeopleServer implements AutoCloseable {
     janitor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     // purgeTombstones logs its own failures, so the future has nothing left to report.
     var unused = janitor.scheduleWithFixedDelay(this::purgeTombstones, 1, 10, TimeUnit.MINUTES);
+  }
+
+  /** Restores a snapshot into the store, which must be empty. */
+  private void seed(Path snapshot, PeopleDrafts drafts) throws IOException {
+    try (InputStream in = Files.newInputStream(snapshot)) {
+      long lines = new Snapshots(new SnapshotService(storage), drafts).restore(in);
+      LOG.info("restored {} snapshot lines from {}", lines, snapshot);
+    }
   }
 
   /** The CardDAV surface: app passwords for Basic auth in production mode only. */

@@ -104,21 +104,13 @@ final class Cards {
   /** The vCard text of a contact; {@code groupNames} maps user group ids to names. */
   static String vcard(Contact contact, Map<String, String> groupNames, VCardVersion version) {
     ObjectNode body = Json.parseStored(contact.body());
-    JsonNode card = body.path(PersonDrafts.CARD_FIELD);
-    String uid = card.path("uid").asText("");
-    if (uid.isEmpty()) {
-      uid = ContactIds.sourceId(contact.id());
-    }
-    List<String> categories = new ArrayList<>();
-    for (JsonNode membership : body.path("memberships")) {
-      String group = membership.path("contactGroupMembership").path("contactGroupId").asText("");
-      String name = groupNames.get(group);
-      if (name != null) {
-        categories.add(name);
-      }
-    }
     return VCards.write(
-        new PersonCard(body, uid, categories, card.path("extra").asText("")), version);
+        PersonCard.ofStored(
+            body,
+            body.path(PersonDrafts.CARD_FIELD),
+            ContactIds.sourceId(contact.id()),
+            groupNames),
+        version);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.openpeople.people.People;
 import dev.openpeople.server.Authenticator;
 import dev.openpeople.server.JettyServer;
 import dev.openpeople.server.Json;
+import dev.openpeople.snapshot.Snapshots;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -96,11 +97,18 @@ public final class ServeCommand implements Callable<Integer> {
               + " decides their canonicalForm (default ${DEFAULT-VALUE}).")
   String defaultRegion = PhoneNumbers.DEFAULT_REGION;
 
+  @Option(
+      names = "--seed",
+      defaultValue = "${env:OPENPEOPLE_SEED}",
+      description = "A snapshot (openpeople dump) to restore at start; the store must be empty.")
+  @Nullable Path seed;
+
   @picocli.CommandLine.Mixin AuthOptions auth = new AuthOptions();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
+  @SuppressWarnings("try") // the lock is held for as long as the server runs
   public Integer call() throws Exception {
     Authenticator authenticator;
     try {
@@ -135,13 +143,31 @@ public final class ServeCommand implements Callable<Integer> {
             tlsCert == null || tlsKey == null ? null : new JettyServer.Tls(tlsCert, tlsKey),
             defaultRegion);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (OpenPeopleServer server = OpenPeopleServer.start(options)) {
+    StorageLock lock;
+    try {
+      lock = StorageLock.acquire(options.storageUrl());
+    } catch (StorageLock.HeldException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 1;
+    }
+    try (lock;
+        OpenPeopleServer server = start(options.withSeed(seed))) {
       System.out.print(banner(server.url(displayHost(host)), emulator, options.storageUrl()));
       System.out.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();
     }
     return 0;
+  }
+
+  /** Starts the server; a seed that cannot be restored is a clear refusal. */
+  private OpenPeopleServer start(OpenPeopleServer.Options options) throws Exception {
+    try {
+      return OpenPeopleServer.start(options);
+    } catch (Snapshots.InvalidSnapshotException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--seed " + seed + " refused: " + e.getMessage());
+    }
   }
 
   /** A wildcard listen address is shown as {@code localhost}, a name a browser can open. */
