@@ -100,7 +100,7 @@ final class PersonJson {
         groupIds.add(id);
       }
     }
-    if (groupIds.stream().noneMatch(id -> SystemGroups.byId(id).isPresent())) {
+    if (!groupIds.contains(SystemGroups.MY_CONTACTS.id())) {
       groupIds.add(0, SystemGroups.MY_CONTACTS.id());
     }
     ObjectNode copy = person.deepCopy();
