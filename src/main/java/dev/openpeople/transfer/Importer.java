@@ -25,6 +25,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * is written whole or not at all.
  */
 public final class Importer {
-  static final int BATCH = 1000;
+  static final int BATCH = 2000;
 
   /** Told how far an import got: bytes of the file read so far. */
   @FunctionalInterface
@@ -73,17 +78,26 @@ public final class Importer {
       byte[] bytes = new String(head, 0, Math.max(n, 0)).getBytes(StandardCharsets.UTF_8);
       chosen = Format.sniff(bytes, bytes.length);
     }
-    Batcher batcher = new Batcher(email, report, counting, progress);
-    switch (chosen) {
-      case VCARD -> VCardFiles.read(reader, batcher);
-      case CSV -> GoogleCsv.read(reader, batcher);
-      case JSON -> PersonJson.read(reader, batcher);
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try {
+      Batcher batcher = new Batcher(email, report, counting, progress, writer);
+      switch (chosen) {
+        case VCARD -> VCardFiles.read(reader, batcher);
+        case CSV -> GoogleCsv.read(reader, batcher);
+        case JSON -> PersonJson.read(reader, batcher);
+      }
+      batcher.flush();
+      batcher.awaitWrite();
+    } finally {
+      writer.shutdownNow();
     }
-    batcher.flush();
     progress.read(counting.count);
   }
 
-  /** Collects items into batches and writes each. */
+  /**
+   * Collects items into batches and writes each; one batch is written (on {@code writer}) while the
+   * next is read and built.
+   */
   private final class Batcher implements Item.Sink {
     private final String email;
     private final Report report;
@@ -92,8 +106,12 @@ public final class Importer {
     private final List<Item> batch = new ArrayList<>(BATCH);
     private final Map<String, String> groupIdsByName = new HashMap<>();
     private final Set<String> userGroups = new LinkedHashSet<>();
+    private final ExecutorService writer;
+    private Future<?> writing = CompletableFuture.completedFuture(null);
 
-    Batcher(String email, Report report, Counting counting, Progress progress) {
+    Batcher(
+        String email, Report report, Counting counting, Progress progress, ExecutorService writer) {
+      this.writer = writer;
       this.email = email;
       this.report = report;
       this.counting = counting;
@@ -166,9 +184,25 @@ public final class Importer {
           goodItems.add(batch.get(i));
         }
       }
-      write(goodIds, good, goodItems);
+      awaitWrite();
+      writing = writer.submit(() -> write(goodIds, good, goodItems));
       batch.clear();
       progress.read(counting.count);
+    }
+
+    /** Waits for the batch being written; its failure is the import's. */
+    void awaitWrite() {
+      try {
+        writing.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("import interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
     }
 
     private void write(List<Long> ids, List<NewContact> contacts, List<Item> items) {
