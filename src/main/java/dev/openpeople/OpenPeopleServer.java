@@ -80,8 +80,6 @@ public final class OpenPeopleServer implements AutoCloseable {
    * @param emulator true to expose {@code /emulator/v1/} controls
    * @param otherContacts first-page quota and strict search warmup of otherContacts
    * @param tls certificate and key to serve HTTPS (and HTTP/2) with; null for plain HTTP
-   * @param seed a snapshot ({@code openpeople dump}) restored at start into the empty store; null
-   *     for none
    */
   public record Options(
       String host,
@@ -92,37 +90,13 @@ public final class OpenPeopleServer implements AutoCloseable {
       long maxBodyBytes,
       People.OtherContactsSettings otherContacts,
       JettyServer.@Nullable Tls tls,
-      String defaultRegion,
-      @Nullable Path seed) {
+      String defaultRegion) {
     /** Google's limit on a JSON request body: 10 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
     /** Generous by default: 600 first pages of full otherContacts syncs per user and minute. */
     public static final People.OtherContactsSettings OTHER_CONTACTS_DEFAULTS =
         new People.OtherContactsSettings(600, false);
-
-    public Options(
-        String host,
-        int port,
-        String storageUrl,
-        @Nullable Authenticator authenticator,
-        boolean emulator,
-        long maxBodyBytes,
-        People.OtherContactsSettings otherContacts,
-        JettyServer.@Nullable Tls tls,
-        String defaultRegion) {
-      this(
-          host,
-          port,
-          storageUrl,
-          authenticator,
-          emulator,
-          maxBodyBytes,
-          otherContacts,
-          tls,
-          defaultRegion,
-          null);
-    }
 
     public Options(
         String host,
@@ -168,8 +142,7 @@ public final class OpenPeopleServer implements AutoCloseable {
           maxBodyBytes,
           settings,
           tls,
-          defaultRegion,
-          seed);
+          defaultRegion);
     }
 
     public Options withTls(JettyServer.@Nullable Tls newTls) {
@@ -182,23 +155,7 @@ public final class OpenPeopleServer implements AutoCloseable {
           maxBodyBytes,
           otherContacts,
           newTls,
-          defaultRegion,
-          seed);
-    }
-
-    /** These options with a snapshot to restore at start. */
-    public Options withSeed(@Nullable Path snapshot) {
-      return new Options(
-          host,
-          port,
-          storageUrl,
-          authenticator,
-          emulator,
-          maxBodyBytes,
-          otherContacts,
-          tls,
-          defaultRegion,
-          snapshot);
+          defaultRegion);
     }
   }
 
@@ -208,7 +165,7 @@ public final class OpenPeopleServer implements AutoCloseable {
   private final JettyServer http;
   private final ScheduledExecutorService janitor;
 
-  private OpenPeopleServer(Options options) throws Exception {
+  private OpenPeopleServer(Options options, @Nullable Path seed) throws Exception {
     this.metrics = new ServerMetrics();
     // The one point where storage failures become API errors (503, 409, ...).
     this.storage = StoreErrors.translating(Storages.open(options.storageUrl(), metrics.registry()));
@@ -221,9 +178,7 @@ public final class OpenPeopleServer implements AutoCloseable {
       PhoneNumbers phones = new PhoneNumbers(options.defaultRegion());
       SharedContactService sharedContacts = new SharedContactService(storage, clock);
       PeopleDrafts drafts = new PeopleDrafts(discovery, phones);
-      if (options.seed() != null) {
-        seed(options.seed(), drafts);
-      }
+      seed(seed, drafts);
       List<Routes> routes =
           new ArrayList<>(
               People.routes(
@@ -249,10 +204,7 @@ public final class OpenPeopleServer implements AutoCloseable {
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
       routes.add(cardDav(options, drafts, signer, auth));
-      TransferService transfers = new TransferService(contacts);
-      routes.add(
-          new TransferRoutes(
-              new Importer(transfers, drafts), new Exporter(transfers), options.emulator()));
+      routes.add(transfer(options, contacts, drafts));
       Router router = new Router(discovery);
       routes.forEach(r -> r.define(router));
       Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults);
@@ -276,12 +228,22 @@ public final class OpenPeopleServer implements AutoCloseable {
     var unused = janitor.scheduleWithFixedDelay(this::purgeTombstones, 1, 10, TimeUnit.MINUTES);
   }
 
-  /** Restores a snapshot into the store, which must be empty. */
-  private void seed(Path snapshot, PeopleDrafts drafts) throws IOException {
+  /** Restores a snapshot (if any) into the store, which must be empty. */
+  private void seed(@Nullable Path snapshot, PeopleDrafts drafts) throws IOException {
+    if (snapshot == null) {
+      return;
+    }
     try (InputStream in = Files.newInputStream(snapshot)) {
       long lines = new Snapshots(new SnapshotService(storage), drafts).restore(in);
       LOG.info("restored {} snapshot lines from {}", lines, snapshot);
     }
+  }
+
+  /** File import and export (emulator controls; domain administrators in production mode). */
+  private static Routes transfer(Options options, ContactService contacts, PeopleDrafts drafts) {
+    TransferService transfers = new TransferService(contacts);
+    return new TransferRoutes(
+        new Importer(transfers, drafts), new Exporter(transfers), options.emulator());
   }
 
   /** The CardDAV surface: app passwords for Basic auth in production mode only. */
@@ -297,7 +259,16 @@ public final class OpenPeopleServer implements AutoCloseable {
   }
 
   public static OpenPeopleServer start(Options options) throws Exception {
-    return new OpenPeopleServer(options);
+    return new OpenPeopleServer(options, null);
+  }
+
+  /**
+   * Starts a server whose empty store first gets the snapshot {@code seed} ({@code openpeople
+   * dump}); a store that is not empty or a bad snapshot fails the start with {@link
+   * Snapshots.InvalidSnapshotException}.
+   */
+  public static OpenPeopleServer start(Options options, @Nullable Path seed) throws Exception {
+    return new OpenPeopleServer(options, seed);
   }
 
   private void purgeTombstones() {

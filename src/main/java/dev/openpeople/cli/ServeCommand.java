@@ -151,7 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     try (lock;
-        OpenPeopleServer server = start(options.withSeed(seed))) {
+        OpenPeopleServer server = start(options)) {
       System.out.print(banner(server.url(displayHost(host)), emulator, options.storageUrl()));
       System.out.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
@@ -163,7 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
   /** Starts the server; a seed that cannot be restored is a clear refusal. */
   private OpenPeopleServer start(OpenPeopleServer.Options options) throws Exception {
     try {
-      return OpenPeopleServer.start(options);
+      return OpenPeopleServer.start(options, seed);
     } catch (Snapshots.InvalidSnapshotException e) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--seed " + seed + " refused: " + e.getMessage());

@@ -161,48 +161,11 @@ public final class Snapshots {
             r.path("domainSeq").asLong());
         user = email;
       } else if (r.has("group")) {
-        owned(r);
-        groups.add(
-            new ContactGroup(
-                text(r, "group"),
-                r.path("seq").asLong(),
-                instant(r, "updated"),
-                false,
-                text(r, "name"),
-                Json.writeString(r.path("clientData"))));
+        group(r);
       } else if (r.has("contact")) {
-        owned(r);
-        long id = Long.parseUnsignedLong(text(r, "contact"));
-        ContactDraft draft = drafts.stored(Json.writeString(object(r, "body")));
-        contacts.add(
-            new Contact(
-                id,
-                r.path("seq").asLong(),
-                instant(r, "created"),
-                instant(r, "updated"),
-                false,
-                draft.body(),
-                draft.keys(),
-                r.path("photoVersion").asLong()));
-        Photo photo = photo(r);
-        if (photo != null) {
-          photos.put(id, photo);
-        }
+        contact(r);
       } else if (r.has("otherContact")) {
-        owned(r);
-        OtherContactDraft draft = drafts.storedOtherContact(Json.writeString(object(r, "body")));
-        others.add(
-            new OtherContactStore.Row(
-                new Contact(
-                    Long.parseUnsignedLong(text(r, "otherContact")),
-                    r.path("seq").asLong(),
-                    instant(r, "created"),
-                    instant(r, "updated"),
-                    false,
-                    draft.draft().body(),
-                    draft.draft().keys(),
-                    0),
-                draft.emailKey()));
+        otherContact(r);
       } else if (r.has("sharedContact")) {
         sharedContact(r);
       } else {
@@ -211,6 +174,55 @@ public final class Snapshots {
       if (groups.size() + contacts.size() + others.size() + shared.size() >= CHUNK) {
         flush();
       }
+    }
+
+    private void group(ObjectNode r) {
+      owned(r);
+      groups.add(
+          new ContactGroup(
+              text(r, "group"),
+              r.path("seq").asLong(),
+              instant(r, "updated"),
+              false,
+              text(r, "name"),
+              Json.writeString(r.path("clientData"))));
+    }
+
+    private void contact(ObjectNode r) {
+      owned(r);
+      long id = Long.parseUnsignedLong(text(r, "contact"));
+      ContactDraft draft = drafts.stored(Json.writeString(object(r, "body")));
+      contacts.add(
+          new Contact(
+              id,
+              r.path("seq").asLong(),
+              instant(r, "created"),
+              instant(r, "updated"),
+              false,
+              draft.body(),
+              draft.keys(),
+              r.path("photoVersion").asLong()));
+      Photo photo = photo(r);
+      if (photo != null) {
+        photos.put(id, photo);
+      }
+    }
+
+    private void otherContact(ObjectNode r) {
+      owned(r);
+      OtherContactDraft draft = drafts.storedOtherContact(Json.writeString(object(r, "body")));
+      others.add(
+          new OtherContactStore.Row(
+              new Contact(
+                  Long.parseUnsignedLong(text(r, "otherContact")),
+                  r.path("seq").asLong(),
+                  instant(r, "created"),
+                  instant(r, "updated"),
+                  false,
+                  draft.draft().body(),
+                  draft.draft().keys(),
+                  0),
+              draft.emailKey()));
     }
 
     private void sharedContact(ObjectNode r) {

@@ -260,36 +260,38 @@ final class CsvRows {
               "userDefined",
               item.put("key", label == null ? "" : label).put("value", p.get("Value")),
               p);
-      case "Address" -> {
-        typed(item, label);
-        put(item, "formattedValue", p.get("Formatted"));
-        put(item, "streetAddress", p.get("Street"));
-        put(item, "city", p.get("City"));
-        put(item, "poBox", p.get("PO Box"));
-        put(item, "region", p.get("Region"));
-        put(item, "postalCode", p.get("Postal Code"));
-        put(item, "country", p.get("Country"));
-        put(item, "extendedAddress", p.get("Extended Address"));
-        if (item.size() > (item.has("type") ? 1 : 0)) {
-          GoogleCsv.add(person, "addresses", item);
-        }
-      }
-      case "Organization" -> {
-        typed(item, label);
-        put(item, "name", p.get("Name"));
-        put(item, "phoneticName", p.get("Yomi Name"));
-        put(item, "title", p.get("Title"));
-        put(item, "department", p.get("Department"));
-        put(item, "symbol", p.get("Symbol"));
-        put(item, "location", p.get("Location"));
-        put(item, "jobDescription", p.get("Job Description"));
-        if (item.size() > (item.has("type") ? 1 : 0)) {
-          GoogleCsv.add(person, "organizations", item);
-        }
-      }
+      case "Address" -> address(person, typed(item, label), p);
+      case "Organization" -> organization(person, typed(item, label), p);
       default -> {
         // A column group this mapping does not know is left out.
       }
+    }
+  }
+
+  private static void address(ObjectNode person, ObjectNode item, Map<String, String> p) {
+    put(item, "formattedValue", p.get("Formatted"));
+    put(item, "streetAddress", p.get("Street"));
+    put(item, "city", p.get("City"));
+    put(item, "poBox", p.get("PO Box"));
+    put(item, "region", p.get("Region"));
+    put(item, "postalCode", p.get("Postal Code"));
+    put(item, "country", p.get("Country"));
+    put(item, "extendedAddress", p.get("Extended Address"));
+    if (item.size() > (item.has("type") ? 1 : 0)) {
+      GoogleCsv.add(person, "addresses", item);
+    }
+  }
+
+  private static void organization(ObjectNode person, ObjectNode item, Map<String, String> p) {
+    put(item, "name", p.get("Name"));
+    put(item, "phoneticName", p.get("Yomi Name"));
+    put(item, "title", p.get("Title"));
+    put(item, "department", p.get("Department"));
+    put(item, "symbol", p.get("Symbol"));
+    put(item, "location", p.get("Location"));
+    put(item, "jobDescription", p.get("Job Description"));
+    if (item.size() > (item.has("type") ? 1 : 0)) {
+      GoogleCsv.add(person, "organizations", item);
     }
   }
 
@@ -370,6 +372,12 @@ final class CsvRows {
       }
     }
     cell(row, "Labels", String.join(GoogleCsv.JOIN, labels));
+    repeatedCells(row, body);
+    return row;
+  }
+
+  /** The repeated column groups of a stored contact body. */
+  private static void repeatedCells(Map<String, String> row, ObjectNode body) {
     numbered(
         row,
         "E-mail",
@@ -409,7 +417,6 @@ final class CsvRows {
       cell(row, "Custom Field " + n + " - Label", field.path("key").asText(""));
       cell(row, "Custom Field " + n + " - Value", field.path("value").asText(""));
     }
-    return row;
   }
 
   private static void numbered(

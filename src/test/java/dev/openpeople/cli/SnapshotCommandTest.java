@@ -164,49 +164,50 @@ class SnapshotCommandTest {
       assertThat(again.out()).contains("restore refused: the store is not empty");
       try (OpenPeopleServer server =
           OpenPeopleServer.start(OpenPeopleServer.Options.emulatorDefaults(second.storageUrl()))) {
-        PeopleService api = people(server, USER);
-        assertThat(api.people().get(resource).setPersonFields("names").execute().getEtag())
-            .isEqualTo(etag);
-        assertThat(
-                api.people()
-                    .searchContacts()
-                    .setQuery("lovelace")
-                    .setReadMask("names")
-                    .execute()
-                    .getResults())
-            .hasSize(1);
-        ListConnectionsResponse full =
-            api.people()
-                .connections()
-                .list("people/me")
-                .setPersonFields("names")
-                .setRequestSyncToken(true)
-                .execute();
-        assertThat(full.getConnections()).hasSize(4);
-        api.people()
-            .createContact(new Person().setNames(List.of(new Name().setGivenName("After"))))
-            .execute();
-        ListConnectionsResponse changes =
-            api.people()
-                .connections()
-                .list("people/me")
-                .setPersonFields("names")
-                .setSyncToken(full.getNextSyncToken())
-                .execute();
-        assertThat(changes.getConnections())
-            .extracting(p -> p.getNames().get(0).getGivenName())
-            .containsExactly("After");
-        assertThat(
-                send(
-                        server,
-                        "GET",
-                        "/m8/feeds/contacts/example.com/full?alt=json",
-                        "text/plain",
-                        "")
-                    .body())
-            .contains("Sam Lee");
+        checkRestored(server, resource, etag);
       }
     }
+  }
+
+  /** The restored store answers with the same etag, searches, and syncs from a new token. */
+  private void checkRestored(OpenPeopleServer server, String resource, String etag)
+      throws Exception {
+    PeopleService api = people(server, USER);
+    assertThat(api.people().get(resource).setPersonFields("names").execute().getEtag())
+        .isEqualTo(etag);
+    assertThat(
+            api.people()
+                .searchContacts()
+                .setQuery("lovelace")
+                .setReadMask("names")
+                .execute()
+                .getResults())
+        .hasSize(1);
+    ListConnectionsResponse full =
+        api.people()
+            .connections()
+            .list("people/me")
+            .setPersonFields("names")
+            .setRequestSyncToken(true)
+            .execute();
+    assertThat(full.getConnections()).hasSize(4);
+    api.people()
+        .createContact(new Person().setNames(List.of(new Name().setGivenName("After"))))
+        .execute();
+    ListConnectionsResponse changes =
+        api.people()
+            .connections()
+            .list("people/me")
+            .setPersonFields("names")
+            .setSyncToken(full.getNextSyncToken())
+            .execute();
+    assertThat(changes.getConnections())
+        .extracting(p -> p.getNames().get(0).getGivenName())
+        .containsExactly("After");
+    assertThat(
+            send(server, "GET", "/m8/feeds/contacts/example.com/full?alt=json", "text/plain", "")
+                .body())
+        .contains("Sam Lee");
   }
 
   @Test
@@ -223,7 +224,7 @@ class SnapshotCommandTest {
           .isZero();
       try (OpenPeopleServer seeded =
           OpenPeopleServer.start(
-              OpenPeopleServer.Options.emulatorDefaults("sqlite::memory:").withSeed(snapshot))) {
+              OpenPeopleServer.Options.emulatorDefaults("sqlite::memory:"), snapshot)) {
         List<Person> all =
             people(seeded, USER)
                 .people()
