@@ -7,6 +7,7 @@ import dev.openpeople.contact.AppPasswordService;
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.contact.PhoneNumbers;
+import dev.openpeople.contact.Propagation;
 import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.contact.SnapshotService;
 import dev.openpeople.contact.Storage;
@@ -14,6 +15,7 @@ import dev.openpeople.contact.StoreErrors;
 import dev.openpeople.contact.TransferService;
 import dev.openpeople.emulator.EmulatorClock;
 import dev.openpeople.emulator.EmulatorFaultsRoutes;
+import dev.openpeople.emulator.EmulatorPropagationRoutes;
 import dev.openpeople.emulator.EmulatorRoutes;
 import dev.openpeople.emulator.EmulatorUsersRoutes;
 import dev.openpeople.emulator.SharedEmulatorState;
@@ -29,6 +31,7 @@ import dev.openpeople.server.Dispatcher;
 import dev.openpeople.server.EmulatorAuthenticator;
 import dev.openpeople.server.FaultInjector;
 import dev.openpeople.server.JettyServer;
+import dev.openpeople.server.Quotas;
 import dev.openpeople.server.RequestLog;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
@@ -80,6 +83,9 @@ public final class OpenPeopleServer implements AutoCloseable {
    * @param emulator true to expose {@code /emulator/v1/} controls
    * @param otherContacts first-page quota and strict search warmup of otherContacts
    * @param tls certificate and key to serve HTTPS (and HTTP/2) with; null for plain HTTP
+   * @param propagationDelay how long writes take to reach syncs and searches ({@link Propagation});
+   *     zero by default
+   * @param quotas per-user People API quotas to enforce ({@link Quotas}); null for none
    */
   public record Options(
       String host,
@@ -90,7 +96,9 @@ public final class OpenPeopleServer implements AutoCloseable {
       long maxBodyBytes,
       People.OtherContactsSettings otherContacts,
       JettyServer.@Nullable Tls tls,
-      String defaultRegion) {
+      String defaultRegion,
+      Duration propagationDelay,
+      Quotas.@Nullable Limits quotas) {
     /** Google's limit on a JSON request body: 10 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
@@ -115,7 +123,9 @@ public final class OpenPeopleServer implements AutoCloseable {
           maxBodyBytes,
           otherContacts,
           null,
-          PhoneNumbers.DEFAULT_REGION);
+          PhoneNumbers.DEFAULT_REGION,
+          Duration.ZERO,
+          null);
     }
 
     public Options(
@@ -142,7 +152,9 @@ public final class OpenPeopleServer implements AutoCloseable {
           maxBodyBytes,
           settings,
           tls,
-          defaultRegion);
+          defaultRegion,
+          propagationDelay,
+          quotas);
     }
 
     public Options withTls(JettyServer.@Nullable Tls newTls) {
@@ -155,7 +167,39 @@ public final class OpenPeopleServer implements AutoCloseable {
           maxBodyBytes,
           otherContacts,
           newTls,
-          defaultRegion);
+          defaultRegion,
+          propagationDelay,
+          quotas);
+    }
+
+    public Options withPropagationDelay(Duration delay) {
+      return new Options(
+          host,
+          port,
+          storageUrl,
+          authenticator,
+          emulator,
+          maxBodyBytes,
+          otherContacts,
+          tls,
+          defaultRegion,
+          delay,
+          quotas);
+    }
+
+    public Options withQuotas(Quotas.@Nullable Limits limits) {
+      return new Options(
+          host,
+          port,
+          storageUrl,
+          authenticator,
+          emulator,
+          maxBodyBytes,
+          otherContacts,
+          tls,
+          defaultRegion,
+          propagationDelay,
+          limits);
     }
   }
 
@@ -171,9 +215,12 @@ public final class OpenPeopleServer implements AutoCloseable {
     this.storage = StoreErrors.translating(Storages.open(options.storageUrl(), metrics.registry()));
     this.clock = new EmulatorClock(InstantSource.system(), storage.serverState());
     try {
+      storage.reindex(new IndexRulesOfThisBuild());
       Discovery discovery = Discovery.load();
       TokenSigner signer = new TokenSigner(storage.secret("token-key", OpenPeopleServer::newKey));
-      ContactService contacts = new ContactService(storage, clock);
+      ContactService contacts =
+          new ContactService(
+              storage, clock, new Propagation(options.propagationDelay(), options.emulator()));
       OtherContactService otherContacts = new OtherContactService(contacts);
       PhoneNumbers phones = new PhoneNumbers(options.defaultRegion());
       SharedContactService sharedContacts = new SharedContactService(storage, clock);
@@ -197,9 +244,7 @@ public final class OpenPeopleServer implements AutoCloseable {
               ? new FaultInjector(new SharedEmulatorState(storage.serverState(), clock))
               : null;
       if (faults != null) {
-        routes.add(new EmulatorRoutes(storage, clock));
-        routes.add(new EmulatorUsersRoutes(otherContacts, drafts));
-        routes.add(new EmulatorFaultsRoutes(faults));
+        routes.addAll(emulatorRoutes(faults, contacts, otherContacts, drafts));
       }
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
@@ -207,7 +252,7 @@ public final class OpenPeopleServer implements AutoCloseable {
       routes.add(transfer(options, contacts, drafts));
       Router router = new Router(discovery);
       routes.forEach(r -> r.define(router));
-      Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults);
+      Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults, quotas(options));
       dispatcher.set(pipeline);
       http =
           new JettyServer(
@@ -244,6 +289,31 @@ public final class OpenPeopleServer implements AutoCloseable {
     TransferService transfers = new TransferService(contacts);
     return new TransferRoutes(
         new Importer(transfers, drafts), new Exporter(transfers), options.emulator());
+  }
+
+  /** The emulator controls under {@code /emulator/v1/} (emulator mode only). */
+  private List<Routes> emulatorRoutes(
+      FaultInjector faults,
+      ContactService contacts,
+      OtherContactService otherContacts,
+      PeopleDrafts drafts) {
+    return List.of(
+        new EmulatorRoutes(storage, clock),
+        new EmulatorUsersRoutes(otherContacts, drafts),
+        new EmulatorFaultsRoutes(faults),
+        new EmulatorPropagationRoutes(contacts));
+  }
+
+  /** Per-user People API quotas counted in the shared server state, or null when off. */
+  private @Nullable Quotas quotas(Options options) {
+    Quotas.Limits limits = options.quotas();
+    if (limits == null) {
+      return null;
+    }
+    return new Quotas(
+        limits,
+        (key, window, amount) -> storage.serverState().count(key, window, amount),
+        clock::instant);
   }
 
   /** The CardDAV surface: app passwords for Basic auth in production mode only. */

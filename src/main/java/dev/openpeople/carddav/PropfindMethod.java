@@ -15,17 +15,7 @@ import java.util.Map;
 import javax.xml.namespace.QName;
 
 /** PROPFIND (RFC 4918 section 9.1) on every resource, and PROPPATCH, which changes nothing. */
-final class PropfindMethod {
-  private final AddressBookService book;
-  private final Cards cards;
-  private final InstantSource clock;
-
-  PropfindMethod(AddressBookService book, Cards cards, InstantSource clock) {
-    this.book = book;
-    this.cards = cards;
-    this.clock = clock;
-  }
-
+record PropfindMethod(AddressBookService book, Cards cards, InstantSource clock) {
   ApiReply propfind(String email, DavPath path, ApiRequest request) {
     int depth = depth(request);
     Request wanted = DavProperties.propfind(DavXml.parse(request.body()));
@@ -55,7 +45,13 @@ final class PropfindMethod {
       case CARD -> {
         Contact contact = CardMethods.find(book, email, path);
         Snapshot found = book.get(email, List.of(contact.id()));
-        respondCard(out, email, contact, found.groupNames(), wanted, VCardVersion.V3_0);
+        respondCard(
+            out,
+            DavPath.card(email, Cards.nameOf(contact)),
+            contact,
+            Cards.rendering(book, email, List.of(contact), found.groupNames(), wanted.withText()),
+            wanted,
+            VCardVersion.V3_0);
       }
     }
     return multistatus(out);
@@ -71,35 +67,45 @@ final class PropfindMethod {
         out,
         DavPath.book(email),
         DavProperties.book(
-            email, ctag(all.lastSeq()), cards.syncToken(email, all.lastSeq(), clock.instant())),
+            email, ctag(all.lastSeq()), cards.syncToken(email, all, clock.instant())),
         wanted);
+    Cards.Rendering rendering =
+        Cards.rendering(book, email, all.contacts(), all.groupNames(), wanted.withText());
+    String base = DavPath.book(email);
     for (Contact contact : all.contacts()) {
-      respondCard(out, email, contact, all.groupNames(), wanted, VCardVersion.V3_0);
+      respondCard(
+          out,
+          base + DavPath.segment(Cards.nameOf(contact)),
+          contact,
+          rendering,
+          wanted,
+          VCardVersion.V3_0);
     }
   }
 
   Map<QName, DavWriter.Value> bookProperties(String email) {
-    long lastSeq = book.lastSeq(email);
+    Snapshot position = book.position(email);
     return DavProperties.book(
-        email, ctag(lastSeq), cards.syncToken(email, lastSeq, clock.instant()));
+        email, ctag(position.lastSeq()), cards.syncToken(email, position, clock.instant()));
   }
 
   static String ctag(long lastSeq) {
     return "\"" + Long.toHexString(lastSeq) + "\"";
   }
 
+  /** One card's response, at {@code href} (the href a client named it by, in a multiget). */
   static void respondCard(
       DavWriter out,
-      String email,
+      String href,
       Contact contact,
-      Map<String, String> groupNames,
+      Cards.Rendering rendering,
       Request wanted,
       VCardVersion version) {
     DavProperties.respond(
         out,
-        DavPath.card(email, Cards.nameOf(contact)),
+        href,
         DavProperties.cardProperties(
-            contact, () -> Cards.vcard(contact, groupNames, version), wanted),
+            contact, () -> Cards.vcard(contact, rendering, version), wanted),
         wanted);
   }
 

@@ -101,17 +101,18 @@ public final class SnapshotService {
   }
 
   private static Boolean dumpShared(DomainSession session, Sink sink) {
-    String after = "";
+    var log = session.sharedContacts().changeLog(SharedContactQuery.LIVE_BY_ID);
+    Cursor after = null;
     List<SharedContact> page;
     do {
-      page = session.sharedContacts().page(after, session.lastSeq(), CHUNK);
+      page = log.page(after, session.lastSeq(), CHUNK);
       for (SharedContact contact : page) {
         Photo photo =
             contact.photoVersion() == 0
                 ? null
                 : session.sharedContacts().photo(contact.id()).orElse(null);
         sink.sharedContact(contact, photo);
-        after = contact.id();
+        after = log.cursorAfter(contact);
       }
     } while (page.size() == CHUNK);
     return Boolean.TRUE;
@@ -128,14 +129,16 @@ public final class SnapshotService {
   }
 
   /**
-   * Writes a user's groups, contacts (with their photos, by contact id) and other contacts as
-   * recorded, in one transaction; groups must come before the contacts that are their members.
+   * Writes a user's groups, contacts (with their photos and card UIDs, by contact id) and other
+   * contacts as recorded, in one transaction; groups must come before the contacts that are their
+   * members.
    */
   public void restore(
       String email,
       List<ContactGroup> groups,
       List<Contact> contacts,
       Map<Long, Photo> photos,
+      Map<Long, String> cardUids,
       List<OtherContactStore.Row> others) {
     storage.write(
         email,
@@ -145,6 +148,7 @@ public final class SnapshotService {
             session.contacts().insert(contacts);
           }
           photos.forEach(session.photos()::put);
+          cardUids.forEach((id, uid) -> session.cardUids().put(uid, id));
           if (!others.isEmpty()) {
             session.otherContacts().insert(others);
           }

@@ -17,8 +17,11 @@ import org.jspecify.annotations.Nullable;
 public final class TransferService {
   private static final int CHUNK = 1000;
 
-  /** A new contact of an import: its draft and, if the file had one, its photo. */
-  public record NewContact(ContactDraft draft, @Nullable Photo photo) {}
+  /**
+   * A new contact of an import: its draft, its photo and its vCard UID (CardDAV finds the card by
+   * it), each null when the file had none.
+   */
+  public record NewContact(ContactDraft draft, @Nullable Photo photo, @Nullable String uid) {}
 
   /** Receives an export: the user's group names first, then each live contact. */
   public interface ExportSink {
@@ -71,6 +74,10 @@ public final class TransferService {
               for (int i = 0; i < created.size(); i++) {
                 Photo photo = batch.get(i).photo();
                 Contact contact = created.get(i);
+                String uid = batch.get(i).uid();
+                if (uid != null) {
+                  session.cardUids().put(uid, contact.id());
+                }
                 if (photo != null) {
                   // The photo's version is the contact's own sequence number: no new number.
                   session.photos().put(contact.id(), photo);

@@ -138,6 +138,7 @@ public final class Snapshots {
     private final List<ContactGroup> groups = new ArrayList<>();
     private final List<Contact> contacts = new ArrayList<>();
     private final Map<Long, Photo> photos = new LinkedHashMap<>();
+    private final Map<Long, String> cardUids = new LinkedHashMap<>();
     private final List<OtherContactStore.Row> others = new ArrayList<>();
     private @Nullable String domain;
     private final List<SharedContact> shared = new ArrayList<>();
@@ -191,7 +192,12 @@ public final class Snapshots {
     private void contact(ObjectNode r) {
       owned(r);
       long id = Long.parseUnsignedLong(text(r, "contact"));
-      ContactDraft draft = drafts.stored(Json.writeString(object(r, "body")));
+      ObjectNode body = object(r, "body");
+      ContactDraft draft = drafts.stored(Json.writeString(body));
+      String uid = body.path(PersonDrafts.CARD_FIELD).path("uid").textValue();
+      if (uid != null) {
+        cardUids.put(id, uid);
+      }
       contacts.add(
           new Contact(
               id,
@@ -261,11 +267,12 @@ public final class Snapshots {
     void flush() {
       String email = user;
       if (email != null && groups.size() + contacts.size() + others.size() > 0) {
-        service.restore(email, groups, contacts, photos, others);
+        service.restore(email, groups, contacts, photos, cardUids, others);
       }
       groups.clear();
       contacts.clear();
       photos.clear();
+      cardUids.clear();
       others.clear();
       String of = domain;
       if (of != null && !shared.isEmpty()) {

@@ -243,7 +243,8 @@ public final class Importer {
       }
       return new NewContact(
           drafts.contact(id, null, Json.writeString(person), Set.of(), item.cardJson()),
-          checked(item.photo()));
+          checked(item.photo()),
+          Json.parseStored(item.cardJson()).path("uid").textValue());
     }
   }
 

@@ -6,7 +6,6 @@ import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.Photo;
 import dev.openpeople.contact.SystemGroups;
 import dev.openpeople.server.Json;
-import dev.openpeople.vcard.CardPhotos;
 import dev.openpeople.vcard.InvalidVCardException;
 import dev.openpeople.vcard.PersonCard;
 import dev.openpeople.vcard.VCards;
@@ -93,15 +92,14 @@ final class VCardFiles {
     } catch (InvalidVCardException | IllegalArgumentException e) {
       return Item.bad(where, String.valueOf(e.getMessage()));
     }
-    CardPhotos.Taken taken = CardPhotos.take(card);
     ObjectNode stored = Json.object();
     if (!card.uid().equals(NO_UID)) {
       stored.put("uid", card.uid());
     }
-    if (!taken.card().unmapped().isEmpty()) {
-      stored.put("extra", taken.card().unmapped());
+    if (!card.unmapped().isEmpty()) {
+      stored.put("extra", card.unmapped());
     }
-    CardPhotos.Image image = taken.image();
+    PersonCard.Image image = card.photo();
     Photo photo = image == null ? null : new Photo(image.mediaType(), image.bytes());
     return new Item(
         where,
@@ -123,12 +121,14 @@ final class VCardFiles {
       VCardVersion version,
       String cardField)
       throws IOException {
+    String uid = body.path(cardField).path("uid").asText("");
     PersonCard card =
-        PersonCard.ofStored(body, body.path(cardField), ContactIds.sourceId(id), groupNames);
-    if (photo != null) {
-      card =
-          CardPhotos.put(card, new CardPhotos.Image(photo.contentType(), photo.bytes()), version);
-    }
+        new PersonCard(
+            body,
+            uid.isEmpty() ? ContactIds.sourceId(id) : uid,
+            PersonCard.categories(body, groupNames),
+            photo == null ? null : new PersonCard.Image(photo.contentType(), photo.bytes()),
+            body.path(cardField).path("extra").asText(""));
     out.write(VCards.write(card, version));
   }
 }

@@ -6,36 +6,51 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One contact as both sides see it: the People API {@code Person} fields a vCard expresses (request
  * shape, as {@code people.createContact} takes it), the card's {@code UID}, its {@code CATEGORIES}
- * (contact group names, resolved by the caller) and the vCard properties with no Person field, kept
- * verbatim as the text of a vCard holding only them ("" when there are none).
+ * (contact group names, resolved by the caller), its inline {@code PHOTO} (the contact photo, null
+ * when it has none) and the vCard properties with no Person field, kept verbatim as the text of a
+ * vCard holding only them ("" when there are none).
  */
-public record PersonCard(ObjectNode person, String uid, List<String> categories, String unmapped) {
+public record PersonCard(
+    ObjectNode person,
+    String uid,
+    List<String> categories,
+    @Nullable Image photo,
+    String unmapped) {
   public PersonCard {
     categories = List.copyOf(categories);
   }
 
+  /** A card without a photo. */
+  public PersonCard(ObjectNode person, String uid, List<String> categories, String unmapped) {
+    this(person, uid, categories, null, unmapped);
+  }
+
   /**
-   * The card of a stored contact: {@code body} is its Person fields, {@code stored} what only the
-   * card knew ({@code uid}, {@code extra}), {@code groupNames} the user's group names by id (its
-   * memberships of those groups become CATEGORIES) and {@code defaultUid} the UID of a contact that
-   * never had a card.
+   * An image carried inline in a card: its bytes and the media type the card declares (empty when
+   * it declares none); whoever stores it checks what the bytes really are.
    */
-  public static PersonCard ofStored(
-      ObjectNode body, JsonNode stored, String defaultUid, Map<String, String> groupNames) {
-    String uid = stored.path("uid").asText("");
+  // Images are never compared or hashed here, so the array's identity equals does no harm.
+  @SuppressWarnings("ArrayRecordComponent")
+  public record Image(String mediaType, byte[] bytes) {}
+
+  /**
+   * The CATEGORIES of a contact: the names of the user groups its {@code memberships} name, from
+   * {@code groupNames} (user group names by id; system groups have none).
+   */
+  public static List<String> categories(JsonNode person, Map<String, String> groupNames) {
     List<String> categories = new ArrayList<>();
-    for (JsonNode membership : body.path("memberships")) {
+    for (JsonNode membership : person.path("memberships")) {
       String group = membership.path("contactGroupMembership").path("contactGroupId").asText("");
       String name = groupNames.get(group);
       if (name != null) {
         categories.add(name);
       }
     }
-    return new PersonCard(
-        body, uid.isEmpty() ? defaultUid : uid, categories, stored.path("extra").asText(""));
+    return categories;
   }
 }

@@ -4,6 +4,7 @@ package dev.openpeople.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.openpeople.contact.AppPasswordStore;
+import dev.openpeople.contact.IndexRules;
 import dev.openpeople.contact.ServerState;
 import dev.openpeople.contact.SnapshotStore;
 import dev.openpeople.contact.Storage;
@@ -77,6 +78,7 @@ public final class JdbcStorage implements Storage {
         .dataSource(pool)
         .locations(dialect.migrations())
         .failOnMissingLocations(true)
+        .callbacks(new RewordedMigrations(dialect.migrations()))
         .load()
         .migrate();
   }
@@ -132,13 +134,10 @@ public final class JdbcStorage implements Storage {
   public <T extends @Nullable Object> T writeDomain(String domain, DomainWork<T> work) {
     return runWrite(
         connection -> {
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO domains (name, last_seq) VALUES (?, 0)"
-                      + " ON CONFLICT (name) DO NOTHING")) {
-            insert.setString(1, domain);
-            insert.executeUpdate();
-          }
+          new Statements(connection)
+              .update(
+                  "INSERT INTO domains (name, last_seq) VALUES (?, 0) ON CONFLICT (name) DO NOTHING",
+                  domain);
           // The no-op update takes the domain's row lock (PostgreSQL), so a domain's writes
           // serialize and its change sequence stays gap-free in commit order.
           long lastSeq;
@@ -269,6 +268,7 @@ public final class JdbcStorage implements Storage {
           for (String table :
               new String[] {
                 "photos",
+                "card_uids",
                 "contact_terms",
                 "group_members",
                 "group_counts",
@@ -305,6 +305,11 @@ public final class JdbcStorage implements Storage {
           }
           return purged;
         });
+  }
+
+  @Override
+  public int reindex(IndexRules rules) {
+    return new Reindex(this, rules).run();
   }
 
   @Override
@@ -372,14 +377,8 @@ public final class JdbcStorage implements Storage {
     try (Connection connection = pool.getConnection()) {
       dialect.beginRead(connection);
       try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+        return commit(connection, work);
       } finally {
-        connection.setAutoCommit(true);
         connection.setReadOnly(false);
       }
     } catch (SQLException e) {
@@ -393,22 +392,28 @@ public final class JdbcStorage implements Storage {
     }
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      return commit(connection, work);
     } catch (SQLException e) {
       throw Sql.failure(e);
     } finally {
       if (dialect.serializeWrites()) {
         writeLock.unlock();
       }
+    }
+  }
+
+  /** Runs work in the connection's open transaction and commits it, or rolls it back. */
+  private static <T extends @Nullable Object> T commit(Connection connection, SqlWork<T> work)
+      throws SQLException {
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 }
