@@ -224,8 +224,7 @@ public final class OpenPeopleServer implements AutoCloseable {
       OtherContactService otherContacts = new OtherContactService(contacts);
       PhoneNumbers phones = new PhoneNumbers(options.defaultRegion());
       SharedContactService sharedContacts = new SharedContactService(storage, clock);
-      PeopleDrafts drafts = new PeopleDrafts(discovery, phones);
-      seed(seed, drafts);
+      PeopleDrafts drafts = seed(seed, new PeopleDrafts(discovery, phones));
       List<Routes> routes =
           new ArrayList<>(
               People.routes(
@@ -273,15 +272,15 @@ public final class OpenPeopleServer implements AutoCloseable {
     var unused = janitor.scheduleWithFixedDelay(this::purgeTombstones, 1, 10, TimeUnit.MINUTES);
   }
 
-  /** Restores a snapshot (if any) into the store, which must be empty. */
-  private void seed(@Nullable Path snapshot, PeopleDrafts drafts) throws IOException {
-    if (snapshot == null) {
-      return;
+  /** Restores a snapshot (if any) into the store, which must be empty; returns {@code drafts}. */
+  private PeopleDrafts seed(@Nullable Path snapshot, PeopleDrafts drafts) throws IOException {
+    if (snapshot != null) {
+      try (InputStream in = Files.newInputStream(snapshot)) {
+        long lines = new Snapshots(new SnapshotService(storage), drafts).restore(in);
+        LOG.info("restored {} snapshot lines from {}", lines, snapshot);
+      }
     }
-    try (InputStream in = Files.newInputStream(snapshot)) {
-      long lines = new Snapshots(new SnapshotService(storage), drafts).restore(in);
-      LOG.info("restored {} snapshot lines from {}", lines, snapshot);
-    }
+    return drafts;
   }
 
   /** File import and export (emulator controls; domain administrators in production mode). */

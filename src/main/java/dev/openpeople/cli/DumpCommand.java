@@ -2,8 +2,6 @@
 package dev.openpeople.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -29,23 +27,11 @@ public final class DumpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    var err = spec.commandLine().getErr();
-    try (LocalStore local = LocalStore.open(store)) {
-      long lines;
-      if (out == null) {
-        lines = local.snapshots().dump(System.out);
-        System.out.flush();
-      } else {
-        try (OutputStream file = Files.newOutputStream(out)) {
-          lines = local.snapshots().dump(file);
-        }
-      }
-      err.println("dumped " + lines + " records");
-      err.flush();
-      return 0;
-    } catch (StorageLock.HeldException e) {
-      err.println(e.getMessage());
-      return 1;
-    }
+    return LocalStore.write(
+        store,
+        out,
+        spec.commandLine().getErr(),
+        "dumped %d records",
+        (local, stream) -> local.snapshots().dump(stream));
   }
 }

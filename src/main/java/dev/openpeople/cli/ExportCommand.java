@@ -5,8 +5,6 @@ import dev.openpeople.server.Emails;
 import dev.openpeople.transfer.Format;
 import ezvcard.VCardVersion;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -53,22 +51,12 @@ public final class ExportCommand implements Callable<Integer> {
       err.println("--format must be vcard, csv or json and --vcard-version 3.0 or 4.0");
       return 2;
     }
-    try (LocalStore local = LocalStore.open(store)) {
-      long count;
-      if (out == null) {
-        count = local.exporter().run(Emails.normalize(user), chosen, version, System.out);
-        System.out.flush();
-      } else {
-        try (OutputStream file = Files.newOutputStream(out)) {
-          count = local.exporter().run(Emails.normalize(user), chosen, version, file);
-        }
-      }
-      err.println("exported " + count + " contacts");
-      err.flush();
-      return 0;
-    } catch (StorageLock.HeldException e) {
-      err.println(e.getMessage());
-      return 1;
-    }
+    String email = Emails.normalize(user);
+    return LocalStore.write(
+        store,
+        out,
+        err,
+        "exported %d contacts",
+        (local, stream) -> local.exporter().run(email, chosen, version, stream));
   }
 }

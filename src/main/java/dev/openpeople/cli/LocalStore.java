@@ -14,7 +14,12 @@ import dev.openpeople.store.Storages;
 import dev.openpeople.transfer.Exporter;
 import dev.openpeople.transfer.Importer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.InstantSource;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,6 +65,38 @@ final class LocalStore implements AutoCloseable {
     } catch (RuntimeException e) {
       lock.close();
       throw e;
+    }
+  }
+
+  /** Writes to an output stream; returns how many records it wrote. */
+  @FunctionalInterface
+  interface Output {
+    long write(LocalStore local, OutputStream out) throws IOException;
+  }
+
+  /**
+   * Opens the store, runs {@code output} into {@code file} (standard output when null) and says
+   * {@code "<verb> N <noun>"} on {@code err}; 1 when the store is held by another process.
+   */
+  static int write(
+      Options options, @Nullable Path file, PrintWriter err, String what, Output output)
+      throws IOException {
+    try (LocalStore local = open(options)) {
+      long count;
+      if (file == null) {
+        count = output.write(local, System.out);
+        System.out.flush();
+      } else {
+        try (OutputStream out = Files.newOutputStream(file)) {
+          count = output.write(local, out);
+        }
+      }
+      err.println(String.format(what, count));
+      err.flush();
+      return 0;
+    } catch (StorageLock.HeldException e) {
+      err.println(e.getMessage());
+      return 1;
     }
   }
 
