@@ -376,4 +376,38 @@ class ImportExportCommandTest {
     }
     assertThat(importFile(USER, fixture("contacts-v3.vcf")).out()).contains("imported 3 contacts");
   }
+
+  @Test
+  void anInlinePhotoBecomesTheContactPhotoAndIsExportedAgain() throws Exception {
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(
+        new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB),
+        "png",
+        png);
+    String data = java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+    Path card = dir.resolve("photo.vcf");
+    Files.writeString(
+        card,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pixel Person\r\nPHOTO;ENCODING=b;TYPE=PNG:"
+            + data
+            + "\r\nEND:VCARD\r\n");
+    assertThat(importFile(USER, card).out()).contains("imported 1 contacts, skipped 0");
+    withServer(
+        USER,
+        people -> {
+          Person person =
+              people
+                  .people()
+                  .connections()
+                  .list("people/me")
+                  .setPersonFields("photos")
+                  .execute()
+                  .getConnections()
+                  .get(0);
+          assertThat(person.getPhotos().get(0).getDefault()).isNotEqualTo(Boolean.TRUE);
+          return null;
+        });
+    String exported = export(USER, "vcard").replace("\r\n ", "");
+    assertThat(exported).contains("PHOTO;ENCODING=b;TYPE=png:" + data);
+  }
 }
