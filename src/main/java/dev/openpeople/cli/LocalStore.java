@@ -29,11 +29,7 @@ import picocli.CommandLine.Option;
 final class LocalStore implements AutoCloseable {
   /** The options every bulk command shares. */
   static final class Options {
-    @Option(
-        names = "--storage",
-        defaultValue = "${env:OPENPEOPLE_STORAGE:-sqlite:./openpeople-data/openpeople.db}",
-        description = "Storage URL, as for serve (default ${DEFAULT-VALUE}).")
-    String storage = "sqlite:./openpeople-data/openpeople.db";
+    @picocli.CommandLine.Mixin StorageOption storage = new StorageOption();
 
     @Option(
         names = "--default-region",
@@ -55,9 +51,9 @@ final class LocalStore implements AutoCloseable {
   }
 
   static LocalStore open(Options options) throws StorageLock.HeldException, IOException {
-    StorageLock lock = StorageLock.acquire(options.storage);
+    StorageLock lock = StorageLock.acquire(options.storage.url);
     try {
-      Storage storage = StoreErrors.translating(Storages.open(options.storage));
+      Storage storage = StoreErrors.translating(Storages.open(options.storage.url));
       return new LocalStore(
           lock,
           storage,
