@@ -2,6 +2,7 @@
 package dev.openpeople;
 
 import dev.openpeople.carddav.CardDavRoutes;
+import dev.openpeople.console.ConsoleRoutes;
 import dev.openpeople.contact.AddressBookService;
 import dev.openpeople.contact.AppPasswordService;
 import dev.openpeople.contact.ContactService;
@@ -178,6 +179,7 @@ public final class OpenPeopleServer implements AutoCloseable {
       routes.addAll(GData.routes(sharedContacts));
       routes.add(new HealthRoutes(storage));
       routes.add(new MetricsRoutes(metrics));
+      routes.add(new ConsoleRoutes());
       AtomicReference<Dispatcher> dispatcher = new AtomicReference<>();
       routes.add(new BatchRoutes(dispatcher::get));
       FaultInjector faults =
@@ -186,7 +188,9 @@ public final class OpenPeopleServer implements AutoCloseable {
               : null;
       if (faults != null) {
         routes.add(new EmulatorRoutes(storage, clock));
-        routes.add(new EmulatorUsersRoutes(otherContacts, new PeopleDrafts(discovery, phones)));
+        routes.add(
+            new EmulatorUsersRoutes(
+                otherContacts, new PeopleDrafts(discovery, phones), sharedContacts));
         routes.add(new EmulatorFaultsRoutes(faults));
       }
       Authenticator auth =
