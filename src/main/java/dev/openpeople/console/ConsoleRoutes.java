@@ -43,6 +43,8 @@ public final class ConsoleRoutes implements Routes {
           "svg", "image/svg+xml");
 
   /** An asset as served: bytes, type and entity tag. */
+  // Assets are never compared or hashed, so the array's identity equals does no harm.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Asset(byte[] bytes, String contentType, String etag) {}
 
   /** Assets found so far (misses are not kept, so probing names costs no memory). */
