@@ -30,7 +30,8 @@ async function detectMode() {
   badge.classList.toggle('production', session.mode === 'production');
   const input = document.getElementById('token');
   if (session.mode === 'emulator') {
-    document.getElementById('token-label').textContent = 'Acting as (e-mail or unsigned JWT)';
+    document.getElementById('token-label').textContent = 'Acting as';
+    input.title = 'An e-mail address or an unsigned JWT (emulator mode)';
     input.placeholder = 'alice@example.com';
     if (!session.token) session.setToken('alice@example.com');
   } else {
