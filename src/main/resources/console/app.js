@@ -76,7 +76,11 @@ document.getElementById('identity').addEventListener('submit', (event) => {
   showIdentity();
   render();
 });
-window.addEventListener('hashchange', render);
+window.addEventListener('hashchange', () => {
+  render();
+  // Keyboard and screen-reader users land on the new view, not back on the menu.
+  document.getElementById('main').focus({ preventScroll: true });
+});
 await detectMode();
 render();
 document.body.dataset.ready = 'true';

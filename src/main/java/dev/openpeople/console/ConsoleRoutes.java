@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public final class ConsoleRoutes implements Routes {
   /** https://www.w3.org/TR/CSP3/ — everything from this origin only, nothing inline. */
   static final String CSP =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
           + " connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
   private static final Pattern COMMA = Pattern.compile(",");
