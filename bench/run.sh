@@ -26,7 +26,15 @@ for backend in sqlite postgresql; do
     pid=$!
     for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
     echo "== ${BENCH:-Bench}, $backend, $n contacts, $(nproc) cores"
-    java -cp target/openpeople.jar bench/${BENCH:-Bench}.java "http://127.0.0.1:$port" "$n" "$pid" || { cat "$work/server.log"; kill $pid; exit 1; }
+    java -cp target/openpeople.jar bench/${BENCH:-Bench}.java "http://127.0.0.1:$port" "$n" "$pid" | tee "$work/api.txt" \
+      || { cat "$work/server.log"; kill $pid; exit 1; }
+    if [ "${BENCH:-Bench}" = Bench ]; then
+      # The floor on the same rows, in the same invocation: bench/BareLimit.java, with the ratios.
+      sync_ms="$(awk '/^full sync/ {print $4}' "$work/api.txt")"
+      create_s="$(awk '/^batchCreateContacts/ {print $2}' "$work/api.txt")"
+      java --enable-native-access=ALL-UNNAMED -cp target/openpeople.jar bench/BareLimit.java \
+        "$storage" "$sync_ms" "$create_s"
+    fi
     kill $pid; wait $pid 2>/dev/null || true
     [ "$backend" = postgresql ] && psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
   done

@@ -8,11 +8,13 @@ import dev.openpeople.contact.AppPasswordService;
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.contact.PhoneNumbers;
+import dev.openpeople.contact.Propagation;
 import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.contact.StoreErrors;
 import dev.openpeople.emulator.EmulatorClock;
 import dev.openpeople.emulator.EmulatorFaultsRoutes;
+import dev.openpeople.emulator.EmulatorPropagationRoutes;
 import dev.openpeople.emulator.EmulatorRoutes;
 import dev.openpeople.emulator.EmulatorUsersRoutes;
 import dev.openpeople.emulator.SharedEmulatorState;
@@ -28,6 +30,7 @@ import dev.openpeople.server.Dispatcher;
 import dev.openpeople.server.EmulatorAuthenticator;
 import dev.openpeople.server.FaultInjector;
 import dev.openpeople.server.JettyServer;
+import dev.openpeople.server.Quotas;
 import dev.openpeople.server.RequestLog;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
@@ -71,6 +74,9 @@ public final class OpenPeopleServer implements AutoCloseable {
    * @param emulator true to expose {@code /emulator/v1/} controls
    * @param otherContacts first-page quota and strict search warmup of otherContacts
    * @param tls certificate and key to serve HTTPS (and HTTP/2) with; null for plain HTTP
+   * @param propagationDelay how long writes take to reach syncs and searches ({@link Propagation});
+   *     zero by default
+   * @param quotas per-user People API quotas to enforce ({@link Quotas}); null for none
    */
   public record Options(
       String host,
@@ -81,7 +87,9 @@ public final class OpenPeopleServer implements AutoCloseable {
       long maxBodyBytes,
       People.OtherContactsSettings otherContacts,
       JettyServer.@Nullable Tls tls,
-      String defaultRegion) {
+      String defaultRegion,
+      Duration propagationDelay,
+      Quotas.@Nullable Limits quotas) {
     /** Google's limit on a JSON request body: 10 MiB. */
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
 
@@ -106,7 +114,9 @@ public final class OpenPeopleServer implements AutoCloseable {
           maxBodyBytes,
           otherContacts,
           null,
-          PhoneNumbers.DEFAULT_REGION);
+          PhoneNumbers.DEFAULT_REGION,
+          Duration.ZERO,
+          null);
     }
 
     public Options(
@@ -133,7 +143,9 @@ public final class OpenPeopleServer implements AutoCloseable {
           maxBodyBytes,
           settings,
           tls,
-          defaultRegion);
+          defaultRegion,
+          propagationDelay,
+          quotas);
     }
 
     public Options withTls(JettyServer.@Nullable Tls newTls) {
@@ -146,7 +158,39 @@ public final class OpenPeopleServer implements AutoCloseable {
           maxBodyBytes,
           otherContacts,
           newTls,
-          defaultRegion);
+          defaultRegion,
+          propagationDelay,
+          quotas);
+    }
+
+    public Options withPropagationDelay(Duration delay) {
+      return new Options(
+          host,
+          port,
+          storageUrl,
+          authenticator,
+          emulator,
+          maxBodyBytes,
+          otherContacts,
+          tls,
+          defaultRegion,
+          delay,
+          quotas);
+    }
+
+    public Options withQuotas(Quotas.@Nullable Limits limits) {
+      return new Options(
+          host,
+          port,
+          storageUrl,
+          authenticator,
+          emulator,
+          maxBodyBytes,
+          otherContacts,
+          tls,
+          defaultRegion,
+          propagationDelay,
+          limits);
     }
   }
 
@@ -162,9 +206,12 @@ public final class OpenPeopleServer implements AutoCloseable {
     this.storage = StoreErrors.translating(Storages.open(options.storageUrl(), metrics.registry()));
     this.clock = new EmulatorClock(InstantSource.system(), storage.serverState());
     try {
+      storage.reindex(new IndexRulesOfThisBuild());
       Discovery discovery = Discovery.load();
       TokenSigner signer = new TokenSigner(storage.secret("token-key", OpenPeopleServer::newKey));
-      ContactService contacts = new ContactService(storage, clock);
+      ContactService contacts =
+          new ContactService(
+              storage, clock, new Propagation(options.propagationDelay(), options.emulator()));
       OtherContactService otherContacts = new OtherContactService(contacts);
       PhoneNumbers phones = new PhoneNumbers(options.defaultRegion());
       SharedContactService sharedContacts = new SharedContactService(storage, clock);
@@ -192,13 +239,22 @@ public final class OpenPeopleServer implements AutoCloseable {
             new EmulatorUsersRoutes(
                 otherContacts, new PeopleDrafts(discovery, phones), sharedContacts));
         routes.add(new EmulatorFaultsRoutes(faults));
+        routes.add(new EmulatorPropagationRoutes(contacts));
       }
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
       routes.add(cardDav(options, new PeopleDrafts(discovery, phones), signer, auth));
       Router router = new Router(discovery);
       routes.forEach(r -> r.define(router));
-      Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults);
+      Quotas.Limits limits = options.quotas();
+      Quotas quotas =
+          limits == null
+              ? null
+              : new Quotas(
+                  limits,
+                  (key, window, amount) -> storage.serverState().count(key, window, amount),
+                  clock::instant);
+      Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults, quotas);
       dispatcher.set(pipeline);
       http =
           new JettyServer(

@@ -81,7 +81,9 @@ public final class OpenPeopleServerExtension implements BeforeAllCallback, After
                 base.maxBodyBytes(),
                 base.otherContacts(),
                 base.tls(),
-                base.defaultRegion()));
+                base.defaultRegion(),
+                base.propagationDelay(),
+                base.quotas()));
   }
 
   private String createDatabase(String url) throws SQLException {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.carddav;
 
+import dev.openpeople.server.SafeXml;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -20,19 +20,9 @@ import org.jspecify.annotations.Nullable;
  * external entities, and a DOCTYPE anywhere is a 400 before any element is read.
  */
 final class DavXml {
-  private static final XMLInputFactory FACTORY = newFactory();
   private static final int MAX_DEPTH = 32;
 
   private DavXml() {}
-
-  private static XMLInputFactory newFactory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return factory;
-  }
 
   /** The root element of a body, or null when the body is empty (white space only). */
   static @Nullable DavElement parse(byte[] body) {
@@ -41,7 +31,7 @@ final class DavXml {
     }
     XMLStreamReader reader = null;
     try {
-      reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+      reader = SafeXml.INPUT.createXMLStreamReader(new ByteArrayInputStream(body));
       return read(reader);
     } catch (XMLStreamException e) {
       throw DavException.badRequest("The body is not well-formed XML.");

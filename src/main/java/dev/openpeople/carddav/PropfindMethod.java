@@ -15,17 +15,7 @@ import java.util.Map;
 import javax.xml.namespace.QName;
 
 /** PROPFIND (RFC 4918 section 9.1) on every resource, and PROPPATCH, which changes nothing. */
-final class PropfindMethod {
-  private final AddressBookService book;
-  private final Cards cards;
-  private final InstantSource clock;
-
-  PropfindMethod(AddressBookService book, Cards cards, InstantSource clock) {
-    this.book = book;
-    this.cards = cards;
-    this.clock = clock;
-  }
-
+record PropfindMethod(AddressBookService book, Cards cards, InstantSource clock) {
   ApiReply propfind(String email, DavPath path, ApiRequest request) {
     int depth = depth(request);
     Request wanted = DavProperties.propfind(DavXml.parse(request.body()));

@@ -22,19 +22,9 @@ import org.jspecify.annotations.Nullable;
  * 6352 section 8) and {@code sync-collection} (RFC 6578), which reads only the changes after its
  * token through the contacts' change log.
  */
-final class ReportMethod {
+record ReportMethod(AddressBookService book, Cards cards, InstantSource clock) {
   /** Candidates an index-backed query reads before it falls back to a scan. */
   private static final int INDEX_CANDIDATES = 5000;
-
-  private final AddressBookService book;
-  private final Cards cards;
-  private final InstantSource clock;
-
-  ReportMethod(AddressBookService book, Cards cards, InstantSource clock) {
-    this.book = book;
-    this.cards = cards;
-    this.clock = clock;
-  }
 
   ApiReply report(String email, DavPath path, ApiRequest request) {
     DavElement body = DavXml.parse(request.body());

@@ -7,7 +7,11 @@ import dev.openpeople.people.People;
 import dev.openpeople.server.Authenticator;
 import dev.openpeople.server.JettyServer;
 import dev.openpeople.server.Json;
+import dev.openpeople.server.Quotas;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
@@ -96,6 +100,36 @@ public final class ServeCommand implements Callable<Integer> {
               + " decides their canonicalForm (default ${DEFAULT-VALUE}).")
   String defaultRegion = PhoneNumbers.DEFAULT_REGION;
 
+  @Option(
+      names = "--propagation-delay",
+      defaultValue = "${env:OPENPEOPLE_PROPAGATION_DELAY:-0}",
+      description =
+          "Seconds before a write reaches connections.list syncs, searchContacts and"
+              + " otherContacts.search, on the server clock, as Google's may take; per user with"
+              + " PUT /emulator/v1/users/EMAIL/propagationDelay (default ${DEFAULT-VALUE}: at once).")
+  long propagationDelaySeconds;
+
+  @Option(
+      names = "--quotas",
+      defaultValue = "${env:OPENPEOPLE_QUOTAS:-off}",
+      description =
+          "off, or google: enforce per-user People API quotas per minute (and daily contact"
+              + " writes) with Google's 429 RESOURCE_EXHAUSTED (default ${DEFAULT-VALUE}).")
+  QuotaMode quotas = QuotaMode.off;
+
+  @Option(
+      names = "--quota",
+      description =
+          "With --quotas google, one limit changed, NAME=N per user (repeatable): critical-reads,"
+              + " critical-writes, writes, photo-writes, reads, daily-contact-writes.")
+  List<String> quotaLimits = new ArrayList<>();
+
+  /** Whether quotas are enforced. */
+  enum QuotaMode {
+    off,
+    google
+  }
+
   @picocli.CommandLine.Mixin AuthOptions auth = new AuthOptions();
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -122,6 +156,24 @@ public final class ServeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--tls-cert and --tls-key go together.");
     }
+    if (propagationDelaySeconds < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--propagation-delay must not be negative.");
+    }
+    Quotas.Limits limits = null;
+    if (quotas == QuotaMode.google) {
+      limits = Quotas.Limits.google();
+      try {
+        for (String limit : quotaLimits) {
+          limits = limits.with(limit);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+    } else if (!quotaLimits.isEmpty()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--quota changes a limit of --quotas google.");
+    }
     logFormat.apply();
     OpenPeopleServer.Options options =
         new OpenPeopleServer.Options(
@@ -133,7 +185,9 @@ public final class ServeCommand implements Callable<Integer> {
             maxBodyBytes,
             new People.OtherContactsSettings(otherContactsFirstPageQuota, strictSearchWarmup),
             tlsCert == null || tlsKey == null ? null : new JettyServer.Tls(tlsCert, tlsKey),
-            defaultRegion);
+            defaultRegion,
+            Duration.ofSeconds(propagationDelaySeconds),
+            limits);
     CountDownLatch stopped = new CountDownLatch(1);
     try (OpenPeopleServer server = OpenPeopleServer.start(options)) {
       System.out.print(banner(server.url(displayHost(host)), emulator, options.storageUrl()));

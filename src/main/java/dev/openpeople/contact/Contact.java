@@ -31,6 +31,11 @@ public record Contact(
     return new Contact(id, newSeq, created, at, false, newBody, newKeys, photoVersion);
   }
 
+  /** The same contact indexed under {@code newKeys} (its body and sequence unchanged). */
+  public Contact withKeys(ContactKeys newKeys) {
+    return new Contact(id, seq, created, updated, deleted, body, newKeys, photoVersion);
+  }
+
   public Contact withPhoto(long newSeq, Instant at, long newPhotoVersion) {
     return new Contact(id, newSeq, created, at, false, body, keys, newPhotoVersion);
   }

@@ -4,6 +4,7 @@ package dev.openpeople.contact;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,12 +37,54 @@ public final class ContactService {
   public record ContactChange(
       long id, @Nullable String etag, Function<Contact, ContactDraft> apply) {}
 
+  /** The cutoff of a read without propagation delay: everything is visible. */
+  static final Instant NO_DELAY = Instant.MAX;
+
   private final Storage storage;
   private final InstantSource clock;
+  private final Propagation propagation;
 
   public ContactService(Storage storage, InstantSource clock) {
+    this(storage, clock, Propagation.none());
+  }
+
+  /** A service whose lists and searches see writes only after {@code propagation}'s delay. */
+  public ContactService(Storage storage, InstantSource clock, Propagation propagation) {
     this.storage = storage;
     this.clock = clock;
+    this.propagation = propagation;
+  }
+
+  /** The user's propagation delay (see {@link Propagation}). */
+  public Duration propagationDelay(String email) {
+    return propagation.delay(storage.serverState(), email);
+  }
+
+  /** Sets the user's own propagation delay; emulator mode only. */
+  public void setPropagationDelay(String email, Duration delay) {
+    propagation.set(storage.serverState(), email, delay);
+  }
+
+  /**
+   * The change sequence a list or search reads up to: the user's last one, or with a propagation
+   * delay the last change {@code asOf} (of the rows read) reports at or before {@code cutoff}.
+   */
+  static long visibleSeq(UserSession session, Instant cutoff, ToLongFunction<Instant> asOf) {
+    long last = session.user().lastSeq();
+    if (!cutoff.isBefore(NO_DELAY)) {
+      return last;
+    }
+    return Math.min(last, asOf.applyAsLong(cutoff));
+  }
+
+  /**
+   * What a list or search of {@code email}'s data sees up to: {@code now} less the propagation
+   * delay, or {@link #NO_DELAY}. Read before the transaction (the delay lives in the server state,
+   * outside the user's data).
+   */
+  Instant visibleUntil(String email, Instant now) {
+    Duration delay = propagationDelay(email);
+    return delay.isZero() ? NO_DELAY : now.minus(delay);
   }
 
   /** The caller's user row and the live contacts found among the requested ids. */
@@ -81,11 +125,19 @@ public final class ContactService {
    * phone numbers are read with {@code phones}.
    */
   public List<Contact> search(String email, String query, int limit, PhoneNumbers phones) {
+    Instant cutoff = visibleUntil(email, clock.instant());
     return storage.read(
         email,
-        session ->
-            ContactSearch.find(
-                query, limit, phones, session.contacts()::search, session.contacts()::getAll));
+        session -> {
+          ContactStore store = session.contacts();
+          long asOf = visibleSeq(session, cutoff, store::lastSeqAsOf);
+          return ContactSearch.find(
+              query,
+              limit,
+              phones,
+              store::search,
+              ids -> store.getAll(ids).stream().filter(c -> c.seq() <= asOf).toList());
+        });
   }
 
   /**
@@ -95,6 +147,7 @@ public final class ContactService {
   public Listing.Page<Contact> list(
       String email, Listing listing, Listing.Request request, SortOrder order) {
     Instant now = clock.instant();
+    Instant cutoff = visibleUntil(email, now);
     return storage.read(
         email,
         session ->
@@ -102,7 +155,7 @@ public final class ContactService {
                 session.contacts().changeLog(order),
                 request,
                 session.user().id(),
-                session.user().lastSeq(),
+                visibleSeq(session, cutoff, session.contacts()::lastSeqAsOf),
                 now));
   }
 

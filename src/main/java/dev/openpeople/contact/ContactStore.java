@@ -10,9 +10,17 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** One user's contacts inside a transaction; every method is scoped to that user. */
-public interface ContactStore {
+public interface ContactStore extends ChangeReads<Contact> {
+  /**
+   * The sequence of the last change made at or before {@code cutoff}, 0 if none (what a read with a
+   * propagation delay sees up to).
+   */
+  long lastSeqAsOf(Instant cutoff);
+
   /** A live contact (tombstones are not found). */
-  Optional<Contact> get(long id);
+  default Optional<Contact> get(long id) {
+    return getAll(List.of(id)).stream().findFirst();
+  }
 
   /** The live contacts among {@code ids}, in no particular order. */
   List<Contact> getAll(Collection<Long> ids);
@@ -37,49 +45,14 @@ public interface ContactStore {
   /** Live contacts in {@code order} after {@code after}, with sequence at most {@code maxSeq}. */
   List<Contact> page(SortOrder order, @Nullable Cursor after, long maxSeq, int limit);
 
-  /** Contacts and tombstones changed after {@code afterSeq} up to {@code maxSeq}, by sequence. */
-  List<Contact> changes(long afterSeq, long maxSeq, int limit);
-
-  long countLive(long maxSeq);
-
-  long countChanges(long afterSeq, long maxSeq);
-
   /** Ids of live contacts with a search term starting with {@code prefix}. */
   List<Long> search(String prefix, int limit);
 
   /** The contacts as a change log, the full listing in {@code order}. */
   default ChangeLog.Counted<Contact> changeLog(SortOrder order) {
-    ContactStore store = this;
-    return new ChangeLog.Counted<>() {
-      @Override
-      public List<Contact> page(@Nullable Cursor after, long maxSeq, int limit) {
-        return store.page(order, after, maxSeq, limit);
-      }
-
-      @Override
-      public List<Contact> changes(long afterSeq, long maxSeq, int limit) {
-        return store.changes(afterSeq, maxSeq, limit);
-      }
-
-      @Override
-      public Cursor cursorAfter(Contact row) {
-        return Contact.cursorAfter(row, order);
-      }
-
-      @Override
-      public long seq(Contact row) {
-        return row.seq();
-      }
-
-      @Override
-      public long countLive(long maxSeq) {
-        return store.countLive(maxSeq);
-      }
-
-      @Override
-      public long countChanges(long afterSeq, long maxSeq) {
-        return store.countChanges(afterSeq, maxSeq);
-      }
-    };
+    return changeLog(
+        (after, maxSeq, limit) -> page(order, after, maxSeq, limit),
+        row -> Contact.cursorAfter(row, order),
+        Contact::seq);
   }
 }

@@ -49,8 +49,8 @@ public final class DirectoryRows implements ChangeLog<DirectoryRows.Row> {
     }
     if (sharedContacts && rows.size() < limit) {
       String last = key.startsWith(CONTACTS) ? key.substring(CONTACTS.length()) : "";
-      for (SharedContact contact :
-          session.sharedContacts().page(last, maxSeq, limit - rows.size())) {
+      Cursor contactsAfter = last.isEmpty() ? null : new Cursor(last, 0, 0);
+      for (SharedContact contact : contacts().page(contactsAfter, maxSeq, limit - rows.size())) {
         rows.add(new Shared(contact));
       }
     }
@@ -61,7 +61,7 @@ public final class DirectoryRows implements ChangeLog<DirectoryRows.Row> {
   public List<Row> changes(long afterSeq, long maxSeq, int limit) {
     List<Row> rows = new ArrayList<>();
     if (sharedContacts) {
-      for (SharedContact contact : session.sharedContacts().changes(afterSeq, maxSeq, limit)) {
+      for (SharedContact contact : contacts().changes(afterSeq, maxSeq, limit)) {
         rows.add(new Shared(contact));
       }
     }
@@ -72,6 +72,10 @@ public final class DirectoryRows implements ChangeLog<DirectoryRows.Row> {
     }
     rows.sort(Comparator.comparingLong(this::seq));
     return rows.subList(0, Math.min(limit, rows.size()));
+  }
+
+  private ChangeLog<SharedContact> contacts() {
+    return session.sharedContacts().changeLog(SharedContactQuery.LIVE_BY_ID);
   }
 
   @Override

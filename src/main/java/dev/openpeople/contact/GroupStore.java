@@ -14,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  * One user's contact groups inside a transaction, plus reads of the membership index (which the
  * {@link ContactStore} maintains from {@link ContactKeys#groups()} on every contact write).
  */
-public interface GroupStore {
+public interface GroupStore extends ChangeReads<ContactGroup> {
   /** A live user group (tombstones are not found). */
-  Optional<ContactGroup> get(String id);
+  default Optional<ContactGroup> get(String id) {
+    return getAll(List.of(id)).stream().findFirst();
+  }
 
   /** The live user groups among {@code ids}, in no particular order. */
   List<ContactGroup> getAll(Collection<String> ids);
@@ -35,13 +37,6 @@ public interface GroupStore {
   /** Live groups by id after {@code afterId}, with sequence at most {@code maxSeq}. */
   List<ContactGroup> page(@Nullable String afterId, long maxSeq, int limit);
 
-  /** Groups and tombstones changed after {@code afterSeq} up to {@code maxSeq}, by sequence. */
-  List<ContactGroup> changes(long afterSeq, long maxSeq, int limit);
-
-  long countLive(long maxSeq);
-
-  long countChanges(long afterSeq, long maxSeq);
-
   /** Live member counts of the given groups (system or user); absent groups have no members. */
   Map<String, Long> memberCounts(Collection<String> groupIds);
 
@@ -50,37 +45,9 @@ public interface GroupStore {
 
   /** The user groups as a change log, the full listing by id. */
   default ChangeLog.Counted<ContactGroup> changeLog() {
-    GroupStore store = this;
-    return new ChangeLog.Counted<>() {
-      @Override
-      public List<ContactGroup> page(@Nullable Cursor after, long maxSeq, int limit) {
-        return store.page(after == null ? null : after.key(), maxSeq, limit);
-      }
-
-      @Override
-      public List<ContactGroup> changes(long afterSeq, long maxSeq, int limit) {
-        return store.changes(afterSeq, maxSeq, limit);
-      }
-
-      @Override
-      public Cursor cursorAfter(ContactGroup row) {
-        return new Cursor(row.id(), row.seq(), 0);
-      }
-
-      @Override
-      public long seq(ContactGroup row) {
-        return row.seq();
-      }
-
-      @Override
-      public long countLive(long maxSeq) {
-        return store.countLive(maxSeq);
-      }
-
-      @Override
-      public long countChanges(long afterSeq, long maxSeq) {
-        return store.countChanges(afterSeq, maxSeq);
-      }
-    };
+    return changeLog(
+        (after, maxSeq, limit) -> page(after == null ? null : after.key(), maxSeq, limit),
+        row -> new Cursor(row.id(), row.seq(), 0),
+        ContactGroup::seq);
   }
 }

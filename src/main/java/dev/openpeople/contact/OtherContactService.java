@@ -105,21 +105,25 @@ public final class OtherContactService {
 
   /**
    * Other contacts matching a normalized query (otherContacts.search) that changed at most at
-   * sequence {@code asOfSeq}, sorted by name, at most {@code limit}.
+   * sequence {@code asOfSeq} and before the user's propagation delay, sorted by name, at most
+   * {@code limit}.
    */
   public List<Contact> search(
       String email, String query, int limit, long asOfSeq, PhoneNumbers phones) {
+    Instant cutoff = contacts.visibleUntil(email, now());
     return storage()
         .read(
             email,
             session -> {
               OtherContactStore store = session.otherContacts();
+              long visible =
+                  Math.min(asOfSeq, ContactService.visibleSeq(session, cutoff, store::lastSeqAsOf));
               return ContactSearch.find(
                   query,
                   limit,
                   phones,
                   store::search,
-                  ids -> store.getAll(ids).stream().filter(c -> c.seq() <= asOfSeq).toList());
+                  ids -> store.getAll(ids).stream().filter(c -> c.seq() <= visible).toList());
             });
   }
 

@@ -16,11 +16,19 @@ import org.jspecify.annotations.Nullable;
  * (docs/adr/0008-other-contacts-and-fault-injection.md).
  */
 public interface OtherContactStore extends ChangeLog.Counted<Contact> {
+  /**
+   * The sequence of the last change made at or before {@code cutoff}, 0 if none (what a read with a
+   * propagation delay sees up to).
+   */
+  long lastSeqAsOf(Instant cutoff);
+
   /** A row to write: the other contact and its lower-cased primary e-mail address ("" if none). */
   record Row(Contact contact, String emailKey) {}
 
   /** A live other contact (tombstones are not found). */
-  Optional<Contact> get(long id);
+  default Optional<Contact> get(long id) {
+    return getAll(List.of(id)).stream().findFirst();
+  }
 
   /** The live other contacts among {@code ids}, in no particular order. */
   List<Contact> getAll(Collection<Long> ids);

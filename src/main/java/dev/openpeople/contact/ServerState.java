@@ -53,7 +53,15 @@ public interface ServerState {
    * Counts one event of {@code name} in {@code period} and returns the count so far; a different
    * period starts again at 1 (a fixed-window rate counter).
    */
-  long count(String name, long period);
+  default long count(String name, long period) {
+    return count(name, period, 1);
+  }
+
+  /**
+   * Adds {@code amount} to {@code name} in {@code period} and returns the total so far; a different
+   * period starts again from {@code amount}.
+   */
+  long count(String name, long period, long amount);
 
   /** Records a value under {@code name}. */
   void mark(String name, long value);

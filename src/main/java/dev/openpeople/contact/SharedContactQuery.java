@@ -5,28 +5,23 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A filtered, ordered window of a domain's shared contacts, as a GData feed query asks for it.
+ * Which of a domain's shared contacts a listing selects and in what order, as a GData feed query
+ * asks for them; how the listing is paged is {@link dev.openpeople.listing.Listing#window}'s.
  *
  * @param updatedMin only contacts changed at or after this instant, or null for all
  * @param showDeleted include tombstones
- * @param byLastModified order by last change instead of by id
- * @param offset zero-based index of the first row
+ * @param byLastModified order by last change (then change sequence) instead of by id
+ * @param descending the reverse order
  * @param text only contacts with a word starting with this (lower case), or null for all
- * @param after the {@link #key} of the last row of the previous page: rows after it, skipping
- *     {@code offset} (a seek instead of an O(offset) scan), or null
  */
 public record SharedContactQuery(
     @Nullable Instant updatedMin,
     boolean showDeleted,
     boolean byLastModified,
     boolean descending,
-    long offset,
-    int limit,
-    @Nullable String text,
-    @Nullable String after) {
+    @Nullable String text) {
 
-  /** A row's position in this query's order, for {@code after}. */
-  public String key(SharedContact contact) {
-    return byLastModified ? contact.updated().toEpochMilli() + "." + contact.seq() : contact.id();
-  }
+  /** The live contacts by id: the directory's listing. */
+  public static final SharedContactQuery LIVE_BY_ID =
+      new SharedContactQuery(null, false, false, false, null);
 }

@@ -3,6 +3,7 @@ package dev.openpeople.contact;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Cursor;
 import dev.openpeople.listing.Listing;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -60,21 +61,22 @@ public final class SharedContactService {
         });
   }
 
-  /**
-   * One read of a feed query: how many contacts match in all, the domain's change sequence (the
-   * feed's etag) and the window of rows.
-   */
-  public record Feed(long total, long lastSeq, List<SharedContact> rows) {}
+  /** One read of a feed query: the domain's change sequence (the feed's etag) and the window. */
+  public record Feed(long lastSeq, Listing.Window<SharedContact> window) {}
 
-  /** A feed query on one snapshot; {@code withRows} false counts only (max-results=0). */
-  public Feed query(String domain, SharedContactQuery query, boolean withRows) {
+  /**
+   * A window of a feed query on one snapshot, through the listing engine: {@code size} rows after
+   * {@code after} (a next link's position) or from row {@code skip}; {@code size} 0 only counts.
+   */
+  public Feed query(
+      String domain, SharedContactQuery query, @Nullable Cursor after, long skip, int size) {
     return storage.readDomain(
         domain,
         s ->
             new Feed(
-                s.sharedContacts().count(query),
                 s.lastSeq(),
-                withRows ? s.sharedContacts().query(query) : List.of()));
+                Listing.window(
+                    s.sharedContacts().changeLog(query), after, skip, size, s.lastSeq())));
   }
 
   /**

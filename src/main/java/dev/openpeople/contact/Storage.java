@@ -52,6 +52,14 @@ public interface Storage extends AutoCloseable {
   /** State of the server itself shared by every node on this database (emulator, quotas). */
   ServerState serverState();
 
+  /**
+   * Recomputes the sort keys and search terms of every live row when the database records another
+   * version of the rules than {@code rules.version()} (rows written by an older build), then
+   * records this one; a no-op otherwise. Bodies, change sequences and so etags and sync tokens stay
+   * as they are. Safe while other nodes run and write. Returns how many rows it rewrote.
+   */
+  int reindex(IndexRules rules);
+
   /** True when the database answers. */
   boolean ready();
 

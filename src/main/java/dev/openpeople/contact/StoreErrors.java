@@ -88,6 +88,11 @@ public final class StoreErrors {
     }
 
     @Override
+    public int reindex(IndexRules rules) {
+      return translate(() -> storage.reindex(rules));
+    }
+
+    @Override
     public String secret(String name, Supplier<String> generator) {
       return translate(() -> storage.secret(name, generator));
     }
@@ -156,8 +161,8 @@ public final class StoreErrors {
         }
 
         @Override
-        public long count(String name, long period) {
-          return translate(() -> inner.count(name, period));
+        public long count(String name, long period, long amount) {
+          return translate(() -> inner.count(name, period, amount));
         }
 
         @Override

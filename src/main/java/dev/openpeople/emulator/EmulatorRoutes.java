@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Storage;
-import dev.openpeople.error.ApiException;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Json;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -44,23 +41,7 @@ public final class EmulatorRoutes implements Routes {
   }
 
   ApiReply advanceClock(ApiCall call) {
-    JsonNode body = Json.parse(call.request().body());
-    JsonNode seconds = body.path("seconds");
-    if (!seconds.canConvertToLong()
-        || seconds.asLong() < 0
-        || (!seconds.isIntegralNumber() && !seconds.isTextual())) {
-      throw ApiException.invalid("Body must be {\"seconds\": N} with N a non-negative integer.");
-    }
-    long value;
-    try {
-      value = seconds.isTextual() ? Long.parseLong(seconds.asText()) : seconds.asLong();
-    } catch (NumberFormatException e) {
-      throw ApiException.invalid("seconds must be a non-negative integer.");
-    }
-    if (value < 0) {
-      throw ApiException.invalid("seconds must be a non-negative integer.");
-    }
-    clock.advance(Duration.ofSeconds(value));
+    clock.advance(Seconds.parse(call.request().body()));
     return ApiReply.json(clockBody());
   }
 

@@ -193,7 +193,7 @@ public final class EmulatorUsersRoutes implements Routes {
     return ApiReply.json(response);
   }
 
-  private static String user(ApiCall call) {
+  static String user(ApiCall call) {
     String email = call.pathVar("1");
     if (!Emails.isValid(email)) {
       throw ApiException.invalid("\"%s\" is not a valid user e-mail address.", email);

@@ -3,6 +3,7 @@ package dev.openpeople.error;
 
 import com.google.errorprone.annotations.FormatMethod;
 import com.google.errorprone.annotations.FormatString;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ public final class ApiException extends RuntimeException {
   private final ApiError error;
   private final LinkedHashMap<String, String> metadata = new LinkedHashMap<>();
   private final LinkedHashMap<String, String> headers = new LinkedHashMap<>();
+  private @Nullable Duration retryDelay;
 
   public ApiException(ApiError error, @Nullable Object... args) {
     super(error.format(args), null, false, false);
@@ -47,6 +49,16 @@ public final class ApiException extends RuntimeException {
 
   public ApiException withHeader(String name, String value) {
     headers.put(name, value);
+    return this;
+  }
+
+  /** How long the caller should wait before retrying (a {@code google.rpc.RetryInfo}), if known. */
+  public @Nullable Duration retryDelay() {
+    return retryDelay;
+  }
+
+  public ApiException withRetryDelay(Duration delay) {
+    this.retryDelay = delay;
     return this;
   }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.error;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Map;
 
 /** Renders an {@link ApiException} as Google's JSON error body (google.rpc.Status over HTTP). */
@@ -36,7 +38,8 @@ public final class GoogleJsonErrors {
     if (reason == null) {
       return;
     }
-    ObjectNode info = target.putArray("details").addObject();
+    ArrayNode details = target.putArray("details");
+    ObjectNode info = details.addObject();
     info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo");
     info.put("reason", reason);
     String domain = e.error().domain();
@@ -45,6 +48,14 @@ public final class GoogleJsonErrors {
     meta.put("service", "people.googleapis.com");
     for (Map.Entry<String, String> entry : e.metadata().entrySet()) {
       meta.put(entry.getKey(), entry.getValue());
+    }
+    Duration retryDelay = e.retryDelay();
+    if (retryDelay != null) {
+      // https://cloud.google.com/apis/design/errors#error_details: RetryInfo.retry_delay, a
+      // google.protobuf.Duration, which JSON writes as seconds with an "s" suffix.
+      ObjectNode retry = details.addObject();
+      retry.put("@type", "type.googleapis.com/google.rpc.RetryInfo");
+      retry.put("retryDelay", retryDelay.toSeconds() + "s");
     }
   }
 }

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.server.Json;
+import dev.openpeople.server.SafeXml;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -54,24 +54,13 @@ final class AltFormats {
           "gContact$userDefinedField",
           "gContact$website");
 
-  private static final XMLInputFactory INPUT = newInput();
-
   private AltFormats() {}
-
-  private static XMLInputFactory newInput() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return factory;
-  }
 
   /** The GData JSON document of an Atom feed or entry. */
   static byte[] json(String atom) {
     ObjectNode root = Json.object().put("version", "1.0").put("encoding", "UTF-8");
     try {
-      XMLStreamReader reader = INPUT.createXMLStreamReader(new StringReader(atom));
+      XMLStreamReader reader = SafeXml.INPUT.createXMLStreamReader(new StringReader(atom));
       try {
         while (reader.next() != XMLStreamConstants.START_ELEMENT) {
           // prolog
@@ -144,7 +133,7 @@ final class AltFormats {
   static byte[] rss(String atom) {
     StringWriter out = new StringWriter(atom.length() + 256);
     try {
-      XMLStreamReader reader = INPUT.createXMLStreamReader(new StringReader(atom));
+      XMLStreamReader reader = SafeXml.INPUT.createXMLStreamReader(new StringReader(atom));
       XMLStreamWriter writer = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       try {
         writer.writeStartDocument("UTF-8", "1.0");

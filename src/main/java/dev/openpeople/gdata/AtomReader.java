@@ -3,12 +3,12 @@ package dev.openpeople.gdata;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.server.SafeXml;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -25,18 +25,7 @@ final class AtomReader {
 
   static final int MAX_DEPTH = 16;
 
-  private static final XMLInputFactory FACTORY = newFactory();
-
   private AtomReader() {}
-
-  private static XMLInputFactory newFactory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return factory;
-  }
 
   /**
    * A batch request: the feed-level default operation and its entries; {@code interrupted} is why
@@ -98,7 +87,7 @@ final class AtomReader {
   private static <T> T parse(byte[] body, Body<T> read) {
     XMLStreamReader reader = null;
     try {
-      reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+      reader = SafeXml.INPUT.createXMLStreamReader(new ByteArrayInputStream(body));
       return read.read(reader);
     } catch (XMLStreamException | RuntimeException e) {
       if (e instanceof ApiException api) {

@@ -8,6 +8,7 @@ import dev.openpeople.contact.SharedContact;
 import dev.openpeople.contact.SharedContactService;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.Router;
@@ -85,7 +86,8 @@ public final class ContactsFeedRoutes implements Routes {
     Instant now = contacts.now();
     requireCompleteDelta(query, now);
     SharedContactService.Feed page =
-        contacts.query(domain, query.toStore(), query.maxResults() != 0);
+        contacts.query(
+            domain, query.filter(), query.after(), query.startIndex() - 1, query.maxResults());
     String feedEtag =
         "W/\""
             + Long.toHexString(page.lastSeq())
@@ -126,9 +128,10 @@ public final class ContactsFeedRoutes implements Routes {
       SharedContactService.Feed page,
       String etag,
       Instant now) {
-    List<String> entries = new ArrayList<>(page.rows().size());
+    Listing.Window<SharedContact> window = page.window();
+    List<String> entries = new ArrayList<>(window.rows().size());
     long bytes = 16 * 1024;
-    for (SharedContact contact : page.rows()) {
+    for (SharedContact contact : window.rows()) {
       StringBuilder entry = new StringBuilder(1024);
       AtomWriter.entry(entry, contact, urls, false);
       String xml = entry.toString();
@@ -155,8 +158,9 @@ public final class ContactsFeedRoutes implements Routes {
     AtomWriter.link(out, "http://schemas.google.com/g/2005#post", urls.feed());
     AtomWriter.link(out, "http://schemas.google.com/g/2005#batch", urls.feed() + "/batch");
     AtomWriter.link(out, "self", pageUrl(call, urls, start, query.maxResults(), null));
-    if (query.maxResults() > 0 && !entries.isEmpty() && start - 1 + entries.size() < page.total()) {
-      String key = query.toStore().key(page.rows().get(entries.size() - 1));
+    // More follow when the window was cut by size or the engine read a row beyond it.
+    if (!entries.isEmpty() && (entries.size() < window.rows().size() || window.more())) {
+      String key = query.startKey(window.cursorAfter(entries.size()));
       AtomWriter.link(
           out, "next", pageUrl(call, urls, start + entries.size(), query.maxResults(), key));
     }
@@ -170,7 +174,7 @@ public final class ContactsFeedRoutes implements Routes {
         .append(escape(urls.origin()))
         .append("/m8/feeds'>Contacts</generator>");
     out.append("<openSearch:totalResults>")
-        .append(page.total())
+        .append(window.total())
         .append("</openSearch:totalResults>");
     out.append("<openSearch:startIndex>").append(start).append("</openSearch:startIndex>");
     out.append("<openSearch:itemsPerPage>")

@@ -12,4 +12,9 @@ public final class GData {
   public static List<Routes> routes(SharedContactService contacts) {
     return List.of(new ContactsFeedRoutes(contacts), new PhotosRoutes(contacts));
   }
+
+  /** The search text ({@code q}) of a shared contact's stored entry. */
+  public static String searchText(String entry) {
+    return StoredEntry.parse(entry).searchText();
+  }
 }

@@ -2,8 +2,10 @@
 package dev.openpeople.gdata;
 
 import dev.openpeople.contact.SharedContactQuery;
+import dev.openpeople.contact.TextKeys;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Cursor;
 import dev.openpeople.server.ApiRequest;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -105,16 +107,33 @@ record GDataQuery(
         startKey(request.param(START_KEY), orderBy != null));
   }
 
-  SharedContactQuery toStore() {
-    return new SharedContactQuery(
-        updatedMin,
-        showDeleted,
-        byLastModified,
-        descending,
-        startIndex - 1,
-        maxResults,
-        text,
-        startKey);
+  /** Which contacts the feed lists and in what order. */
+  SharedContactQuery filter() {
+    return new SharedContactQuery(updatedMin, showDeleted, byLastModified, descending, text);
+  }
+
+  /** Where a next link continues ({@link #START_KEY}), or null to start at {@code start-index}. */
+  @Nullable Cursor after() {
+    if (startKey == null) {
+      return null;
+    }
+    if (!byLastModified) {
+      return new Cursor(startKey, 0, 0);
+    }
+    int dot = startKey.indexOf('.');
+    return new Cursor(
+        "",
+        Long.parseLong(startKey.substring(dot + 1)),
+        Long.parseLong(startKey.substring(0, dot)));
+  }
+
+  /**
+   * A next link's {@link #START_KEY} for a position of the store's listing (its cursors carry the
+   * id, the change sequence and the last change's epoch milliseconds): the id, or {@code
+   * millis.seq} when ordered by last change.
+   */
+  String startKey(Cursor position) {
+    return byLastModified ? position.id() + "." + position.seq() : position.key();
   }
 
   private static @Nullable String startKey(@Nullable String key, boolean byLastModified) {
@@ -127,12 +146,12 @@ record GDataQuery(
     return key;
   }
 
-  /** {@code q}: a prefix of a word of the name, an e-mail or a phone number (lower-cased). */
+  /** {@code q}: a prefix of a word of the name, an e-mail or a phone number (folded). */
   private static @Nullable String text(@Nullable String q) {
     if (q == null || q.isBlank()) {
       return null;
     }
-    return q.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+    return TextKeys.fold(q);
   }
 
   private static ApiException invalid(String message) {

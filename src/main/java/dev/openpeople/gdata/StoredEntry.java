@@ -4,12 +4,12 @@ package dev.openpeople.gdata;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.SharedContactService;
+import dev.openpeople.contact.TextKeys;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.server.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,14 +117,14 @@ record StoredEntry(@Nullable String title, @Nullable String content, List<XmlEle
         toJson(), Json.writeString(DirectoryPersons.person(this, contactId)), searchText());
   }
 
-  /** Lower-case words of the name, e-mails and phone numbers, each preceded by a space. */
+  /** Folded words ({@link TextKeys#fold}) of the name, e-mails and phones, each after a space. */
   String searchText() {
     StringBuilder words = new StringBuilder();
     addWords(words, displayTitle());
     for (XmlElement email : all(Namespaces.GD, "email")) {
       String address = nonNull(email.attribute("address"));
       addWords(words, address);
-      words.append(' ').append(address.toLowerCase(Locale.ROOT));
+      words.append(' ').append(TextKeys.fold(address));
     }
     for (XmlElement phone : all(Namespaces.GD, "phoneNumber")) {
       words.append(' ').append(phone.text().replaceAll("[^0-9+]", ""));
@@ -133,7 +133,7 @@ record StoredEntry(@Nullable String title, @Nullable String content, List<XmlEle
   }
 
   private static void addWords(StringBuilder out, String text) {
-    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+", -1)) {
+    for (String word : TextKeys.fold(text).split("[^\\p{L}\\p{N}]+", -1)) {
       if (!word.isEmpty()) {
         out.append(' ').append(word);
       }

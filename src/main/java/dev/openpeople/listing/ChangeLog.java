@@ -35,4 +35,27 @@ public interface ChangeLog<T> {
     /** How many rows {@link #changes} returns between {@code afterSeq} and {@code maxSeq}. */
     long countChanges(long afterSeq, long maxSeq);
   }
+
+  /**
+   * A change log whose listing a client addresses by row number as well as by cursor, and counts:
+   * how GData feeds page ({@code start-index}, {@code openSearch:totalResults};
+   * https://developers.google.com/gdata/docs/2.0/reference#Queries). Its listing is whatever the
+   * view that made it selects (tombstones too when the view shows them); {@link #changes} still
+   * reports every change of those rows, tombstones included.
+   */
+  interface Indexed<T> extends ChangeLog<T> {
+    /**
+     * The rows of the listing with sequence at most {@code maxSeq}: after {@code after} if not null
+     * (a seek), else from row {@code skip} (zero-based).
+     */
+    List<T> page(@Nullable Cursor after, long skip, long maxSeq, int limit);
+
+    /** How many rows the listing holds up to {@code maxSeq}. */
+    long count(long maxSeq);
+
+    @Override
+    default List<T> page(@Nullable Cursor after, long maxSeq, int limit) {
+      return page(after, 0, maxSeq, limit);
+    }
+  }
 }

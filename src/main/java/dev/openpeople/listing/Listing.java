@@ -169,6 +169,39 @@ public final class Listing {
     return ListToken.offsetPage(method, scope, pageBinding, now, offset).encode(signer);
   }
 
+  /**
+   * One window of a listing addressed by position, as GData feeds page: {@code openSearch}'s total,
+   * up to {@code size} rows and whether more follow (one row is read ahead to know). A client
+   * continues after a row through {@link #cursorAfter}, which its next link carries.
+   *
+   * @param rows the window's rows
+   * @param cursors the position after each row, index for index
+   * @param more whether rows follow the window
+   * @param total how many rows the whole listing holds
+   */
+  public record Window<T>(List<T> rows, List<Cursor> cursors, boolean more, long total) {
+    /** Where a listing continues after the window's first {@code count} rows. */
+    public Cursor cursorAfter(int count) {
+      return cursors.get(count - 1);
+    }
+  }
+
+  /**
+   * Reads the window of {@code size} rows after {@code after} (a seek, O(size) however deep), or
+   * from row {@code skip} when there is no cursor (GData's {@code start-index} - 1), at snapshot
+   * {@code maxSeq}; {@code size} 0 only counts.
+   */
+  public static <T> Window<T> window(
+      ChangeLog.Indexed<T> log, @Nullable Cursor after, long skip, int size, long maxSeq) {
+    long total = log.count(maxSeq);
+    List<T> rows = size == 0 ? List.of() : log.page(after, skip, maxSeq, size + 1);
+    boolean more = rows.size() > size;
+    if (more) {
+      rows = rows.subList(0, size);
+    }
+    return new Window<>(rows, rows.stream().map(log::cursorAfter).toList(), more, total);
+  }
+
   private ListToken open(String token, byte kind, long scope, Rejection.Token which) {
     return ListToken.open(signer, token, kind, method, scope)
         .orElseThrow(() -> reject.apply(new Rejection.Invalid(which)));

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The request pipeline every call goes through, including the inner calls of {@code /batch}: method
  * override, routing, system and query parameter checks, authentication, scopes, emulator faults,
- * body validation, the handler, then {@code fields} selection and pretty printing.
+ * body validation, quotas, the handler, then {@code fields} selection and pretty printing.
  */
 public final class Dispatcher {
   private final Router router;
@@ -23,6 +23,7 @@ public final class Dispatcher {
   private final QueryValidator queryValidator;
   private final SchemaValidator schemaValidator;
   private final @Nullable FaultInjector faults;
+  private final @Nullable Quotas quotas;
 
   public Dispatcher(Router router, Discovery discovery, Authenticator authenticator) {
     this(router, discovery, authenticator, null);
@@ -34,7 +35,18 @@ public final class Dispatcher {
       Discovery discovery,
       Authenticator authenticator,
       @Nullable FaultInjector faults) {
+    this(router, discovery, authenticator, faults, null);
+  }
+
+  /** A pipeline with emulator {@code faults} and per-user {@code quotas} (null: none). */
+  public Dispatcher(
+      Router router,
+      Discovery discovery,
+      Authenticator authenticator,
+      @Nullable FaultInjector faults,
+      @Nullable Quotas quotas) {
     this.faults = faults;
+    this.quotas = quotas;
     this.router = router;
     this.authenticator = authenticator;
     this.queryValidator = new QueryValidator(discovery);
@@ -94,6 +106,9 @@ public final class Dispatcher {
       body =
           schemaValidator.validate(
               Json.parse(request.body()), method.requestSchema(), rootName(method.requestSchema()));
+    }
+    if (quotas != null) {
+      quotas.charge(method.id(), principal.email(), body);
     }
     return match.handler().handle(new ApiCall(request, match.pathVars(), principal, body));
   }

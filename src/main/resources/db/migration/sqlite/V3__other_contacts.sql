@@ -1,5 +1,6 @@
--- Other contacts (issue 3): contacts Google creates from interactions, a separate aggregate with
--- the same per-user change sequence as contacts. email_key finds the one other contact per address.
+-- Other contacts (https://developers.google.com/people/api/rest/v1/otherContacts): contacts Google
+-- creates from interactions, a separate aggregate with the same per-user change sequence as
+-- contacts. email_key finds the one other contact per address.
 CREATE TABLE other_contacts (
   user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
   id INTEGER NOT NULL,

@@ -5,21 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.api.services.people.v1.model.Name;
 import com.google.api.services.people.v1.model.Person;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import dev.openpeople.OpenPeopleServer;
 import dev.openpeople.OpenPeopleServerExtension;
-import dev.openpeople.server.JwtAuthenticator;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Date;
+import dev.openpeople.TestJwts;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,59 +20,19 @@ import org.openqa.selenium.By;
  * the emulator views say they are off.
  */
 class ConsoleProductionBrowserTest {
-  private static final RSAKey KEY = generate();
+  private static final TestJwts JWTS = new TestJwts("console");
   private static final String SCOPES =
       "https://www.googleapis.com/auth/contacts https://www.googleapis.com/auth/directory.readonly"
           + " https://www.google.com/m8/feeds";
 
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER =
-      new OpenPeopleServerExtension(
-          new OpenPeopleServer.Options(
-              "127.0.0.1",
-              0,
-              "unused",
-              new JwtAuthenticator("https://issuer.test", "openpeople", jwks()),
-              false,
-              OpenPeopleServer.Options.DEFAULT_MAX_BODY_BYTES));
+      new OpenPeopleServerExtension(JWTS.serverOptions());
 
   private static ConsoleBrowser browser;
 
-  private static RSAKey generate() {
-    try {
-      return new RSAKeyGenerator(2048).keyID("console").generate();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String jwks() {
-    try {
-      Path file = Files.createTempFile("jwks", ".json");
-      file.toFile().deleteOnExit();
-      Files.writeString(file, new JWKSet(List.of(KEY.toPublicJWK())).toString());
-      return file.toString();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String token(String email, List<String> adminDomains) throws Exception {
-    JWTClaimsSet.Builder claims =
-        new JWTClaimsSet.Builder()
-            .issuer("https://issuer.test")
-            .audience("openpeople")
-            .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-            .claim("email", email)
-            .claim("scope", SCOPES);
-    if (!adminDomains.isEmpty()) {
-      claims.claim("openpeople_admin_domains", adminDomains);
-    }
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("console").build(), claims.build());
-    jwt.sign(new RSASSASigner(KEY));
-    return jwt.serialize();
+  private static String token(String email, List<String> adminDomains) {
+    return JWTS.token(email, SCOPES, adminDomains);
   }
 
   @BeforeAll

@@ -3,8 +3,8 @@ package dev.openpeople.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.openpeople.OpenPeopleServer;
 import dev.openpeople.OpenPeopleServerExtension;
+import dev.openpeople.TestJwts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,30 +20,9 @@ class ConsoleWireTest {
   /** Production mode (JWT auth, no emulator routes): the assets are still public. */
   @RegisterExtension
   static final OpenPeopleServerExtension PRODUCTION =
-      new OpenPeopleServerExtension(
-          new OpenPeopleServer.Options(
-              "127.0.0.1",
-              0,
-              "unused",
-              new dev.openpeople.server.JwtAuthenticator(
-                  "https://issuer.test", "openpeople", jwks()),
-              false,
-              OpenPeopleServer.Options.DEFAULT_MAX_BODY_BYTES));
+      new OpenPeopleServerExtension(new TestJwts("console").serverOptions());
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  private static String jwks() {
-    try {
-      var key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("console").generate();
-      var file = java.nio.file.Files.createTempFile("jwks", ".json");
-      file.toFile().deleteOnExit();
-      java.nio.file.Files.writeString(
-          file, new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString());
-      return file.toString();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static HttpResponse<String> get(
       OpenPeopleServerExtension server, String path, String... headers) throws Exception {

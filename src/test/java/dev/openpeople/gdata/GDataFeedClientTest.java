@@ -141,6 +141,60 @@ class GDataFeedClientTest {
   }
 
   @Test
+  void updatedMinWithShowDeletedPagesChangesAndTombstonesThroughNextLinks() throws Exception {
+    List<ContactEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      entries.add(insert("Paged" + i));
+    }
+    advance(60);
+    DateTime since =
+        client.getFeed(GDataClients.feed(SERVER, DOMAIN, "full"), ContactFeed.class).getUpdated();
+    advance(1);
+    List<String> changes = new ArrayList<>();
+    for (int i = 0; i < 7; i += 2) {
+      ContactEntry entry = entries.get(i);
+      if (i % 4 == 0) {
+        entry.getName().getFullName().setValue("Changed " + i);
+        entry.update();
+        changes.add(entry.getId());
+      } else {
+        entry.delete();
+        changes.add(entry.getId() + " deleted");
+      }
+    }
+    for (ContactQuery.OrderBy order :
+        new ContactQuery.OrderBy[] {null, ContactQuery.OrderBy.LAST_MODIFIED}) {
+      ContactQuery query = new ContactQuery(GDataClients.feed(SERVER, DOMAIN, "full"));
+      query.setUpdatedMin(since);
+      query.setShowDeleted(true);
+      query.setMaxResults(3);
+      if (order != null) {
+        query.setOrderBy(order);
+      }
+      ContactFeed page = client.query(query, ContactFeed.class);
+      List<String> seen = new ArrayList<>();
+      List<Integer> starts = new ArrayList<>();
+      while (true) {
+        assertThat(page.getTotalResults()).isEqualTo(4);
+        starts.add(page.getStartIndex());
+        page.getEntries().forEach(e -> seen.add(e.getId() + (e.hasDeleted() ? " deleted" : "")));
+        Link next = page.getNextLink();
+        if (next == null) {
+          break;
+        }
+        assertThat(next.getHref()).contains("updated-min=").contains("showdeleted=true");
+        page = client.getFeed(URI.create(next.getHref()).toURL(), ContactFeed.class);
+      }
+      assertThat(starts).as("start-index of each page").containsExactly(1, 4);
+      if (order == null) {
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(changes);
+      } else {
+        assertThat(seen).as("oldest change first").containsExactlyElementsOf(changes);
+      }
+    }
+  }
+
+  @Test
   void tombstonesArePurgedAfterThirtyDays() throws Exception {
     ContactEntry gone = insert("Purged");
     gone.delete();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Cursor;
 import dev.openpeople.server.ApiRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,14 +42,14 @@ class GDataQueryTest {
   void defaultsToTheFirstTwentyFiveLiveEntriesInStoreOrder() {
     assertThat(parse())
         .isEqualTo(new GDataQuery(25, 1, null, false, false, false, false, null, null));
-    assertThat(parse().toStore().offset()).isZero();
+    assertThat(parse().after()).isNull();
   }
 
   @Test
   void pagingParameters() {
     GDataQuery query = parse("max-results", "7", "start-index", "11");
     assertThat(query.maxResults()).isEqualTo(7);
-    assertThat(query.toStore().offset()).isEqualTo(10);
+    assertThat(query.startIndex()).isEqualTo(11);
     assertThat(parse("max-results", "0").maxResults()).isZero();
     assertThat(parse("max-results", "999999999").maxResults())
         .isEqualTo(GDataQuery.MAX_RESULTS_CAP);
@@ -125,5 +126,15 @@ class GDataQueryTest {
     assertInvalid("Invalid value for start-key: 12.34", "start-key", "12.34");
     assertInvalid("Invalid value for start-key: 1f", "orderby", "lastmodified", "start-key", "1f");
     assertInvalid("Invalid value for start-key: XYZ", "start-key", "XYZ");
+  }
+
+  @Test
+  void startKeyIsTheListingCursorItWasMadeFrom() {
+    GDataQuery byId = parse("start-key", "1f");
+    assertThat(byId.after()).isEqualTo(new Cursor("1f", 0, 0));
+    assertThat(byId.startKey(new Cursor("2a", 9, 1234))).isEqualTo("2a");
+    GDataQuery byTime = parse("orderby", "lastmodified", "start-key", "1234.9");
+    assertThat(byTime.after()).isEqualTo(new Cursor("", 9, 1234));
+    assertThat(byTime.startKey(new Cursor("2a", 9, 1234))).isEqualTo("1234.9");
   }
 }

@@ -318,4 +318,61 @@ class ListingTest {
             Refused.class,
             e -> assertThat(e.rejection).isEqualTo(new Rejection.Invalid(Rejection.Token.PAGE)));
   }
+
+  /** {@link Log} addressed by row number, as GData feeds page it. */
+  private ChangeLog.Indexed<Row> indexed() {
+    return new ChangeLog.Indexed<>() {
+      @Override
+      public List<Row> page(@Nullable Cursor after, long skip, long maxSeq, int limit) {
+        return log.page(after, maxSeq, Integer.MAX_VALUE).stream()
+            .skip(after == null ? skip : 0)
+            .limit(limit)
+            .toList();
+      }
+
+      @Override
+      public long count(long maxSeq) {
+        return log.countLive(maxSeq);
+      }
+
+      @Override
+      public List<Row> changes(long afterSeq, long maxSeq, int limit) {
+        return log.changes(afterSeq, maxSeq, limit);
+      }
+
+      @Override
+      public Cursor cursorAfter(Row row) {
+        return log.cursorAfter(row);
+      }
+
+      @Override
+      public long seq(Row row) {
+        return log.seq(row);
+      }
+    };
+  }
+
+  @Test
+  void windowsReadOneRowAheadAndContinueByCursorOrByRowNumber() {
+    fill("a", "b", "c", "d", "e");
+    Listing.Window<Row> first = Listing.window(indexed(), null, 0, 2, log.lastSeq);
+    assertThat(first.rows()).extracting(Row::id).containsExactly("a", "b");
+    assertThat(first.more()).isTrue();
+    assertThat(first.total()).isEqualTo(5);
+    assertThat(first.cursorAfter(1)).isEqualTo(new Cursor("a", 1, 0));
+    Listing.Window<Row> byCursor =
+        Listing.window(indexed(), first.cursorAfter(2), 99, 2, log.lastSeq);
+    assertThat(byCursor.rows()).extracting(Row::id).containsExactly("c", "d");
+    Listing.Window<Row> last = Listing.window(indexed(), null, 3, 2, log.lastSeq);
+    assertThat(last.rows()).extracting(Row::id).containsExactly("d", "e");
+    assertThat(last.more()).as("the last window ends exactly at the end").isFalse();
+    Listing.Window<Row> countOnly = Listing.window(indexed(), null, 0, 0, log.lastSeq);
+    assertThat(countOnly.rows()).isEmpty();
+    assertThat(countOnly.more()).isFalse();
+    assertThat(countOnly.total()).isEqualTo(5);
+    log.put("f");
+    assertThat(Listing.window(indexed(), null, 0, 10, log.lastSeq - 1).total())
+        .as("a snapshot cuts later writes")
+        .isEqualTo(5);
+  }
 }

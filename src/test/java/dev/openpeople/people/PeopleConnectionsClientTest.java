@@ -20,8 +20,7 @@ class PeopleConnectionsClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER = new OpenPeopleServerExtension();
 
-  private static List<String> createNamed(PeopleService client, String... givenFamily)
-      throws Exception {
+  static List<String> createNamed(PeopleService client, String... givenFamily) throws Exception {
     List<String> names = new ArrayList<>();
     for (String pair : givenFamily) {
       String[] parts = pair.split(" ", -1);
@@ -37,7 +36,7 @@ class PeopleConnectionsClientTest {
     return names;
   }
 
-  private static List<String> listAll(PeopleService client, String sortOrder, int pageSize)
+  static List<String> listAll(PeopleService client, String sortOrder, int pageSize)
       throws Exception {
     List<String> given = new ArrayList<>();
     String token = null;

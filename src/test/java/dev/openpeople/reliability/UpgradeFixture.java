@@ -10,8 +10,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -24,6 +27,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 
 /**
  * The database of a previous release as rows (one JSON object per line: table and row), written by
@@ -79,13 +83,40 @@ final class UpgradeFixture {
     }
   }
 
+  /** Writes every row of the SQLite database {@code file} to {@code directory}/rows.jsonl. */
+  static void dump(Path file, Path directory) throws SQLException, IOException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Writer writer =
+            Files.newBufferedWriter(directory.resolve("rows.jsonl"), StandardCharsets.UTF_8)) {
+      dump(c, writer);
+    }
+  }
+
+  /** Migrates {@code db} to schema {@code version}, as the release of a fixture left it. */
+  static void migrate(TestDatabase db, String version) {
+    Flyway.configure()
+        .dataSource(db.jdbcUrl(), null, null)
+        .locations("classpath:db/migration/" + (TestDatabase.postgres() ? "postgresql" : "sqlite"))
+        .target(version)
+        .load()
+        .migrate();
+  }
+
   /** Inserts the fixture's rows into a database migrated to {@link #SCHEMA_VERSION}. */
   static int load(Connection connection) throws SQLException, IOException {
+    return load(connection, RESOURCE);
+  }
+
+  /**
+   * Inserts the rows of the fixture under {@code resource} into a database migrated to the schema
+   * version that fixture was written at.
+   */
+  static int load(Connection connection, String resource) throws SQLException, IOException {
     connection.setAutoCommit(false);
     Map<String, Map<String, Integer>> types = new HashMap<>();
     int rows = 0;
     List<JsonNode> all = new ArrayList<>();
-    try (InputStream in = UpgradeFixture.class.getResourceAsStream(RESOURCE + "rows.jsonl");
+    try (InputStream in = UpgradeFixture.class.getResourceAsStream(resource + "rows.jsonl");
         BufferedReader lines =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String text;
@@ -97,6 +128,12 @@ final class UpgradeFixture {
     all.sort(java.util.Comparator.comparing(l -> !l.path("table").asText().equals("users")));
     for (JsonNode line : all) {
       String table = line.path("table").asText();
+      if (!types.containsKey(table)) {
+        // The rows a migration seeds (server_state's one row) come from the fixture instead.
+        try (Statement s = connection.createStatement()) {
+          s.executeUpdate("DELETE FROM " + table);
+        }
+      }
       Map<String, Integer> columns = types.computeIfAbsent(table, t -> columnTypes(connection, t));
       insert(connection, table, line.path("row"), columns);
       rows++;

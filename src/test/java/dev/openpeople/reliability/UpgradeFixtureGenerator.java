@@ -11,11 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 
@@ -63,10 +60,7 @@ public final class UpgradeFixtureGenerator {
           out.resolve("expected.json"),
           Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(expected) + "\n");
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        var writer = Files.newBufferedWriter(out.resolve("rows.jsonl"), StandardCharsets.UTF_8)) {
-      UpgradeFixture.dump(c, writer);
-    }
+    UpgradeFixture.dump(file, out);
   }
 
   private static JsonNode ok(HttpResponse<String> response) throws Exception {

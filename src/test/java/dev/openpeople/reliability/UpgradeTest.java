@@ -23,7 +23,6 @@ import java.sql.ResultSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,13 +72,7 @@ class UpgradeTest {
       expected = Json.MAPPER.readTree(in);
     }
     try (TestDatabase db = TestDatabase.create()) {
-      Flyway.configure()
-          .dataSource(db.jdbcUrl(), null, null)
-          .locations(
-              "classpath:db/migration/" + (TestDatabase.postgres() ? "postgresql" : "sqlite"))
-          .target(UpgradeFixture.SCHEMA_VERSION)
-          .load()
-          .migrate();
+      UpgradeFixture.migrate(db, UpgradeFixture.SCHEMA_VERSION);
       try (Connection c = db.connect()) {
         assertThat(UpgradeFixture.load(c)).isGreaterThan(50);
       }
@@ -114,7 +107,7 @@ class UpgradeTest {
     return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
   }
 
-  private static long userId(Connection c, String email) throws Exception {
+  static long userId(Connection c, String email) throws Exception {
     try (PreparedStatement s = c.prepareStatement("SELECT id FROM users WHERE email = ?")) {
       s.setString(1, email);
       try (ResultSet rs = s.executeQuery()) {
@@ -125,7 +118,7 @@ class UpgradeTest {
   }
 
   /** The release's sync token with its issue time moved to now; nothing else changes. */
-  private static String redate(
+  static String redate(
       TokenSigner signer, String token, Listing list, long userId, OpenPeopleServer server) {
     ListToken old =
         ListToken.decode(signer, token, ListToken.SYNC, list.method, userId, "syncToken");
@@ -145,7 +138,7 @@ class UpgradeTest {
   }
 
   /** The token reports no change; after one new write, exactly that item. */
-  private static void assertSyncContinues(Wire wire, String user, Listing list, String token)
+  static void assertSyncContinues(Wire wire, String user, Listing list, String token)
       throws Exception {
     String what = user + " " + list;
     JsonNode none = get(wire, user, list.path + "&pageSize=1000&syncToken=" + encode(token));
@@ -174,7 +167,7 @@ class UpgradeTest {
     assertThat(one.path(list.items).path(0).path("resourceName").asText()).isEqualTo(created);
   }
 
-  private static JsonNode get(Wire wire, String user, String path) throws Exception {
+  static JsonNode get(Wire wire, String user, String path) throws Exception {
     HttpResponse<String> response = wire.json("GET", path, user, null);
     assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
     return Json.MAPPER.readTree(response.body());

@@ -10,6 +10,7 @@ import dev.openpeople.contact.SharedContact;
 import dev.openpeople.contact.SharedContactQuery;
 import dev.openpeople.contact.SharedContactStore;
 import dev.openpeople.contact.Storage;
+import dev.openpeople.listing.Cursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link Storage} backend must do with domain shared contacts, identically. */
@@ -59,8 +61,15 @@ interface SharedContactStorageContract extends StorageFixture {
     return ids(found);
   }
 
-  private long count(String domain, SharedContactQuery query) {
-    Long count = storage().readDomain(domain, s -> s.sharedContacts().count(query));
+  /** The rows of {@code query}'s listing after {@code after} or from row {@code skip}. */
+  private List<String> rows(
+      String domain, SharedContactQuery query, @Nullable Cursor after, long skip) {
+    return rows(domain, c -> c.changeLog(query).page(after, skip, Long.MAX_VALUE, 10));
+  }
+
+  private long count(String domain, SharedContactQuery query, long maxSeq) {
+    Long count =
+        storage().readDomain(domain, s -> s.sharedContacts().changeLog(query).count(maxSeq));
     return count;
   }
 
@@ -109,23 +118,31 @@ interface SharedContactStorageContract extends StorageFixture {
               s.sharedContacts().put(b.asTombstone(s.allocateSeqs(1), Instant.ofEpochMilli(4000)));
               return null;
             });
-    SharedContactQuery byId = new SharedContactQuery(null, false, false, false, 0, 10, null, null);
-    assertThat(rows(d, c -> c.query(byId))).containsExactly("a", "c");
+    SharedContactQuery byId = SharedContactQuery.LIVE_BY_ID;
+    assertThat(rows(d, byId, null, 0)).containsExactly("a", "c");
     SharedContactQuery delta =
-        new SharedContactQuery(Instant.ofEpochMilli(2000), true, true, false, 0, 10, null, null);
-    assertThat(rows(d, c -> c.query(delta))).containsExactly("a", "b");
-    assertThat(count(d, delta)).isEqualTo(2);
-    SharedContactQuery newest = new SharedContactQuery(null, true, true, true, 1, 2, null, null);
-    assertThat(rows(d, c -> c.query(newest))).containsExactly("a", "c");
-    SharedContactQuery seekById =
-        new SharedContactQuery(null, false, false, false, 5, 10, null, "a");
-    assertThat(rows(d, c -> c.query(seekById))).containsExactly("c");
-    SharedContactQuery seekNewest =
-        new SharedContactQuery(null, true, true, true, 9, 10, null, "4000.4");
-    assertThat(rows(d, c -> c.query(seekNewest))).containsExactly("a", "c");
-    assertThat(rows(d, c -> c.changes(2, 10, 10))).containsExactly("b");
-    assertThat(rows(d, c -> c.page("", 10, 10))).containsExactly("a", "c");
-    assertThat(rows(d, c -> c.page("a", 1, 10))).containsExactly("c");
+        new SharedContactQuery(Instant.ofEpochMilli(2000), true, true, false, null);
+    assertThat(rows(d, delta, null, 0)).containsExactly("a", "b");
+    assertThat(count(d, delta, 10)).isEqualTo(2);
+    SharedContactQuery newest = new SharedContactQuery(null, true, true, true, null);
+    assertThat(rows(d, newest, null, 1)).containsExactly("a", "c");
+    // A cursor seeks; the row number is then ignored.
+    assertThat(rows(d, byId, new Cursor("a", 0, 0), 5)).containsExactly("c");
+    assertThat(rows(d, newest, new Cursor("", 4, 4000), 9)).containsExactly("a", "c");
+    // The change log keeps tombstones and the query's other filters, by sequence.
+    assertThat(rows(d, c -> c.changeLog(byId).changes(2, 10, 10))).containsExactly("b");
+    assertThat(rows(d, c -> c.changeLog(delta).changes(0, 10, 10))).containsExactly("a", "b");
+    // A snapshot sequence cuts the listing and its count.
+    assertThat(rows(d, c -> c.changeLog(byId).page(null, 1, 10))).containsExactly("c");
+    assertThat(rows(d, c -> c.changeLog(byId).page(new Cursor("a", 0, 0), 1, 10)))
+        .containsExactly("c");
+    assertThat(count(d, byId, 1)).isEqualTo(1);
+    assertThat(count(d, byId, 10)).isEqualTo(2);
+    Cursor afterB =
+        storage()
+            .readDomain(d, s -> s.sharedContacts().changeLog(delta))
+            .cursorAfter(get(d, "b").orElseThrow());
+    assertThat(afterB).isEqualTo(new Cursor("b", 4, 4000));
   }
 
   @Test
@@ -138,9 +155,8 @@ interface SharedContactStorageContract extends StorageFixture {
     assertThat(rows(d, c -> c.search("lov", 0, 10))).containsExactly("x1");
     assertThat(rows(d, c -> c.search("a", 0, 10))).containsExactly("x1", "x2");
     assertThat(rows(d, c -> c.search("%", 0, 10))).isEmpty();
-    SharedContactQuery text =
-        new SharedContactQuery(null, false, false, false, 0, 10, "turing", null);
-    assertThat(rows(d, c -> c.query(text))).containsExactly("x2");
+    SharedContactQuery text = new SharedContactQuery(null, false, false, false, "turing");
+    assertThat(rows(d, text, null, 0)).containsExactly("x2");
   }
 
   @Test

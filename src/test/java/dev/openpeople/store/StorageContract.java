@@ -13,6 +13,7 @@ interface StorageContract
         GroupStorageContract,
         OtherContactStorageContract,
         SharedContactStorageContract,
+        ReindexContract,
         ServerStateContract {
   @Override
   Storage storage();

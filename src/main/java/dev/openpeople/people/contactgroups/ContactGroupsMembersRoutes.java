@@ -25,16 +25,9 @@ import java.util.OptionalLong;
  * The {@code contactGroups.members} resource: members.modify
  * (https://developers.google.com/people/api/rest/v1/contactGroups.members/modify).
  */
-public final class ContactGroupsMembersRoutes implements Routes {
+public record ContactGroupsMembersRoutes(GroupService groups, ContactBodies bodies)
+    implements Routes {
   static final int MAX_MODIFY = 1000;
-
-  private final GroupService groups;
-  private final ContactBodies bodies;
-
-  public ContactGroupsMembersRoutes(GroupService groups, ContactBodies bodies) {
-    this.groups = groups;
-    this.bodies = bodies;
-  }
 
   @Override
   public void define(Router router) {

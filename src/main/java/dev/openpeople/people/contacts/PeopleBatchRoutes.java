@@ -20,7 +20,6 @@ import dev.openpeople.server.Json;
 import dev.openpeople.server.Operation;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
-import dev.openpeople.token.TokenSigner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,22 +31,12 @@ import java.util.function.LongFunction;
  * batchDeleteContacts. Each batch is one transaction: any bad entry fails the call and writes
  * nothing.
  */
-public final class PeopleBatchRoutes implements Routes {
+public record PeopleBatchRoutes(ContactService contacts, ContactBodies bodies, Persons persons)
+    implements Routes {
   // At most 200 contacts per create/update batch and 500 per delete batch.
   static final int MAX_CREATE = 200;
   static final int MAX_UPDATE = 200;
   static final int MAX_DELETE = 500;
-
-  private final ContactService contacts;
-  private final ContactBodies bodies;
-  private final Persons persons;
-
-  public PeopleBatchRoutes(
-      ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
-    this.contacts = contacts;
-    this.bodies = bodies;
-    this.persons = persons;
-  }
 
   @Override
   public void define(Router router) {

@@ -8,7 +8,6 @@ import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.SortOrder;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
-import dev.openpeople.people.person.ContactBodies;
 import dev.openpeople.people.person.PeopleListings;
 import dev.openpeople.people.person.PersonRequests;
 import dev.openpeople.people.person.Persons;
@@ -37,8 +36,7 @@ public final class PeopleConnectionsRoutes implements Routes {
   private final Persons persons;
   private final Listing listing;
 
-  public PeopleConnectionsRoutes(
-      ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
+  public PeopleConnectionsRoutes(ContactService contacts, Persons persons, TokenSigner signer) {
     this.contacts = contacts;
     this.persons = persons;
     this.listing =

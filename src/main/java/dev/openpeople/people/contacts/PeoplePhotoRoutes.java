@@ -8,7 +8,6 @@ import dev.openpeople.contact.ImageProbe;
 import dev.openpeople.contact.Photo;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
-import dev.openpeople.people.person.ContactBodies;
 import dev.openpeople.people.person.PersonFields;
 import dev.openpeople.people.person.PersonRequests;
 import dev.openpeople.people.person.Persons;
@@ -37,22 +36,12 @@ import javax.imageio.ImageIO;
  * Contact photos: updateContactPhoto, deleteContactPhoto, and the photo bytes served at the signed
  * URLs persons carry (no credentials needed, as Google's photo URLs).
  */
-public final class PeoplePhotoRoutes implements Routes {
+public record PeoplePhotoRoutes(ContactService contacts, Persons persons, TokenSigner signer)
+    implements Routes {
   /** Largest decoded photo accepted; Google documents none, we keep photos under 10 MiB. */
   static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
   private static final byte[] DEFAULT_AVATAR = defaultAvatar();
-
-  private final ContactService contacts;
-  private final Persons persons;
-  private final TokenSigner signer;
-
-  public PeoplePhotoRoutes(
-      ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
-    this.contacts = contacts;
-    this.persons = persons;
-    this.signer = signer;
-  }
 
   @Override
   public void define(Router router) {

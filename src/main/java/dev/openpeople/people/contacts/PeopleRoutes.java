@@ -33,18 +33,9 @@ import org.jspecify.annotations.Nullable;
  * The {@code people} resource: contacts CRUD, batches, and people/me
  * (https://developers.google.com/people/api/rest/v1/people).
  */
-public final class PeopleRoutes implements Routes {
+public record PeopleRoutes(ContactService contacts, ContactBodies bodies, Persons persons)
+    implements Routes {
   static final int MAX_BATCH_GET = 200;
-
-  private final ContactService contacts;
-  private final ContactBodies bodies;
-  private final Persons persons;
-
-  public PeopleRoutes(ContactService contacts, ContactBodies bodies, Persons persons) {
-    this.contacts = contacts;
-    this.bodies = bodies;
-    this.persons = persons;
-  }
 
   @Override
   public void define(Router router) {

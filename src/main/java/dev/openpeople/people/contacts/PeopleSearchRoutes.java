@@ -4,7 +4,6 @@ package dev.openpeople.people.contacts;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.PhoneNumbers;
-import dev.openpeople.people.person.ContactBodies;
 import dev.openpeople.people.person.PersonFields;
 import dev.openpeople.people.person.PersonRequests;
 import dev.openpeople.people.person.Persons;
@@ -15,7 +14,6 @@ import dev.openpeople.server.Json;
 import dev.openpeople.server.Operation;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
-import dev.openpeople.token.TokenSigner;
 import java.util.List;
 import java.util.Set;
 
@@ -24,19 +22,9 @@ import java.util.Set;
  * from an index of word-aligned suffixes with one range scan
  * (https://developers.google.com/people/api/rest/v1/people/searchContacts).
  */
-public final class PeopleSearchRoutes implements Routes {
+public record PeopleSearchRoutes(ContactService contacts, Persons persons, PhoneNumbers phones)
+    implements Routes {
   // Discovery: default 10 when unset or 0, values over 30 are capped to 30.
-
-  private final ContactService contacts;
-  private final Persons persons;
-  private final PhoneNumbers phones;
-
-  public PeopleSearchRoutes(
-      ContactService contacts, ContactBodies bodies, Persons persons, TokenSigner signer) {
-    this.phones = bodies.phones();
-    this.contacts = contacts;
-    this.persons = persons;
-  }
 
   @Override
   public void define(Router router) {

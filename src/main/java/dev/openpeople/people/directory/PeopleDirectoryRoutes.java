@@ -9,6 +9,7 @@ import dev.openpeople.contact.DirectoryRows;
 import dev.openpeople.contact.Etags;
 import dev.openpeople.contact.SharedContact;
 import dev.openpeople.contact.SharedContactService;
+import dev.openpeople.contact.TextKeys;
 import dev.openpeople.contact.User;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
@@ -28,7 +29,6 @@ import dev.openpeople.token.TokenSigner;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -162,13 +162,13 @@ public final class PeopleDirectoryRoutes implements Routes {
     return ListToken.fingerprint(binding);
   }
 
-  /** The search query, lower case with single spaces ("" for the warmup request). */
+  /** The folded search query ({@link TextKeys#fold}; "" for the warmup request). */
   private static String prefix(ApiCall call) {
     String query = call.param("query");
     if (query == null) {
       throw ApiException.invalid("query is required.");
     }
-    return query.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return TextKeys.fold(query);
   }
 
   /** The response's {@code people}: domain profiles and shared contacts (deleted ones flagged). */
@@ -195,7 +195,7 @@ public final class PeopleDirectoryRoutes implements Routes {
     StringBuilder words = new StringBuilder();
     person.path("names").forEach(n -> words.append(' ').append(n.path("displayName").asText()));
     person.path("emailAddresses").forEach(e -> words.append(' ').append(e.path("value").asText()));
-    String text = words.toString().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}@.]+", " ");
+    String text = TextKeys.fold(words.toString()).replaceAll("[^\\p{L}\\p{N}@.]+", " ");
     String spaced = " " + text.replace('@', ' ').replace('.', ' ') + " " + text;
     return spaced.contains(" " + prefix);
   }

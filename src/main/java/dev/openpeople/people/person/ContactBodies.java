@@ -12,6 +12,7 @@ import dev.openpeople.contact.MembershipEditor;
 import dev.openpeople.contact.PersonDrafts;
 import dev.openpeople.contact.PhoneNumbers;
 import dev.openpeople.contact.SystemGroups;
+import dev.openpeople.contact.TextKeys;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.server.Discovery;
@@ -467,29 +468,26 @@ public final class ContactBodies implements MembershipEditor {
       addTerms(terms, phone.path("canonicalForm").asText("").replace("+", ""), " ");
     }
     return new ContactKeys(
-        first.toLowerCase(Locale.ROOT),
-        last.toLowerCase(Locale.ROOT),
-        new ArrayList<>(terms),
-        groups(body));
+        TextKeys.sortKey(first), TextKeys.sortKey(last), new ArrayList<>(terms), groups(body));
   }
 
+  /**
+   * Adds the terms of one value: its folded text ({@link TextKeys#fold}) from each word start in
+   * its first {@value #TERM_STARTS} characters on, each at most {@value #TERM_CHARS} characters
+   * long, so that neither the rows nor an index entry of a contact grow with its text.
+   */
   private static void addTerms(Set<String> terms, String value, String separators) {
-    String text = normalize(value);
-    if (text.isEmpty()) {
-      return;
-    }
-    for (int i = 0; i < text.length(); i++) {
+    String text = TextKeys.fold(value);
+    for (int i = 0; i < Math.min(text.length(), TERM_STARTS); i++) {
       if (i == 0 || separators.indexOf(text.charAt(i - 1)) >= 0) {
-        String term = text.substring(i);
+        String term = text.substring(i, Math.min(text.length(), i + TERM_CHARS));
         if (!term.isBlank()) {
-          terms.add(term.length() > 120 ? term.substring(0, 120) : term);
+          terms.add(term);
         }
       }
     }
   }
 
-  /** Lower-cases and folds runs of white space, for terms and queries alike. */
-  public static String normalize(String value) {
-    return value.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-  }
+  private static final int TERM_STARTS = 1000;
+  private static final int TERM_CHARS = 120;
 }

@@ -4,6 +4,7 @@ package dev.openpeople.people.person;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.ContactIds;
+import dev.openpeople.contact.TextKeys;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.server.ApiCall;
 import java.util.List;
@@ -93,10 +94,10 @@ public final class PersonRequests {
     return pageSize == 0 ? DEFAULT_SEARCH_PAGE : Math.min(pageSize, MAX_SEARCH_PAGE);
   }
 
-  /** The normalized query; empty for the warmup request. */
+  /** The folded query ({@link TextKeys#fold}); empty for the warmup request. */
   public static String query(ApiCall call) {
     String raw = call.param("query");
-    return ContactBodies.normalize(raw == null ? "" : raw);
+    return TextKeys.fold(raw == null ? "" : raw);
   }
 
   /** The contact id of {@code people/c<id>}, if it is one. */

@@ -2,9 +2,6 @@
 package dev.openpeople.store.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
  * A domain's change sequence ({@code domains.last_seq}) as seen from outside a domain transaction:
@@ -23,18 +20,15 @@ final class DomainSequence {
    * returns the first; creates the domain row if new. The update holds the domain's row lock until
    * commit (PostgreSQL), as shared-contact writes do, so numbers stay in commit order.
    */
-  static long allocate(Connection connection, String domain, int count) throws SQLException {
-    try (PreparedStatement upsert =
-        connection.prepareStatement(
-            "INSERT INTO domains (name, last_seq) VALUES (?, ?) ON CONFLICT (name)"
-                + " DO UPDATE SET last_seq = domains.last_seq + excluded.last_seq"
-                + " RETURNING last_seq")) {
-      upsert.setString(1, domain);
-      upsert.setLong(2, count);
-      try (ResultSet rs = upsert.executeQuery()) {
-        rs.next();
-        return rs.getLong(1) - count + 1;
-      }
-    }
+  static long allocate(Connection connection, String domain, int count) {
+    return new Statements(connection)
+            .number(
+                "INSERT INTO domains (name, last_seq) VALUES (?, ?) ON CONFLICT (name)"
+                    + " DO UPDATE SET last_seq = domains.last_seq + excluded.last_seq"
+                    + " RETURNING last_seq",
+                domain,
+                (long) count)
+        - count
+        + 1;
   }
 }

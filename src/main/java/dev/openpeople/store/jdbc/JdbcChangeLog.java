@@ -2,6 +2,7 @@
 package dev.openpeople.store.jdbc;
 
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,8 +13,11 @@ import java.util.function.Predicate;
  * {@code other_contacts}): each row has the user's {@code id}, its {@code seq} (unique per user; a
  * change rewrites it) and a {@code deleted} flag (deletes leave tombstones), so an incremental sync
  * reads O(changes) rows in {@code seq} order.
+ *
+ * @param <K> the row id's type
+ * @param <T> the row type
  */
-abstract class JdbcChangeLog<T> {
+abstract class JdbcChangeLog<K, T> {
   final Statements sql;
   final long userId;
   private final String table;
@@ -44,7 +48,7 @@ abstract class JdbcChangeLog<T> {
    * The live rows with these ids. Tombstones are dropped here, not with "deleted = FALSE" in SQL:
    * that term makes SQLite's planner probe the tombstone index and scan every live row of the user.
    */
-  final List<T> liveByIds(Collection<?> ids) {
+  public final List<T> getAll(Collection<K> ids) {
     List<T> out = new ArrayList<>(ids.size());
     sql.eachIn(
         "SELECT " + columns + " FROM " + table + " WHERE user_id = ? AND id IN (%s)",
@@ -96,5 +100,18 @@ abstract class JdbcChangeLog<T> {
         userId,
         maxSeq,
         afterSeq);
+  }
+
+  /**
+   * The sequence of the last change made at or before {@code cutoff} (0 if none): read backwards on
+   * the {@code (user_id, seq)} index, so it costs the changes made since.
+   */
+  public final long lastSeqAsOf(Instant cutoff) {
+    return sql.number(
+        "SELECT COALESCE(MAX(seq), 0) FROM (SELECT seq FROM "
+            + table
+            + " WHERE user_id = ? AND updated_at <= ? ORDER BY seq DESC LIMIT 1) last_change",
+        userId,
+        cutoff.toEpochMilli());
   }
 }

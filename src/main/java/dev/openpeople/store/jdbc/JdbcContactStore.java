@@ -11,12 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * column with its unique index is the per-user change log: a change rewrites the row with a new
  * sequence number, a delete leaves a tombstone, so an incremental sync reads O(changes) rows.
  */
-final class JdbcContactStore extends JdbcChangeLog<Contact> implements ContactStore {
+final class JdbcContactStore extends JdbcChangeLog<Long, Contact> implements ContactStore {
   /** The columns {@link #contact} reads, in order. */
   static final String COLUMNS =
       "id, seq, created_at, updated_at, deleted, body, first_key, last_key, photo_version";
@@ -34,16 +32,6 @@ final class JdbcContactStore extends JdbcChangeLog<Contact> implements ContactSt
   JdbcContactStore(Connection connection, long userId) {
     super(connection, userId, "contacts", COLUMNS, JdbcContactStore::contact, Contact::deleted);
     this.terms = new SearchTerms(connection, userId, "contact_terms", "contact_id");
-  }
-
-  @Override
-  public Optional<Contact> get(long id) {
-    return getAll(List.of(id)).stream().findFirst();
-  }
-
-  @Override
-  public List<Contact> getAll(Collection<Long> ids) {
-    return liveByIds(ids);
   }
 
   @Override

@@ -8,29 +8,8 @@ import java.sql.Connection;
 import java.util.List;
 
 /** One domain's view of one JDBC transaction. */
-final class JdbcDomainSession implements DomainSession {
-  private final Connection connection;
-  private final String domain;
-  private final long lastSeq;
-  private final boolean writable;
-
-  JdbcDomainSession(Connection connection, String domain, long lastSeq, boolean writable) {
-    this.connection = connection;
-    this.domain = domain;
-    this.lastSeq = lastSeq;
-    this.writable = writable;
-  }
-
-  @Override
-  public String domain() {
-    return domain;
-  }
-
-  @Override
-  public long lastSeq() {
-    return lastSeq;
-  }
-
+record JdbcDomainSession(Connection connection, String domain, long lastSeq, boolean writable)
+    implements DomainSession {
   @Override
   public SharedContactStore sharedContacts() {
     return new JdbcSharedContactStore(connection, domain);

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * as for contacts) and reads of the {@code group_members} index, which {@link JdbcContactStore}
  * writes with every contact.
  */
-final class JdbcGroupStore extends JdbcChangeLog<ContactGroup> implements GroupStore {
+final class JdbcGroupStore extends JdbcChangeLog<String, ContactGroup> implements GroupStore {
   private static final String COLUMNS = "id, seq, updated_at, deleted, name, client_data";
 
   JdbcGroupStore(Connection connection, long userId) {
@@ -30,16 +30,6 @@ final class JdbcGroupStore extends JdbcChangeLog<ContactGroup> implements GroupS
         COLUMNS,
         JdbcGroupStore::group,
         ContactGroup::deleted);
-  }
-
-  @Override
-  public Optional<ContactGroup> get(String id) {
-    return getAll(List.of(id)).stream().findFirst();
-  }
-
-  @Override
-  public List<ContactGroup> getAll(Collection<String> ids) {
-    return liveByIds(ids);
   }
 
   @Override

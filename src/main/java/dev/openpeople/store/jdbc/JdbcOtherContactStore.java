@@ -7,7 +7,6 @@ import dev.openpeople.listing.Cursor;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * Like contacts, the {@code seq} column is the change log and deletes leave tombstones; {@code
  * email_key} keeps one other contact per address findable in one index probe.
  */
-final class JdbcOtherContactStore extends JdbcChangeLog<Contact> implements OtherContactStore {
+final class JdbcOtherContactStore extends JdbcChangeLog<Long, Contact>
+    implements OtherContactStore {
   /** The columns of {@link JdbcContactStore#contact}; other contacts have no photo. */
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, seq, created_at, updated_at, deleted, body, first_key, last_key, 0";
 
   private final SearchTerms terms;
@@ -28,16 +28,6 @@ final class JdbcOtherContactStore extends JdbcChangeLog<Contact> implements Othe
     super(
         connection, userId, "other_contacts", COLUMNS, JdbcContactStore::contact, Contact::deleted);
     this.terms = new SearchTerms(connection, userId, "other_contact_terms", "other_contact_id");
-  }
-
-  @Override
-  public Optional<Contact> get(long id) {
-    return getAll(List.of(id)).stream().findFirst();
-  }
-
-  @Override
-  public List<Contact> getAll(Collection<Long> ids) {
-    return liveByIds(ids);
   }
 
   @Override

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -32,49 +31,36 @@ final class JdbcServerState implements ServerState {
   @Override
   public Snapshot snapshot() {
     return storage.runRead(
-        connection -> {
-          try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT clock_offset_ms, faults_version FROM server_state WHERE id = 1");
-              ResultSet rs = select.executeQuery()) {
-            return rs.next() ? new Snapshot(rs.getLong(1), rs.getLong(2)) : new Snapshot(0, 0);
-          }
-        });
+        connection ->
+            new Statements(connection)
+                    .select(
+                        "SELECT clock_offset_ms, faults_version FROM server_state WHERE id = 1",
+                        rs -> new Snapshot(rs.getLong(1), rs.getLong(2)))
+                    .stream()
+                    .findFirst()
+                    .orElse(new Snapshot(0, 0)));
   }
 
   @Override
   public long advanceClock(long millis) {
     return storage.runWrite(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE server_state SET clock_offset_ms = clock_offset_ms + ? WHERE id = 1"
-                      + " RETURNING clock_offset_ms")) {
-            update.setLong(1, millis);
-            try (ResultSet rs = update.executeQuery()) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          }
-        });
+        connection ->
+            new Statements(connection)
+                .number(
+                    "UPDATE server_state SET clock_offset_ms = clock_offset_ms + ? WHERE id = 1"
+                        + " RETURNING clock_offset_ms",
+                    millis));
   }
 
   @Override
   public List<Fault> faults() {
     return storage.runRead(
-        connection -> {
-          List<Fault> out = new ArrayList<>();
-          try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT id, method, user_email, kind, remaining FROM emulator_faults"
-                          + " WHERE remaining > 0 ORDER BY id");
-              ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-              out.add(fault(rs));
-            }
-          }
-          return out;
-        });
+        connection ->
+            new Statements(connection)
+                .select(
+                    "SELECT id, method, user_email, kind, remaining FROM emulator_faults"
+                        + " WHERE remaining > 0 ORDER BY id",
+                    JdbcServerState::fault));
   }
 
   @Override
@@ -104,10 +90,7 @@ final class JdbcServerState implements ServerState {
     storage.runWrite(
         connection -> {
           bumpFaults(connection);
-          try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM emulator_faults")) {
-            return delete.executeUpdate();
-          }
+          return new Statements(connection).update("DELETE FROM emulator_faults");
         });
   }
 
@@ -129,23 +112,16 @@ final class JdbcServerState implements ServerState {
               fault.remaining() <= 1
                   ? "DELETE FROM emulator_faults WHERE id = ?"
                   : "UPDATE emulator_faults SET remaining = remaining - 1 WHERE id = ?";
-          try (PreparedStatement change = connection.prepareStatement(sql)) {
-            change.setLong(1, fault.id());
-            change.executeUpdate();
-          }
+          new Statements(connection).update(sql, fault.id());
           return Optional.of(fault);
         });
   }
 
-  private static @Nullable Fault matching(Connection connection, String method, String user)
-      throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(MATCHING_FAULT)) {
-      select.setString(1, method);
-      select.setString(2, user);
-      try (ResultSet rs = select.executeQuery()) {
-        return rs.next() ? fault(rs) : null;
-      }
-    }
+  private static @Nullable Fault matching(Connection connection, String method, String user) {
+    return new Statements(connection)
+        .select(MATCHING_FAULT, JdbcServerState::fault, method, user).stream()
+            .findFirst()
+            .orElse(null);
   }
 
   private static Fault fault(ResultSet rs) throws SQLException {
@@ -153,62 +129,50 @@ final class JdbcServerState implements ServerState {
         rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5));
   }
 
-  private static void bumpFaults(Connection connection) throws SQLException {
-    try (PreparedStatement bump =
-        connection.prepareStatement(
-            "UPDATE server_state SET faults_version = faults_version + 1 WHERE id = 1")) {
-      bump.executeUpdate();
-    }
+  private static void bumpFaults(Connection connection) {
+    new Statements(connection)
+        .update("UPDATE server_state SET faults_version = faults_version + 1 WHERE id = 1");
   }
 
   @Override
-  public long count(String name, long period) {
+  public long count(String name, long period, long amount) {
     return storage.runWrite(
-        connection -> {
-          try (PreparedStatement upsert =
-              connection.prepareStatement(
-                  "INSERT INTO server_counters (name, period, value) VALUES (?, ?, 1)"
-                      + " ON CONFLICT (name) DO UPDATE SET"
-                      + " value = CASE WHEN server_counters.period = excluded.period"
-                      + " THEN server_counters.value + 1 ELSE 1 END,"
-                      + " period = excluded.period"
-                      + " RETURNING value")) {
-            upsert.setString(1, name);
-            upsert.setLong(2, period);
-            try (ResultSet rs = upsert.executeQuery()) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          }
-        });
+        connection ->
+            new Statements(connection)
+                .number(
+                    "INSERT INTO server_counters (name, period, value) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (name) DO UPDATE SET"
+                        + " value = CASE WHEN server_counters.period = excluded.period"
+                        + " THEN server_counters.value + excluded.value ELSE excluded.value END,"
+                        + " period = excluded.period"
+                        + " RETURNING value",
+                    name,
+                    period,
+                    amount));
   }
 
   @Override
   public void mark(String name, long value) {
     storage.runWrite(
-        connection -> {
-          try (PreparedStatement upsert =
-              connection.prepareStatement(
-                  "INSERT INTO server_counters (name, period, value) VALUES (?, 0, ?)"
-                      + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
-            upsert.setString(1, name);
-            upsert.setLong(2, value);
-            return upsert.executeUpdate();
-          }
-        });
+        connection ->
+            new Statements(connection)
+                .update(
+                    "INSERT INTO server_counters (name, period, value) VALUES (?, 0, ?)"
+                        + " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                    name,
+                    value));
   }
 
   @Override
   public OptionalLong mark(String name) {
-    return storage.runRead(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement("SELECT value FROM server_counters WHERE name = ?")) {
-            select.setString(1, name);
-            try (ResultSet rs = select.executeQuery()) {
-              return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-            }
-          }
-        });
+    List<Long> found =
+        storage.runRead(
+            connection ->
+                new Statements(connection)
+                    .select(
+                        "SELECT value FROM server_counters WHERE name = ?",
+                        rs -> rs.getLong(1),
+                        name));
+    return found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(found.get(0));
   }
 }

@@ -5,14 +5,16 @@ import dev.openpeople.contact.Photo;
 import dev.openpeople.contact.SharedContact;
 import dev.openpeople.contact.SharedContactQuery;
 import dev.openpeople.contact.SharedContactStore;
+import dev.openpeople.listing.ChangeLog;
+import dev.openpeople.listing.Cursor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The SQL implementation of {@link SharedContactStore} for one domain of one transaction. */
 final class JdbcSharedContactStore implements SharedContactStore {
@@ -56,90 +58,97 @@ final class JdbcSharedContactStore implements SharedContactStore {
   }
 
   @Override
-  public List<SharedContact> query(SharedContactQuery q) {
-    List<Object> args = new ArrayList<>();
-    String direction = q.descending() ? " DESC" : "";
-    String order =
-        q.byLastModified()
-            ? " ORDER BY updated_at" + direction + ", seq" + direction
-            : " ORDER BY id" + direction;
-    String where = where(q, args);
-    long offset = q.offset();
-    if (q.after() != null) {
-      where += seek(q, args);
-      offset = 0;
-    }
-    args.add(q.limit());
-    args.add(offset);
-    return select(
-        "SELECT " + COLUMNS + " FROM shared_contacts" + where + order + " LIMIT ? OFFSET ?",
-        args.toArray());
+  public ChangeLog.Indexed<SharedContact> changeLog(SharedContactQuery query) {
+    return new View(query);
   }
 
-  /** The keyset condition that starts a page after {@code q.after()}. */
-  private static String seek(SharedContactQuery q, List<Object> args) {
-    String op = q.descending() ? "<" : ">";
-    String after = Objects.requireNonNull(q.after());
-    if (!q.byLastModified()) {
-      args.add(after);
-      return " AND id " + op + " ?";
-    }
-    int dot = after.indexOf('.');
-    long millis = Long.parseLong(after.substring(0, dot));
-    long seq = Long.parseLong(after.substring(dot + 1));
-    args.add(millis);
-    args.add(millis);
-    args.add(seq);
-    return " AND (updated_at " + op + " ? OR (updated_at = ? AND seq " + op + " ?))";
-  }
+  /** The contacts a query selects, in its order, read with keyset seeks or offsets. */
+  private final class View implements ChangeLog.Indexed<SharedContact> {
+    private final SharedContactQuery q;
 
-  @Override
-  public long count(SharedContactQuery q) {
-    List<Object> args = new ArrayList<>();
-    String where = where(q, args);
-    args.add(0, domain);
-    return sql.number("SELECT COUNT(*) FROM shared_contacts" + where, args.toArray());
-  }
-
-  /** The WHERE clause of a feed query; its bind values go first into {@code args}. */
-  private static String where(SharedContactQuery q, List<Object> args) {
-    StringBuilder clause = new StringBuilder(" WHERE domain = ?");
-    if (!q.showDeleted()) {
-      clause.append(" AND deleted = FALSE");
+    View(SharedContactQuery q) {
+      this.q = q;
     }
-    int at = 0;
-    if (q.updatedMin() != null) {
-      clause.append(" AND updated_at >= ?");
-      args.add(at++, q.updatedMin().toEpochMilli());
-    }
-    if (q.text() != null) {
-      clause.append(" AND search_text LIKE ? ESCAPE '\\'");
-      args.add(at, like(q.text()));
-    }
-    return clause.toString();
-  }
 
-  @Override
-  public List<SharedContact> page(String afterId, long snapshotSeq, int limit) {
-    return select(
-        "SELECT "
-            + COLUMNS
-            + " FROM shared_contacts WHERE domain = ? AND id > ? AND seq <= ? AND deleted = FALSE"
-            + " ORDER BY id LIMIT ?",
-        afterId,
-        snapshotSeq,
-        limit);
-  }
+    @Override
+    public List<SharedContact> page(@Nullable Cursor after, long skip, long maxSeq, int limit) {
+      List<Object> args = new ArrayList<>();
+      String where = where(q.showDeleted(), args) + " AND seq <= ?";
+      args.add(maxSeq);
+      long offset = skip;
+      if (after != null) {
+        where += seek(after, args);
+        offset = 0;
+      }
+      String direction = q.descending() ? " DESC" : "";
+      String order =
+          q.byLastModified()
+              ? " ORDER BY updated_at" + direction + ", seq" + direction
+              : " ORDER BY id" + direction;
+      args.add(limit);
+      args.add(offset);
+      return select(
+          "SELECT " + COLUMNS + " FROM shared_contacts" + where + order + " LIMIT ? OFFSET ?",
+          args.toArray());
+    }
 
-  @Override
-  public List<SharedContact> changes(long afterSeq, long upToSeq, int limit) {
-    return select(
-        "SELECT "
-            + COLUMNS
-            + " FROM shared_contacts WHERE domain = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
-        afterSeq,
-        upToSeq,
-        limit);
+    @Override
+    public long count(long maxSeq) {
+      List<Object> args = new ArrayList<>();
+      String where = where(q.showDeleted(), args) + " AND seq <= ?";
+      args.add(maxSeq);
+      args.add(0, domain);
+      return sql.number("SELECT COUNT(*) FROM shared_contacts" + where, args.toArray());
+    }
+
+    @Override
+    public List<SharedContact> changes(long afterSeq, long maxSeq, int limit) {
+      List<Object> args = new ArrayList<>();
+      String where = where(true, args) + " AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
+      args.addAll(List.of(afterSeq, maxSeq, limit));
+      return select("SELECT " + COLUMNS + " FROM shared_contacts" + where, args.toArray());
+    }
+
+    @Override
+    public Cursor cursorAfter(SharedContact row) {
+      return new Cursor(row.id(), row.seq(), row.updated().toEpochMilli());
+    }
+
+    @Override
+    public long seq(SharedContact row) {
+      return row.seq();
+    }
+
+    /** The keyset condition that starts a page after {@code after}. */
+    private String seek(Cursor after, List<Object> args) {
+      String op = q.descending() ? "<" : ">";
+      if (!q.byLastModified()) {
+        args.add(after.key());
+        return " AND id " + op + " ?";
+      }
+      args.addAll(List.of(after.id(), after.id(), after.seq()));
+      return " AND (updated_at " + op + " ? OR (updated_at = ? AND seq " + op + " ?))";
+    }
+
+    /**
+     * The query's WHERE clause but for the sequence bounds (the domain is bound by {@link
+     * #select}); {@code tombstones} whether it keeps them.
+     */
+    private String where(boolean tombstones, List<Object> args) {
+      StringBuilder clause = new StringBuilder(" WHERE domain = ?");
+      if (!tombstones) {
+        clause.append(" AND deleted = FALSE");
+      }
+      if (q.updatedMin() != null) {
+        clause.append(" AND updated_at >= ?");
+        args.add(q.updatedMin().toEpochMilli());
+      }
+      if (q.text() != null) {
+        clause.append(" AND search_text LIKE ? ESCAPE '\\'");
+        args.add(like(q.text()));
+      }
+      return clause.toString();
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ package dev.openpeople.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.openpeople.contact.AppPasswordStore;
+import dev.openpeople.contact.IndexRules;
 import dev.openpeople.contact.ServerState;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.contact.StoreException;
@@ -76,6 +77,7 @@ public final class JdbcStorage implements Storage {
         .dataSource(pool)
         .locations(dialect.migrations())
         .failOnMissingLocations(true)
+        .callbacks(new RewordedMigrations(dialect.migrations()))
         .load()
         .migrate();
   }
@@ -131,13 +133,10 @@ public final class JdbcStorage implements Storage {
   public <T extends @Nullable Object> T writeDomain(String domain, DomainWork<T> work) {
     return runWrite(
         connection -> {
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO domains (name, last_seq) VALUES (?, 0)"
-                      + " ON CONFLICT (name) DO NOTHING")) {
-            insert.setString(1, domain);
-            insert.executeUpdate();
-          }
+          new Statements(connection)
+              .update(
+                  "INSERT INTO domains (name, last_seq) VALUES (?, 0) ON CONFLICT (name) DO NOTHING",
+                  domain);
           // The no-op update takes the domain's row lock (PostgreSQL), so a domain's writes
           // serialize and its change sequence stays gap-free in commit order.
           long lastSeq;
@@ -307,6 +306,11 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
+  public int reindex(IndexRules rules) {
+    return new Reindex(this, rules).run();
+  }
+
+  @Override
   public String secret(String name, Supplier<String> generator) {
     return runWrite(
         connection -> {
@@ -366,14 +370,8 @@ public final class JdbcStorage implements Storage {
     try (Connection connection = pool.getConnection()) {
       dialect.beginRead(connection);
       try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+        return commit(connection, work);
       } finally {
-        connection.setAutoCommit(true);
         connection.setReadOnly(false);
       }
     } catch (SQLException e) {
@@ -387,22 +385,28 @@ public final class JdbcStorage implements Storage {
     }
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      return commit(connection, work);
     } catch (SQLException e) {
       throw Sql.failure(e);
     } finally {
       if (dialect.serializeWrites()) {
         writeLock.unlock();
       }
+    }
+  }
+
+  /** Runs work in the connection's open transaction and commits it, or rolls it back. */
+  private static <T extends @Nullable Object> T commit(Connection connection, SqlWork<T> work)
+      throws SQLException {
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 }

@@ -15,22 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** One user's view of one JDBC transaction. */
-final class JdbcUserSession implements UserSession {
-  private final Connection connection;
-  private final User user;
-  private final boolean writable;
-
-  JdbcUserSession(Connection connection, User user, boolean writable) {
-    this.connection = connection;
-    this.user = user;
-    this.writable = writable;
-  }
-
-  @Override
-  public User user() {
-    return user;
-  }
-
+record JdbcUserSession(Connection connection, User user, boolean writable) implements UserSession {
   @Override
   public ContactStore contacts() {
     return new JdbcContactStore(connection, user.id());
@@ -80,9 +65,7 @@ final class JdbcUserSession implements UserSession {
   public void setProfile(String profileJson) {
     requireWritable();
     // A directory change of the user's domain (listDirectoryPeople sync), in this transaction.
-    long seq =
-        Statements.run(
-            () -> DomainSequence.allocate(connection, DomainSequence.domainOf(user.email()), 1));
+    long seq = DomainSequence.allocate(connection, DomainSequence.domainOf(user.email()), 1);
     new Statements(connection)
         .update(
             "UPDATE users SET profile = ?, domain_seq = ? WHERE id = ?",
