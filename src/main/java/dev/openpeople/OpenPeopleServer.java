@@ -215,6 +215,7 @@ public final class OpenPeopleServer implements AutoCloseable {
       OtherContactService otherContacts = new OtherContactService(contacts);
       PhoneNumbers phones = new PhoneNumbers(options.defaultRegion());
       SharedContactService sharedContacts = new SharedContactService(storage, clock);
+      PeopleDrafts drafts = new PeopleDrafts(discovery, phones);
       List<Routes> routes =
           new ArrayList<>(
               People.routes(
@@ -234,27 +235,14 @@ public final class OpenPeopleServer implements AutoCloseable {
               ? new FaultInjector(new SharedEmulatorState(storage.serverState(), clock))
               : null;
       if (faults != null) {
-        routes.add(new EmulatorRoutes(storage, clock));
-        routes.add(
-            new EmulatorUsersRoutes(
-                otherContacts, new PeopleDrafts(discovery, phones), sharedContacts));
-        routes.add(new EmulatorFaultsRoutes(faults));
-        routes.add(new EmulatorPropagationRoutes(contacts));
+        routes.addAll(emulatorRoutes(faults, contacts, otherContacts, sharedContacts, drafts));
       }
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
-      routes.add(cardDav(options, new PeopleDrafts(discovery, phones), signer, auth));
+      routes.add(cardDav(options, drafts, signer, auth));
       Router router = new Router(discovery);
       routes.forEach(r -> r.define(router));
-      Quotas.Limits limits = options.quotas();
-      Quotas quotas =
-          limits == null
-              ? null
-              : new Quotas(
-                  limits,
-                  (key, window, amount) -> storage.serverState().count(key, window, amount),
-                  clock::instant);
-      Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults, quotas);
+      Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults, quotas(options));
       dispatcher.set(pipeline);
       http =
           new JettyServer(
@@ -273,6 +261,32 @@ public final class OpenPeopleServer implements AutoCloseable {
     janitor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     // purgeTombstones logs its own failures, so the future has nothing left to report.
     var unused = janitor.scheduleWithFixedDelay(this::purgeTombstones, 1, 10, TimeUnit.MINUTES);
+  }
+
+  /** The emulator controls under {@code /emulator/v1/} (emulator mode only). */
+  private List<Routes> emulatorRoutes(
+      FaultInjector faults,
+      ContactService contacts,
+      OtherContactService otherContacts,
+      SharedContactService sharedContacts,
+      PeopleDrafts drafts) {
+    return List.of(
+        new EmulatorRoutes(storage, clock),
+        new EmulatorUsersRoutes(otherContacts, drafts, sharedContacts),
+        new EmulatorFaultsRoutes(faults),
+        new EmulatorPropagationRoutes(contacts));
+  }
+
+  /** Per-user People API quotas counted in the shared server state, or null when off. */
+  private @Nullable Quotas quotas(Options options) {
+    Quotas.Limits limits = options.quotas();
+    if (limits == null) {
+      return null;
+    }
+    return new Quotas(
+        limits,
+        (key, window, amount) -> storage.serverState().count(key, window, amount),
+        clock::instant);
   }
 
   /** The CardDAV surface: app passwords for Basic auth in production mode only. */

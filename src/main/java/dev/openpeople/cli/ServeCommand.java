@@ -134,6 +134,26 @@ public final class ServeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** The limits of {@code --quotas google} with each {@code --quota} applied; null when off. */
+  private Quotas.@Nullable Limits quotaLimits() {
+    if (quotas == QuotaMode.off) {
+      if (!quotaLimits.isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--quota changes a limit of --quotas google.");
+      }
+      return null;
+    }
+    Quotas.Limits limits = Quotas.Limits.google();
+    try {
+      for (String limit : quotaLimits) {
+        limits = limits.with(limit);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return limits;
+  }
+
   @Override
   public Integer call() throws Exception {
     Authenticator authenticator;
@@ -160,20 +180,7 @@ public final class ServeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--propagation-delay must not be negative.");
     }
-    Quotas.Limits limits = null;
-    if (quotas == QuotaMode.google) {
-      limits = Quotas.Limits.google();
-      try {
-        for (String limit : quotaLimits) {
-          limits = limits.with(limit);
-        }
-      } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-      }
-    } else if (!quotaLimits.isEmpty()) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--quota changes a limit of --quotas google.");
-    }
+    Quotas.Limits limits = quotaLimits();
     logFormat.apply();
     OpenPeopleServer.Options options =
         new OpenPeopleServer.Options(
