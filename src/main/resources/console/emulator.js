@@ -87,20 +87,31 @@ export function emulatorView(root) {
   }
 }
 
-const TYPES = { vcf: 'text/vcard', vcard: 'text/vcard', csv: 'text/csv', json: 'application/json' };
+const FORMATS = { vcf: 'vcard', vcard: 'vcard', csv: 'csv', json: 'json' };
 const missing = (what) => `${what} is not available on this server: ${location.origin}/emulator/v1/users/{email}:${what.toLowerCase()} answered 404 (a server without the import/export routes).`;
 
-/** POST /emulator/v1/users/{email}:import and GET .../{email}:export?format=vcard|csv|json. */
+/**
+ * POST /emulator/v1/users/{email}:import and GET .../{email}:export?format=vcard|csv|json: open in
+ * emulator mode, for the domain's administrators in production mode (the server checks).
+ */
 export function dataView(root) {
-  if (emulatorOnly(root, 'Import and export')) return;
-  const user = encodeURIComponent(session.email);
+  root.append(h('h1', {}, 'Import and export'));
+  if (session.mode === 'production' && !session.admin) {
+    root.append(h('p', { id: 'admin-only' }, `Only administrators of ${session.domain} import and export its users' contacts.`));
+    return;
+  }
+  const who = field('User', 'data-user', { type: 'email', value: session.email, required: true });
+  const user = () => encodeURIComponent(who.querySelector('input').value.trim());
   const file = h('input', { id: 'import-file', type: 'file', accept: '.vcf,.vcard,.csv,.json' });
-  const result = h('pre', { id: 'import-result', hidden: true });
+  const result = h('div', { id: 'import-result' });
   const download = h('p', { id: 'export-result' });
-  const format = field('Format', 'export-format', { tag: 'select', options: [['vcard', 'vCard'], ['csv', 'Google CSV'], ['json', 'People API JSON']] });
-  root.append(h('h1', {}, `Import and export for ${session.email}`),
+  const format = field('Format', 'export-format', {
+    tag: 'select',
+    options: [['vcard', 'vCard 3.0'], ['vcard4', 'vCard 4.0'], ['csv', 'Google CSV'], ['json', 'People API JSON']],
+  });
+  root.append(who,
     h('form', { class: 'card', id: 'import-form', onsubmit: (e) => { e.preventDefault(); upload(); } },
-      h('h2', {}, 'Import'), h('div', { class: 'field' }, h('label', { for: 'import-file' }, 'vCard, Google CSV or People JSON file'), file),
+      h('h2', {}, 'Import'), h('div', { class: 'field' }, h('label', { for: 'import-file' }, 'vCard, Google CSV or People API JSON file'), file),
       h('button', { type: 'submit', id: 'import' }, 'Import'), result),
     h('form', { class: 'card', id: 'export-form', onsubmit: (e) => { e.preventDefault(); exportFile(); } },
       h('h2', {}, 'Export'), format, h('button', { type: 'submit', id: 'export' }, 'Export'), download));
@@ -108,24 +119,26 @@ export function dataView(root) {
   async function upload() {
     const chosen = file.files[0];
     if (!chosen) { flash('Choose a file first.', true); return; }
-    const ext = chosen.name.split('.').pop().toLowerCase();
+    const kind = FORMATS[chosen.name.split('.').pop().toLowerCase()];
     try {
-      const summary = await call('POST', `/emulator/v1/users/${user}:import`, { body: chosen, type: TYPES[ext] || chosen.type, auth: false });
-      result.hidden = false;
-      result.textContent = JSON.stringify(summary, null, 2);
-      flash(`Imported ${chosen.name}.`);
+      const summary = await call('POST', `/emulator/v1/users/${user()}:import`, { query: { format: kind }, body: chosen, type: chosen.type || 'application/octet-stream' });
+      const skipped = summary.skippedEntries || [];
+      result.replaceChildren(skipped.length
+        ? table(['Where', 'Why it was skipped'], skipped.map((s) => [s.where, s.reason]), { id: 'import-skipped' }) : '');
+      flash(`Imported ${summary.imported ?? '?'} from ${chosen.name}; skipped ${summary.skipped ?? skipped.length}.`);
     } catch (e) {
       flash(e instanceof ApiError && e.status === 404 ? missing('Import') : e.message, true);
     }
   }
   async function exportFile() {
     const chosen = format.querySelector('select').value;
+    const query = chosen === 'vcard4' ? { format: 'vcard', version: '4.0' } : { format: chosen };
     try {
-      const text = await call('GET', `/emulator/v1/users/${user}:export`, { query: { format: chosen }, as: 'text', auth: false });
-      const ext = { vcard: 'vcf', csv: 'csv', json: 'json' }[chosen];
-      const url = URL.createObjectURL(new Blob([text], { type: TYPES[ext] }));
-      download.replaceChildren(h('a', { href: url, download: `${session.email}.${ext}`, id: 'export-link' }, `Download ${session.email}.${ext}`),
-        ` (${text.length} characters)`);
+      const text = await call('GET', `/emulator/v1/users/${user()}:export`, { query, as: 'text' });
+      const ext = { vcard: 'vcf', csv: 'csv', json: 'json' }[query.format];
+      const url = URL.createObjectURL(new Blob([text], { type: { vcf: 'text/vcard', csv: 'text/csv', json: 'application/json' }[ext] }));
+      const name = `${decodeURIComponent(user())}.${ext}`;
+      download.replaceChildren(h('a', { href: url, download: name, id: 'export-link' }, `Download ${name}`), ` (${text.length} characters)`);
       flash('Export ready.');
     } catch (e) {
       flash(e instanceof ApiError && e.status === 404 ? missing('Export') : e.message, true);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.console;
 
+import dev.openpeople.OpenPeopleServerExtension;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -21,21 +26,26 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium for a test class, from the Debian packages {@code chromium} and {@code
- * chromium-driver}: the driver binary is given, so Selenium Manager never looks for (or downloads)
- * one. Screenshots go to {@code target/console-screenshots/}.
+ * One headless Chromium per test class (register it after the class's server), from the Debian
+ * packages {@code chromium} and {@code chromium-driver}: the driver binary is given, so Selenium
+ * Manager never looks for (or downloads) one. After each test it saves a screenshot named after the
+ * test to {@code target/console-screenshots/}.
  */
-final class ConsoleBrowser implements AutoCloseable {
+final class ConsoleBrowser implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   private static final Path SHOTS = Path.of("target", "console-screenshots");
 
-  private final ChromeDriver driver;
-  private final WebDriverWait wait;
-  private final String baseUrl;
+  private final OpenPeopleServerExtension server;
+  private ChromeDriver driver;
+  private WebDriverWait wait;
 
-  ConsoleBrowser(String baseUrl) {
-    this.baseUrl = baseUrl;
+  ConsoleBrowser(OpenPeopleServerExtension server) {
+    this.server = server;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -62,7 +72,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Opens the console at {@code #hash} acting with {@code token} (an e-mail in emulator mode). */
   void open(String token, String hash) {
-    driver.get(baseUrl + "#" + hash);
+    driver.get(server.baseUrl() + "#" + hash);
     waitFor(By.cssSelector("body[data-ready='true']"));
     WebElement input = driver.findElement(By.id("token"));
     input.clear();
@@ -133,7 +143,14 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    driver.quit();
+  public void afterEach(ExtensionContext context) {
+    screenshot(context.getRequiredTestMethod().getName());
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (driver != null) {
+      driver.quit();
+    }
   }
 }

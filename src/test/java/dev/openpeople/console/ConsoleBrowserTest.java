@@ -15,13 +15,9 @@ import com.google.api.services.people.v1.model.Person;
 import dev.openpeople.OpenPeopleServerExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -36,25 +32,9 @@ class ConsoleBrowserTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER = new OpenPeopleServerExtension();
 
+  @RegisterExtension static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
+
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static ConsoleBrowser browser;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = new ConsoleBrowser(SERVER.baseUrl());
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void screenshot(TestInfo test) {
-    browser.screenshot(test.getTestMethod().orElseThrow().getName());
-  }
 
   private static List<Person> connections(String user) throws Exception {
     ListConnectionsResponse page =
@@ -95,16 +75,16 @@ class ConsoleBrowserTest {
   @Order(1)
   void createEditAndDeleteAContact() throws Exception {
     String user = "crud@example.com";
-    browser.open(user, "contacts");
-    browser.click(By.cssSelector("[data-action='new-contact']"));
-    browser.type(By.id("givenName"), "Ada");
-    browser.type(By.id("familyName"), "Lovelace");
-    browser.type(By.id("email"), "ada@engines.example");
-    browser.type(By.id("phone"), "+44 20 7946 0018");
-    browser.type(By.id("organization"), "Analytical Engines");
-    browser.screenshot("contact-new");
-    browser.click(By.id("save-contact"));
-    browser.flash("Created people/c");
+    BROWSER.open(user, "contacts");
+    BROWSER.click(By.cssSelector("[data-action='new-contact']"));
+    BROWSER.type(By.id("givenName"), "Ada");
+    BROWSER.type(By.id("familyName"), "Lovelace");
+    BROWSER.type(By.id("email"), "ada@engines.example");
+    BROWSER.type(By.id("phone"), "+44 20 7946 0018");
+    BROWSER.type(By.id("organization"), "Analytical Engines");
+    BROWSER.screenshot("contact-new");
+    BROWSER.click(By.id("save-contact"));
+    BROWSER.flash("Created people/c");
 
     List<Person> saved = connections(user);
     assertThat(saved).hasSize(1);
@@ -115,18 +95,18 @@ class ConsoleBrowserTest {
     assertThat(ada.getOrganizations().get(0).getName()).isEqualTo("Analytical Engines");
 
     // The People API JSON and the vCard (the CardDAV card) of the same contact.
-    browser.click(By.id("tab-json"));
-    browser.waitText(By.id("contact-json"), "\"resourceName\": \"" + ada.getResourceName() + "\"");
-    browser.click(By.id("tab-vcard"));
-    browser.waitText(By.id("contact-vcard"), "BEGIN:VCARD");
-    browser.waitText(By.id("contact-vcard"), "FN:Ada Lovelace");
-    browser.waitText(By.id("contact-vcard"), "VERSION:4.0");
-    browser.screenshot("contact-vcard");
+    BROWSER.click(By.id("tab-json"));
+    BROWSER.waitText(By.id("contact-json"), "\"resourceName\": \"" + ada.getResourceName() + "\"");
+    BROWSER.click(By.id("tab-vcard"));
+    BROWSER.waitText(By.id("contact-vcard"), "BEGIN:VCARD");
+    BROWSER.waitText(By.id("contact-vcard"), "FN:Ada Lovelace");
+    BROWSER.waitText(By.id("contact-vcard"), "VERSION:4.0");
+    BROWSER.screenshot("contact-vcard");
 
-    browser.click(By.id("tab-form"));
-    browser.type(By.id("organization"), "Difference Engines");
-    browser.click(By.id("save-contact"));
-    browser.flash("Saved " + ada.getResourceName());
+    BROWSER.click(By.id("tab-form"));
+    BROWSER.type(By.id("organization"), "Difference Engines");
+    BROWSER.click(By.id("save-contact"));
+    BROWSER.flash("Saved " + ada.getResourceName());
     Person edited = connections(user).get(0);
     assertThat(edited.getOrganizations().get(0).getName()).isEqualTo("Difference Engines");
     assertThat(edited.getEtag()).isNotEqualTo(ada.getEtag());
@@ -142,16 +122,16 @@ class ConsoleBrowserTest {
                 .setNames(List.of(new Name().setGivenName("Augusta").setFamilyName("King"))))
         .setUpdatePersonFields("names")
         .execute();
-    browser.type(By.id("notes"), "first programmer");
-    browser.click(By.id("save-contact"));
-    assertThat(browser.flash("FAILED_PRECONDITION")).startsWith("400");
+    BROWSER.type(By.id("notes"), "first programmer");
+    BROWSER.click(By.id("save-contact"));
+    assertThat(BROWSER.flash("FAILED_PRECONDITION")).startsWith("400");
     assertThat(connections(user).get(0).getNames().get(0).getGivenName()).isEqualTo("Augusta");
 
-    browser.nav("contacts");
-    browser.click(
+    BROWSER.nav("contacts");
+    BROWSER.click(
         By.cssSelector("#contacts-table a[data-resource='" + ada.getResourceName() + "']"));
-    browser.click(By.id("delete-contact"));
-    browser.flash("Deleted " + ada.getResourceName());
+    BROWSER.click(By.id("delete-contact"));
+    BROWSER.flash("Deleted " + ada.getResourceName());
     assertThat(connections(user)).isEmpty();
   }
 
@@ -168,47 +148,47 @@ class ConsoleBrowserTest {
                 .setNames(List.of(new Name().setGivenName("Zebediah").setFamilyName("Quill")))
                 .setEmailAddresses(List.of(new EmailAddress().setValue("zq@example.org"))))
         .execute();
-    browser.open(user, "contacts");
-    browser.waitRows("contacts-table", 25);
-    browser.waitText(By.cssSelector("[data-role='page-label']"), "61 in all");
-    assertThat(browser.rows("contacts-table").get(0).getText()).startsWith("Person 000");
-    browser.click(By.cssSelector("[data-action='next-page']"));
-    browser.waitText(By.cssSelector("[data-role='page-label']"), "Page 2");
-    assertThat(browser.rows("contacts-table").get(0).getText()).startsWith("Person 025");
-    browser.click(By.cssSelector("[data-action='next-page']"));
-    browser.waitText(By.cssSelector("[data-role='page-label']"), "Page 3");
-    browser.waitRows("contacts-table", 11);
+    BROWSER.open(user, "contacts");
+    BROWSER.waitRows("contacts-table", 25);
+    BROWSER.waitText(By.cssSelector("[data-role='page-label']"), "61 in all");
+    assertThat(BROWSER.rows("contacts-table").get(0).getText()).startsWith("Person 000");
+    BROWSER.click(By.cssSelector("[data-action='next-page']"));
+    BROWSER.waitText(By.cssSelector("[data-role='page-label']"), "Page 2");
+    assertThat(BROWSER.rows("contacts-table").get(0).getText()).startsWith("Person 025");
+    BROWSER.click(By.cssSelector("[data-action='next-page']"));
+    BROWSER.waitText(By.cssSelector("[data-role='page-label']"), "Page 3");
+    BROWSER.waitRows("contacts-table", 11);
     assertThat(
-            browser.driver().findElement(By.cssSelector("[data-action='next-page']")).isEnabled())
+            BROWSER.driver().findElement(By.cssSelector("[data-action='next-page']")).isEnabled())
         .isFalse();
-    browser.click(By.cssSelector("[data-action='prev-page']"));
-    browser.waitText(By.cssSelector("[data-role='page-label']"), "Page 2");
-    assertThat(browser.rows("contacts-table").get(0).getText()).startsWith("Person 025");
+    BROWSER.click(By.cssSelector("[data-action='prev-page']"));
+    BROWSER.waitText(By.cssSelector("[data-role='page-label']"), "Page 2");
+    assertThat(BROWSER.rows("contacts-table").get(0).getText()).startsWith("Person 025");
 
-    browser.select(By.id("contact-page-size"), "100");
-    browser.waitRows("contacts-table", 61);
-    browser.screenshot("contacts-paged");
+    BROWSER.select(By.id("contact-page-size"), "100");
+    BROWSER.waitRows("contacts-table", 61);
+    BROWSER.screenshot("contacts-paged");
 
-    browser.type(By.id("contact-search"), "zebed");
-    browser.click(By.cssSelector("form[role='search'] button[type='submit']"));
-    browser.waitRows("contacts-table", 1);
-    assertThat(browser.rows("contacts-table").get(0).getText())
+    BROWSER.type(By.id("contact-search"), "zebed");
+    BROWSER.click(By.cssSelector("form[role='search'] button[type='submit']"));
+    BROWSER.waitRows("contacts-table", 1);
+    assertThat(BROWSER.rows("contacts-table").get(0).getText())
         .contains("Zebediah Quill", "zq@example.org");
-    browser.type(By.id("contact-search"), "zq@example");
-    browser.click(By.cssSelector("form[role='search'] button[type='submit']"));
-    browser.waitText(By.id("contacts-table"), "Zebediah Quill");
-    browser.screenshot("contacts-search");
+    BROWSER.type(By.id("contact-search"), "zq@example");
+    BROWSER.click(By.cssSelector("form[role='search'] button[type='submit']"));
+    BROWSER.waitText(By.id("contacts-table"), "Zebediah Quill");
+    BROWSER.screenshot("contacts-search");
   }
 
   @Test
   @Order(3)
   void groupsAreCreatedJoinedAndListed() throws Exception {
     String user = "groups@example.com";
-    browser.open(user, "groups");
-    browser.type(By.id("group-name"), "Climbers");
-    browser.click(By.cssSelector("#group-name ~ button, form.toolbar button[type='submit']"));
-    browser.flash("Created contactGroups/");
-    browser.waitText(By.id("groups-table"), "Climbers");
+    BROWSER.open(user, "groups");
+    BROWSER.type(By.id("group-name"), "Climbers");
+    BROWSER.click(By.cssSelector("#group-name ~ button, form.toolbar button[type='submit']"));
+    BROWSER.flash("Created contactGroups/");
+    BROWSER.waitText(By.id("groups-table"), "Climbers");
     String group =
         SERVER.people(user).contactGroups().list().execute().getContactGroups().stream()
             .filter(g -> "Climbers".equals(g.getName()))
@@ -216,25 +196,25 @@ class ConsoleBrowserTest {
             .orElseThrow()
             .getResourceName();
 
-    browser.nav("contacts");
-    browser.click(By.cssSelector("[data-action='new-contact']"));
-    browser.type(By.id("givenName"), "Alex");
-    browser.type(By.id("familyName"), "Honnold");
-    browser.click(By.id("group-" + group.substring(group.indexOf('/') + 1)));
-    browser.click(By.id("save-contact"));
-    browser.flash("Created people/c");
+    BROWSER.nav("contacts");
+    BROWSER.click(By.cssSelector("[data-action='new-contact']"));
+    BROWSER.type(By.id("givenName"), "Alex");
+    BROWSER.type(By.id("familyName"), "Honnold");
+    BROWSER.click(By.id("group-" + group.substring(group.indexOf('/') + 1)));
+    BROWSER.click(By.id("save-contact"));
+    BROWSER.flash("Created people/c");
     Person alex = connections(user).get(0);
     assertThat(alex.getMemberships())
         .extracting(m -> m.getContactGroupMembership().getContactGroupResourceName())
         .containsExactlyInAnyOrder("contactGroups/myContacts", group);
 
-    browser.nav("groups");
-    browser.click(By.cssSelector("[data-group-link='Climbers']"));
-    browser.waitText(By.id("members-table"), "Alex Honnold");
-    browser.screenshot("group-members");
+    BROWSER.nav("groups");
+    BROWSER.click(By.cssSelector("[data-group-link='Climbers']"));
+    BROWSER.waitText(By.id("members-table"), "Alex Honnold");
+    BROWSER.screenshot("group-members");
 
-    browser.click(By.cssSelector("[data-delete-group='Climbers']"));
-    browser.flash("Deleted " + group);
+    BROWSER.click(By.cssSelector("[data-delete-group='Climbers']"));
+    BROWSER.flash("Deleted " + group);
     assertThat(SERVER.people(user).contactGroups().list().execute().getContactGroups())
         .noneMatch(g -> "Climbers".equals(g.getName()));
   }
@@ -254,21 +234,21 @@ class ConsoleBrowserTest {
         path,
         null,
         "{\"names\":[{\"givenName\":\"Oscar\"}],\"emailAddresses\":[{\"value\":\"oscar@mail.example\"}]}");
-    browser.open(user, "other");
-    browser.waitRows("other-table", 2);
-    browser.type(By.id("other-search"), "oscar");
-    browser.click(By.cssSelector("form[role='search'] button[type='submit']"));
-    browser.waitRows("other-table", 1);
-    assertThat(browser.rows("other-table").get(0).getText()).contains("oscar@mail.example");
-    browser.click(By.cssSelector("#other-table [data-copy]"));
-    browser.flash("Saved as people/c");
+    BROWSER.open(user, "other");
+    BROWSER.waitRows("other-table", 2);
+    BROWSER.type(By.id("other-search"), "oscar");
+    BROWSER.click(By.cssSelector("form[role='search'] button[type='submit']"));
+    BROWSER.waitRows("other-table", 1);
+    assertThat(BROWSER.rows("other-table").get(0).getText()).contains("oscar@mail.example");
+    BROWSER.click(By.cssSelector("#other-table [data-copy]"));
+    BROWSER.flash("Saved as people/c");
     assertThat(connections(user))
         .singleElement()
         .satisfies(
             p ->
                 assertThat(p.getEmailAddresses().get(0).getValue())
                     .isEqualTo("oscar@mail.example"));
-    browser.screenshot("other-contacts");
+    BROWSER.screenshot("other-contacts");
   }
 
   @Test
@@ -281,16 +261,16 @@ class ConsoleBrowserTest {
           String.format("u%02d@team.example", i),
           null);
     }
-    browser.open("u00@team.example", "users");
-    browser.waitRows("users-table", 25);
-    browser.click(By.cssSelector("[data-action='next-page']"));
-    browser.waitRows("users-table", 2);
-    assertThat(browser.rows("users-table").get(1).getText()).contains("u26@team.example");
-    browser.screenshot("users");
+    BROWSER.open("u00@team.example", "users");
+    BROWSER.waitRows("users-table", 25);
+    BROWSER.click(By.cssSelector("[data-action='next-page']"));
+    BROWSER.waitRows("users-table", 2);
+    assertThat(BROWSER.rows("users-table").get(1).getText()).contains("u26@team.example");
+    BROWSER.screenshot("users");
     createContacts("u26@team.example", 1, "Teammate ");
-    browser.click(By.cssSelector("[data-user='u26@team.example']"));
-    browser.waitText(By.id("contacts-table"), "Teammate 000");
-    assertThat(browser.driver().findElement(By.id("whoami")).getText())
+    BROWSER.click(By.cssSelector("[data-user='u26@team.example']"));
+    BROWSER.waitText(By.id("contacts-table"), "Teammate 000");
+    assertThat(BROWSER.driver().findElement(By.id("whoami")).getText())
         .contains("u26@team.example");
   }
 
@@ -298,23 +278,23 @@ class ConsoleBrowserTest {
   @Order(6)
   void sharedContactsAreCreatedAndDeleted() throws Exception {
     String admin = "admin@shared.example";
-    browser.open(admin, "shared");
-    browser.waitFor(By.id("shared-table"));
-    browser.type(By.id("shared-given"), "Front");
-    browser.type(By.id("shared-family"), "Desk");
-    browser.type(By.id("shared-email"), "desk@shared.example");
-    browser.click(By.cssSelector("#shared-form button[type='submit']"));
-    browser.flash("Created the shared contact");
-    browser.waitText(By.id("shared-table"), "desk@shared.example");
+    BROWSER.open(admin, "shared");
+    BROWSER.waitFor(By.id("shared-table"));
+    BROWSER.type(By.id("shared-given"), "Front");
+    BROWSER.type(By.id("shared-family"), "Desk");
+    BROWSER.type(By.id("shared-email"), "desk@shared.example");
+    BROWSER.click(By.cssSelector("#shared-form button[type='submit']"));
+    BROWSER.flash("Created the shared contact");
+    BROWSER.waitText(By.id("shared-table"), "desk@shared.example");
     String feed = SERVER.call("GET", "/m8/feeds/contacts/shared.example/full", admin, null).body();
     assertThat(feed)
         .contains(
             "<gd:givenName>Front</gd:givenName><gd:familyName>Desk</gd:familyName>",
             "desk@shared.example");
-    browser.screenshot("shared-contacts");
+    BROWSER.screenshot("shared-contacts");
 
-    browser.click(By.cssSelector("[data-delete-shared='Front Desk']"));
-    browser.flash("Deleted shared contact");
+    BROWSER.click(By.cssSelector("[data-delete-shared='Front Desk']"));
+    BROWSER.flash("Deleted shared contact");
     assertThat(SERVER.call("GET", "/m8/feeds/contacts/shared.example/full", admin, null).body())
         .doesNotContain("desk@shared.example");
   }
@@ -330,57 +310,57 @@ class ConsoleBrowserTest {
             .people()
             .createContact(new Person().setNames(List.of(new Name().setGivenName("Latest"))))
             .execute();
-    browser.open(user, "changes");
-    browser.waitRows("latest-table", 4);
-    assertThat(browser.rows("latest-table").get(0).getText()).startsWith("Latest");
-    browser.click(By.id("sync-start"));
-    browser.waitText(By.id("sync-status"), "Sync point set");
+    BROWSER.open(user, "changes");
+    BROWSER.waitRows("latest-table", 4);
+    assertThat(BROWSER.rows("latest-table").get(0).getText()).startsWith("Latest");
+    BROWSER.click(By.id("sync-start"));
+    BROWSER.waitText(By.id("sync-status"), "Sync point set");
     SERVER.people(user).people().deleteContact(late.getResourceName()).execute();
     SERVER
         .people(user)
         .people()
         .createContact(new Person().setNames(List.of(new Name().setGivenName("Newcomer"))))
         .execute();
-    browser.click(By.id("sync-refresh"));
-    browser.waitText(By.id("sync-status"), "2 changes seen");
-    assertThat(browser.driver().findElement(By.id("sync-table")).getText())
+    BROWSER.click(By.id("sync-refresh"));
+    BROWSER.waitText(By.id("sync-status"), "2 changes seen");
+    assertThat(BROWSER.driver().findElement(By.id("sync-table")).getText())
         .contains(late.getResourceName(), "deleted", "Newcomer");
-    browser.screenshot("change-log");
+    BROWSER.screenshot("change-log");
   }
 
   @Test
   @Order(8)
   void clockAdvancesAndFaultsAreArmedAndCleared() throws Exception {
     long before = emulator("GET", "/emulator/v1/clock", null).path("offsetSeconds").asLong();
-    browser.open("faults@example.com", "emulator");
-    browser.waitText(By.id("clock-now"), "Server time");
-    browser.type(By.id("clock-seconds"), "7200");
-    browser.click(By.id("clock-advance"));
-    browser.flash("Clock advanced by 7200 s");
+    BROWSER.open("faults@example.com", "emulator");
+    BROWSER.waitText(By.id("clock-now"), "Server time");
+    BROWSER.type(By.id("clock-seconds"), "7200");
+    BROWSER.click(By.id("clock-advance"));
+    BROWSER.flash("Clock advanced by 7200 s");
     assertThat(emulator("GET", "/emulator/v1/clock", null).path("offsetSeconds").asLong())
         .isEqualTo(before + 7200);
 
-    browser.type(By.id("fault-method"), "people.people.connections.list");
-    browser.select(By.id("fault-error"), "UNAVAILABLE");
-    browser.type(By.id("fault-count"), "2");
-    browser.type(By.id("fault-user"), "faults@example.com");
-    browser.click(By.id("fault-arm"));
-    browser.flash("Fault armed");
-    browser.waitText(By.id("faults-table"), "people.people.connections.list");
+    BROWSER.type(By.id("fault-method"), "people.people.connections.list");
+    BROWSER.select(By.id("fault-error"), "UNAVAILABLE");
+    BROWSER.type(By.id("fault-count"), "2");
+    BROWSER.type(By.id("fault-user"), "faults@example.com");
+    BROWSER.click(By.id("fault-arm"));
+    BROWSER.flash("Fault armed");
+    BROWSER.waitText(By.id("faults-table"), "people.people.connections.list");
     JsonNode armed = emulator("GET", "/emulator/v1/faults", null).path("faults");
     assertThat(armed).hasSize(1);
     assertThat(armed.get(0).path("error").asText()).isEqualTo("UNAVAILABLE");
     assertThat(armed.get(0).path("count").asInt()).isEqualTo(2);
-    browser.screenshot("faults-armed");
+    BROWSER.screenshot("faults-armed");
 
     // The armed fault reaches the console like any client: its contacts view shows the 503.
-    browser.nav("contacts");
-    assertThat(browser.flash("503 UNAVAILABLE")).isNotEmpty();
-    browser.nav("emulator");
-    browser.waitText(By.id("faults-table"), "people.people.connections.list");
-    browser.click(By.id("fault-clear"));
-    browser.flash("Faults cleared");
-    browser.waitRows("faults-table", 0);
+    BROWSER.nav("contacts");
+    assertThat(BROWSER.flash("503 UNAVAILABLE")).isNotEmpty();
+    BROWSER.nav("emulator");
+    BROWSER.waitText(By.id("faults-table"), "people.people.connections.list");
+    BROWSER.click(By.id("fault-clear"));
+    BROWSER.flash("Faults cleared");
+    BROWSER.waitRows("faults-table", 0);
     assertThat(emulator("GET", "/emulator/v1/faults", null).path("faults")).isEmpty();
   }
 
@@ -394,32 +374,32 @@ class ConsoleBrowserTest {
                 .call("GET", "/emulator/v1/users/" + user + ":export?format=vcard", null, null)
                 .statusCode()
             != 404;
-    browser.open(user, "data");
-    browser.select(By.id("export-format"), "vcard");
-    browser.click(By.id("export"));
+    BROWSER.open(user, "data");
+    BROWSER.select(By.id("export-format"), "vcard");
+    BROWSER.click(By.id("export"));
     if (present) {
-      browser.waitFor(By.id("export-link"));
-      assertThat(browser.driver().findElement(By.id("export-result")).getText())
+      BROWSER.waitFor(By.id("export-link"));
+      assertThat(BROWSER.driver().findElement(By.id("export-result")).getText())
           .contains(user + ".vcf");
     } else {
-      assertThat(browser.flash("Export is not available on this server")).contains("404");
+      assertThat(BROWSER.flash("Export is not available on this server")).contains("404");
     }
     java.nio.file.Path card = java.nio.file.Files.createTempFile("console-import", ".vcf");
     java.nio.file.Files.writeString(
         card,
         "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:imp-1\r\nFN:Imported One\r\nN:One;Imported;;;\r\nEND:VCARD\r\n");
-    browser.driver().findElement(By.id("import-file")).sendKeys(card.toString());
-    browser.click(By.id("import"));
+    BROWSER.driver().findElement(By.id("import-file")).sendKeys(card.toString());
+    BROWSER.click(By.id("import"));
     if (present) {
-      browser.flash("Imported");
+      BROWSER.flash("Imported");
       assertThat(connections(user))
           .anySatisfy(
               p -> assertThat(p.getNames().get(0).getDisplayName()).isEqualTo("Imported One"));
     } else {
-      assertThat(browser.flash("Import is not available on this server")).contains("404");
+      assertThat(BROWSER.flash("Import is not available on this server")).contains("404");
       assertThat(connections(user)).hasSize(2);
     }
-    browser.screenshot("import-export");
+    BROWSER.screenshot("import-export");
   }
 
   @Test
@@ -427,11 +407,11 @@ class ConsoleBrowserTest {
   void resetWipesEverything() throws Exception {
     String user = "reset@example.com";
     createContacts(user, 2, "Doomed ");
-    browser.open(user, "emulator");
-    browser.click(By.id("reset"));
-    browser.screenshot("reset-confirm");
-    browser.click(By.id("reset-confirm"));
-    browser.flash("Everything was reset");
+    BROWSER.open(user, "emulator");
+    BROWSER.click(By.id("reset"));
+    BROWSER.screenshot("reset-confirm");
+    BROWSER.click(By.id("reset-confirm"));
+    BROWSER.flash("Everything was reset");
     assertThat(connections(user)).isEmpty();
     assertThat(connections("crud@example.com")).isEmpty();
   }

@@ -8,8 +8,6 @@ import com.google.api.services.people.v1.model.Person;
 import dev.openpeople.OpenPeopleServerExtension;
 import dev.openpeople.TestJwts;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -29,22 +27,10 @@ class ConsoleProductionBrowserTest {
   static final OpenPeopleServerExtension SERVER =
       new OpenPeopleServerExtension(JWTS.serverOptions());
 
-  private static ConsoleBrowser browser;
+  @RegisterExtension static final ConsoleBrowser BROWSER = new ConsoleBrowser(SERVER);
 
   private static String token(String email, List<String> adminDomains) {
     return JWTS.token(email, SCOPES, adminDomains);
-  }
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = new ConsoleBrowser(SERVER.baseUrl());
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @Test
@@ -55,24 +41,24 @@ class ConsoleProductionBrowserTest {
         .people()
         .createContact(new Person().setNames(List.of(new Name().setGivenName("Prod Friend"))))
         .execute();
-    browser.open(user, "contacts");
-    browser.waitText(By.id("mode"), "production");
-    assertThat(browser.driver().findElement(By.id("token")).getAttribute("type"))
+    BROWSER.open(user, "contacts");
+    BROWSER.waitText(By.id("mode"), "production");
+    assertThat(BROWSER.driver().findElement(By.id("token")).getAttribute("type"))
         .isEqualTo("password");
-    browser.waitText(By.id("contacts-table"), "Prod Friend");
-    browser.waitText(By.id("whoami"), "pat@corp.example");
+    BROWSER.waitText(By.id("contacts-table"), "Prod Friend");
+    BROWSER.waitText(By.id("whoami"), "pat@corp.example");
     // The token lives in sessionStorage: a reload keeps it.
-    browser.driver().navigate().refresh();
-    browser.waitText(By.id("contacts-table"), "Prod Friend");
+    BROWSER.driver().navigate().refresh();
+    BROWSER.waitText(By.id("contacts-table"), "Prod Friend");
 
-    browser.nav("users");
-    browser.waitText(By.id("admin-only"), "Only an administrator of corp.example");
-    browser.nav("shared");
-    browser.waitText(By.id("admin-only"), "Only administrators of corp.example");
-    assertThat(browser.driver().findElements(By.id("shared-form"))).isEmpty();
-    browser.nav("emulator");
-    browser.waitText(By.id("emulator-only"), "only in emulator mode");
-    browser.screenshot("production-user");
+    BROWSER.nav("users");
+    BROWSER.waitText(By.id("admin-only"), "Only an administrator of corp.example");
+    BROWSER.nav("shared");
+    BROWSER.waitText(By.id("admin-only"), "Only administrators of corp.example");
+    assertThat(BROWSER.driver().findElements(By.id("shared-form"))).isEmpty();
+    BROWSER.nav("emulator");
+    BROWSER.waitText(By.id("emulator-only"), "only in emulator mode");
+    BROWSER.screenshot("production-user");
   }
 
   @Test
@@ -83,17 +69,17 @@ class ConsoleProductionBrowserTest {
         token("kim@corp.example", List.of()),
         null);
     String admin = token("boss@corp.example", List.of("corp.example"));
-    browser.open(admin, "users");
-    browser.waitText(By.id("whoami"), "admin of corp.example");
-    browser.waitText(By.id("users-table"), "kim@corp.example");
+    BROWSER.open(admin, "users");
+    BROWSER.waitText(By.id("whoami"), "admin of corp.example");
+    BROWSER.waitText(By.id("users-table"), "kim@corp.example");
 
-    browser.nav("shared");
-    browser.type(By.id("shared-given"), "Reception");
-    browser.click(By.cssSelector("#shared-form button[type='submit']"));
-    browser.flash("Created the shared contact");
-    browser.waitText(By.id("shared-table"), "Reception");
+    BROWSER.nav("shared");
+    BROWSER.type(By.id("shared-given"), "Reception");
+    BROWSER.click(By.cssSelector("#shared-form button[type='submit']"));
+    BROWSER.flash("Created the shared contact");
+    BROWSER.waitText(By.id("shared-table"), "Reception");
     assertThat(SERVER.call("GET", "/m8/feeds/contacts/corp.example/full", admin, null).body())
         .contains("<gd:givenName>Reception</gd:givenName>");
-    browser.screenshot("production-admin");
+    BROWSER.screenshot("production-admin");
   }
 }
