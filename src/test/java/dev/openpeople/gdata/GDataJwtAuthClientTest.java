@@ -7,22 +7,75 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gdata.data.contacts.ContactEntry;
 import com.google.gdata.data.contacts.ContactFeed;
 import com.google.gdata.util.ServiceForbiddenException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.openpeople.OpenPeopleServer;
 import dev.openpeople.OpenPeopleServerExtension;
-import dev.openpeople.TestJwts;
+import dev.openpeople.server.JwtAuthenticator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Production mode: administrators come from the {@code openpeople_admin_domains} claim. */
 class GDataJwtAuthClientTest {
-  static final TestJwts JWTS = new TestJwts("gdata");
+  static final RSAKey KEY = generate();
 
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER =
-      new OpenPeopleServerExtension(JWTS.serverOptions());
+      new OpenPeopleServerExtension(
+          new OpenPeopleServer.Options(
+              "127.0.0.1",
+              0,
+              "unused",
+              new JwtAuthenticator("https://issuer.test", "openpeople", jwks()),
+              false,
+              32L << 20));
 
-  private static String token(String email, List<String> adminDomains) {
-    return JWTS.token(email, "https://www.google.com/m8/feeds/", adminDomains);
+  private static RSAKey generate() {
+    try {
+      return new RSAKeyGenerator(2048).keyID("gdata").generate();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String jwks() {
+    try {
+      Path file = Files.createTempFile("jwks", ".json");
+      file.toFile().deleteOnExit();
+      Files.writeString(file, new JWKSet(List.of(KEY.toPublicJWK())).toString());
+      return file.toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String token(String email, List<String> adminDomains) throws Exception {
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer("https://issuer.test")
+            .audience("openpeople")
+            .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+            .claim("email", email)
+            .claim("scope", "https://www.google.com/m8/feeds/");
+    if (!adminDomains.isEmpty()) {
+      claims.claim("openpeople_admin_domains", adminDomains);
+    }
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("gdata").build(), claims.build());
+    jwt.sign(new RSASSASigner(KEY));
+    return jwt.serialize();
   }
 
   @Test
