@@ -84,6 +84,15 @@ export async function contactView(root, id) {
     });
     tabs.append(tab);
   }
+  // WAI-ARIA tabs: arrow keys move between them (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/).
+  tabs.addEventListener('keydown', (event) => {
+    const all = [...tabs.children];
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) return;
+    const next = all[(all.indexOf(document.activeElement) + step + all.length) % all.length];
+    next.focus();
+    next.click();
+  });
   root.append(h('p', {}, h('a', { href: '#contacts' }, '← All contacts')), title, tabs, body);
   tabs.firstChild.click();
 }
