@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * The web console in headless Chromium, emulator mode: each test clicks through one flow and checks
@@ -97,7 +98,9 @@ class ConsoleBrowserTest {
     // The People API JSON and the vCard (the CardDAV card) of the same contact.
     BROWSER.click(By.id("tab-json"));
     BROWSER.waitText(By.id("contact-json"), "\"resourceName\": \"" + ada.getResourceName() + "\"");
-    BROWSER.click(By.id("tab-vcard"));
+    // The keyboard moves between tabs too (arrow keys, as WAI-ARIA tabs do).
+    BROWSER.driver().findElement(By.id("tab-json")).sendKeys(Keys.ARROW_RIGHT);
+    BROWSER.waitFor(By.cssSelector("#tab-vcard[aria-selected='true']"));
     BROWSER.waitText(By.id("contact-vcard"), "BEGIN:VCARD");
     BROWSER.waitText(By.id("contact-vcard"), "FN:Ada Lovelace");
     BROWSER.waitText(By.id("contact-vcard"), "VERSION:4.0");

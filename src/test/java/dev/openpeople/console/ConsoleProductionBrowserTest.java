@@ -56,6 +56,8 @@ class ConsoleProductionBrowserTest {
     BROWSER.nav("shared");
     BROWSER.waitText(By.id("admin-only"), "Only administrators of corp.example");
     assertThat(BROWSER.driver().findElements(By.id("shared-form"))).isEmpty();
+    BROWSER.nav("data");
+    BROWSER.waitText(By.id("admin-only"), "Only administrators of corp.example import and export");
     BROWSER.nav("emulator");
     BROWSER.waitText(By.id("emulator-only"), "only in emulator mode");
     BROWSER.screenshot("production-user");
