@@ -68,6 +68,14 @@ class ConsoleBrowserTest {
         .execute();
   }
 
+  private static Person create(String user, String givenName) throws Exception {
+    return SERVER
+        .people(user)
+        .people()
+        .createContact(new Person().setNames(List.of(new Name().setGivenName(givenName))))
+        .execute();
+  }
+
   private static JsonNode emulator(String method, String path, String body) throws Exception {
     return JSON.readTree(SERVER.call(method, path, null, body).body());
   }
@@ -307,23 +315,14 @@ class ConsoleBrowserTest {
   void changeLogShowsLatestChangesAndChangesSinceASyncPoint() throws Exception {
     String user = "changes@example.com";
     createContacts(user, 3, "Early ");
-    Person late =
-        SERVER
-            .people(user)
-            .people()
-            .createContact(new Person().setNames(List.of(new Name().setGivenName("Latest"))))
-            .execute();
+    Person late = create(user, "Latest");
     BROWSER.open(user, "changes");
     BROWSER.waitRows("latest-table", 4);
     assertThat(BROWSER.rows("latest-table").get(0).getText()).startsWith("Latest");
     BROWSER.click(By.id("sync-start"));
     BROWSER.waitText(By.id("sync-status"), "Sync point set");
     SERVER.people(user).people().deleteContact(late.getResourceName()).execute();
-    SERVER
-        .people(user)
-        .people()
-        .createContact(new Person().setNames(List.of(new Name().setGivenName("Newcomer"))))
-        .execute();
+    create(user, "Newcomer");
     BROWSER.click(By.id("sync-refresh"));
     BROWSER.waitText(By.id("sync-status"), "2 changes seen");
     assertThat(BROWSER.driver().findElement(By.id("sync-table")).getText())
