@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 /**
  * The CardDAV benchmark: the same cards in OpenPeople and Radicale, the same requests to both.
  * Usage: java -cp target/openpeople.jar bench/CardDavBench.java OPENPEOPLE_URL RADICALE_URL CARDS
+ * (RADICALE_URL {@code -}: OpenPeople alone, e.g. while profiling it).
  */
 public final class CardDavBench {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -47,10 +48,13 @@ public final class CardDavBench {
     Server op =
         new Server("OpenPeople", args[0] + "/carddav/v1/principals/" + USER + "/lists/default/", basic);
     Server radicale = new Server("Radicale", args[1] + "/" + USER + "/contacts/", basic);
+    boolean alone = args[1].equals("-");
     loadOpenPeople(op, cards);
-    loadRadicale(radicale, cards);
+    if (!alone) {
+      loadRadicale(radicale, cards);
+    }
     Map<String, double[]> results = new LinkedHashMap<>();
-    for (Server server : List.of(op, radicale)) {
+    for (Server server : alone ? List.of(op) : List.of(op, radicale)) {
       results.put(server.name(), measure(server, cards));
     }
     String[] names = {
@@ -61,7 +65,7 @@ public final class CardDavBench {
       "addressbook-query FN starts-with, p99 ms"
     };
     double[] a = results.get("OpenPeople");
-    double[] b = results.get("Radicale");
+    double[] b = results.getOrDefault("Radicale", new double[names.length]);
     System.out.printf("| measure | OpenPeople | Radicale | Radicale / OpenPeople |%n|---|---|---|---|%n");
     for (int i = 0; i < names.length; i++) {
       System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.1fx |%n", names[i], a[i], b[i], b[i] / a[i]);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -116,9 +117,10 @@ final class AddressBookQuery {
 
   /**
    * A prefix the search index can answer for every match of this filter (a superset), or null when
-   * the whole address book must be scanned.
+   * the whole address book must be scanned; {@code searchForm} puts text in the form of the index's
+   * terms ({@link dev.openpeople.contact.TextKeys#fold}, as searchContacts does its query).
    */
-  @Nullable String indexPrefix() {
+  @Nullable String indexPrefix(UnaryOperator<String> searchForm) {
     if (filters.size() != 1 && !allOf) {
       return null;
     }
@@ -129,7 +131,7 @@ final class AddressBookQuery {
         continue;
       }
       for (TextMatch match : filter.matches()) {
-        String text = match.text().trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String text = searchForm.apply(match.text());
         if (match.matchType().equals("starts-with")
             && !match.negate()
             && !text.isEmpty()

@@ -76,7 +76,7 @@ public final class CardDavRoutes implements Routes {
     return new CardDavRoutes(
         new CardDavAuth(bearer, appPasswords),
         new PropfindMethod(book, cards, clock),
-        new ReportMethod(book, cards, clock),
+        new ReportMethod(book, cards),
         new CardMethods(book, cards));
   }
 
@@ -88,10 +88,20 @@ public final class CardDavRoutes implements Routes {
     }
   }
 
-  /** RFC 6764 section 5: the well-known URI redirects to the service's context path. */
+  /**
+   * RFC 6764 sections 5 and 6, as Google does it: the well-known URI answers 301 to the caller's
+   * address book (https://developers.google.com/people/carddav: "Once redirected (HTTP 301) to an
+   * Address Book Resource"), where current-user-principal, principal-URL and addressbook-home-set
+   * lead on. The redirect names the user, so it needs credentials: without them it is a 401.
+   */
   private ApiReply wellKnown(ApiCall call) {
-    return ApiReply.bytes(301, "text/plain; charset=UTF-8", new byte[0])
-        .header("Location", DavPath.ROOT);
+    try {
+      Principal caller = auth.authenticate(call.request());
+      return ApiReply.bytes(301, "text/plain; charset=UTF-8", new byte[0])
+          .header("Location", DavPath.book(caller.email()));
+    } catch (DavException e) {
+      return error(e);
+    }
   }
 
   private ApiReply handle(ApiCall call) {
@@ -123,10 +133,22 @@ public final class CardDavRoutes implements Routes {
         default -> notAllowed(request.method());
       };
     } catch (DavException e) {
-      return error(e.status(), e.condition(), String.valueOf(e.getMessage()));
+      return error(e);
     } catch (ApiException e) {
       return error(e.error().httpStatus(), null, String.valueOf(e.getMessage()));
     }
+  }
+
+  private static ApiReply error(DavException e) {
+    ApiReply reply =
+        ApiReply.bytes(
+            e.status(),
+            "application/xml; charset=utf-8",
+            DavWriter.error(e.condition(), e.href(), String.valueOf(e.getMessage())));
+    if (e.status() == 401) {
+      reply.header("WWW-Authenticate", CardDavAuth.CHALLENGE);
+    }
+    return reply;
   }
 
   /** RFC 4918 section 10.1 and RFC 6352 section 6.1: the classes and methods served. */
@@ -143,13 +165,7 @@ public final class CardDavRoutes implements Routes {
   }
 
   static ApiReply error(int status, @Nullable QName condition, String message) {
-    ApiReply reply =
-        ApiReply.bytes(
-            status, "application/xml; charset=utf-8", DavWriter.error(condition, message));
-    if (status == 401) {
-      reply.header("WWW-Authenticate", CardDavAuth.CHALLENGE);
-    }
-    return reply;
+    return error(new DavException(status, condition, message));
   }
 
   static boolean isCollection(DavPath path) {

@@ -44,9 +44,11 @@ final class CardMethods {
     VCardVersion version = version(request.header("Accept"));
     if (path.kind() == Kind.BOOK) {
       Snapshot all = book.all(email);
+      Cards.Rendering rendering =
+          Cards.rendering(book, email, all.contacts(), all.groupNames(), true);
       StringBuilder text = new StringBuilder();
       for (Contact contact : all.contacts()) {
-        text.append(Cards.vcard(contact, all.groupNames(), version));
+        text.append(Cards.vcard(contact, rendering, version));
       }
       return vcard(200, text.toString());
     }
@@ -64,12 +66,14 @@ final class CardMethods {
     if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
       return ApiReply.bytes(304, DavProperties.VCARD_TYPE, new byte[0]).header("ETag", etag);
     }
-    return vcard(200, Cards.vcard(contact, found.groupNames(), version)).header("ETag", etag);
+    Cards.Rendering rendering =
+        Cards.rendering(book, email, List.of(contact), found.groupNames(), true);
+    return vcard(200, Cards.vcard(contact, rendering, version)).header("ETag", etag);
   }
 
   ApiReply put(String email, DavPath path, ApiRequest request) {
     String name = requireCard(path);
-    String text = body(request);
+    Cards.Parsed parsed = Cards.parse(body(request));
     Conditions conditions =
         new Conditions(
             ifMatch(request.header("If-Match")),
@@ -85,7 +89,7 @@ final class CardMethods {
                   && !Cards.nameOf(context.current().get()).equals(name)) {
                 throw new DavException(409, null, "The resource name is taken.");
               }
-              return cards.draft(id, name, text, context);
+              return cards.draft(email, id, name, parsed, context);
             });
     return ApiReply.bytes(written.getValue() ? 201 : 204, "text/plain; charset=UTF-8", new byte[0])
         .header("ETag", Cards.etag(written.getKey()));
@@ -108,7 +112,7 @@ final class CardMethods {
     if (path.kind() != Kind.BOOK) {
       throw new DavException(405, null, "POST adds members to the address book only.");
     }
-    String text = body(request);
+    Cards.Parsed parsed = Cards.parse(body(request));
     long id = ContactService.newIds(1).get(0);
     String name = Long.toUnsignedString(id);
     Map.Entry<Contact, Boolean> written =
@@ -116,7 +120,7 @@ final class CardMethods {
             email,
             id,
             new Conditions(null, true, Cards::etag),
-            (newId, context) -> cards.draft(newId, name, text, context));
+            (newId, context) -> cards.draft(email, newId, name, parsed, context));
     return ApiReply.bytes(201, "text/plain; charset=UTF-8", new byte[0])
         .header("Location", DavPath.card(email, name))
         .header("ETag", Cards.etag(written.getKey()));

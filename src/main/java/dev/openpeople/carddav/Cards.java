@@ -1,33 +1,44 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.carddav;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openpeople.contact.AddressBookService;
 import dev.openpeople.contact.AddressBookService.CardContext;
+import dev.openpeople.contact.AddressBookService.CardWrite;
+import dev.openpeople.contact.AddressBookService.Snapshot;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactIds;
-import dev.openpeople.contact.ContactService.ContactDraft;
 import dev.openpeople.contact.PersonDrafts;
+import dev.openpeople.contact.Photo;
 import dev.openpeople.contact.SystemGroups;
 import dev.openpeople.error.ApiException;
+import dev.openpeople.listing.Listing;
+import dev.openpeople.listing.Rejection;
 import dev.openpeople.server.Json;
+import dev.openpeople.token.ListToken;
 import dev.openpeople.token.TokenSigner;
 import dev.openpeople.vcard.InvalidVCardException;
 import dev.openpeople.vcard.PersonCard;
 import dev.openpeople.vcard.VCards;
 import ezvcard.VCardVersion;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A contact as a card: its resource name, entity tag and vCard text, the contact body a card
@@ -56,15 +67,15 @@ final class Cards {
           "imClients",
           "memberships");
 
-  static final Duration SYNC_TOKEN_LIFETIME = Duration.ofDays(7);
   private static final String SYNC_PREFIX = "https://openpeople.dev/ns/sync/";
+  private static final String CONTINUE_PREFIX = SYNC_PREFIX + "p/";
 
   private final PersonDrafts drafts;
-  private final TokenSigner signer;
+  private final Listing listing;
 
   Cards(PersonDrafts drafts, TokenSigner signer) {
     this.drafts = drafts;
-    this.signer = signer;
+    this.listing = new Listing("carddav.syncCollection", signer, Cards::syncTokenError);
   }
 
   /** The id a resource name stands for (see the class comment). */
@@ -87,8 +98,35 @@ final class Cards {
 
   /** The contact's resource name inside the address book. */
   static String nameOf(Contact contact) {
-    String stored = cardField(contact).path("href").asText("");
+    String stored = storedHref(contact.body());
+    if (stored == null) {
+      stored = cardField(contact).path("href").asText("");
+    }
     return stored.isEmpty() ? Long.toUnsignedString(contact.id()) : stored;
+  }
+
+  private static final String HREF_KEY = "\"href\":\"";
+
+  /**
+   * The stored resource name read straight from the body's card field (see {@link #cardField}),
+   * which a listing does for every card: "" when there is none, null when it holds an escape and
+   * needs the parser.
+   */
+  private static @Nullable String storedHref(String body) {
+    int card = body.lastIndexOf(CARD_KEY);
+    if (card < 0) {
+      return "";
+    }
+    int key = body.indexOf(HREF_KEY, card);
+    if (key < 0) {
+      return "";
+    }
+    int start = key + HREF_KEY.length();
+    int end = body.indexOf('"', start);
+    if (end < 0 || body.lastIndexOf('\\', end) >= start) {
+      return null;
+    }
+    return body.substring(start, end);
   }
 
   /** A strong entity tag, quotes included: it changes with every change of the contact. */
@@ -96,41 +134,121 @@ final class Cards {
     return "\"" + Long.toHexString(contact.seq()) + "\"";
   }
 
+  private static final String CARD_KEY = "\"" + PersonDrafts.CARD_FIELD + "\":";
+
+  /**
+   * The stored card field of a contact, parsed alone: a listing names every card by it, and parsing
+   * whole bodies for that was most of a 10,000-card PROPFIND. The key, unescaped, can only be the
+   * body's own key (a quote inside a JSON string is escaped, and no Person field has that key).
+   */
   private static JsonNode cardField(Contact contact) {
-    // The stored field is small and last in the body; a full parse is simplest and fast enough.
-    return Json.parseStored(contact.body()).path(PersonDrafts.CARD_FIELD);
+    String body = contact.body();
+    int key = body.lastIndexOf(CARD_KEY);
+    if (key < 0) {
+      return MissingNode.getInstance();
+    }
+    try (JsonParser parser = Json.MAPPER.createParser(body.substring(key + CARD_KEY.length()))) {
+      JsonNode card = Json.MAPPER.readTree(parser);
+      return card == null ? MissingNode.getInstance() : card;
+    } catch (IOException e) {
+      throw new IllegalStateException("stored JSON is corrupt", e);
+    }
   }
 
-  /** The vCard text of a contact; {@code groupNames} maps user group ids to names. */
-  static String vcard(Contact contact, Map<String, String> groupNames, VCardVersion version) {
+  /** The card's UID: the one it was written with, else the contact's source id. */
+  static String uidOf(Contact contact) {
+    return uidOf(contact, Json.parseStored(contact.body()));
+  }
+
+  static String uidOf(Contact contact, JsonNode body) {
+    String uid = body.path(PersonDrafts.CARD_FIELD).path("uid").asText("");
+    return uid.isEmpty() ? ContactIds.sourceId(contact.id()) : uid;
+  }
+
+  /**
+   * What cards are rendered with: user group names by id (CATEGORIES) and the photos of the
+   * contacts that have one (read only when card text is wanted).
+   */
+  record Rendering(Map<String, String> groupNames, Map<Long, Photo> photos) {}
+
+  /** The rendering of {@code contacts}; photos are read when {@code withText}. */
+  static Rendering rendering(
+      AddressBookService book,
+      String email,
+      Collection<Contact> contacts,
+      Map<String, String> groupNames,
+      boolean withText) {
+    return new Rendering(groupNames, withText ? book.photos(email, contacts) : Map.of());
+  }
+
+  /** The vCard text of a contact. */
+  static String vcard(Contact contact, Rendering rendering, VCardVersion version) {
     ObjectNode body = Json.parseStored(contact.body());
     JsonNode card = body.path(PersonDrafts.CARD_FIELD);
-    String uid = card.path("uid").asText("");
-    if (uid.isEmpty()) {
-      uid = ContactIds.sourceId(contact.id());
-    }
     List<String> categories = new ArrayList<>();
     for (JsonNode membership : body.path("memberships")) {
       String group = membership.path("contactGroupMembership").path("contactGroupId").asText("");
-      String name = groupNames.get(group);
+      String name = rendering.groupNames().get(group);
       if (name != null) {
         categories.add(name);
       }
     }
+    Photo photo = rendering.photos().get(contact.id());
     return VCards.write(
-        new PersonCard(body, uid, categories, card.path("extra").asText("")), version);
+        new PersonCard(
+            body,
+            uidOf(contact, body),
+            categories,
+            photo == null ? null : new PersonCard.Image(photo.contentType(), photo.bytes()),
+            card.path("extra").asText("")),
+        version);
   }
 
+  /** A card a client sent, read and with its photo checked, before any transaction starts. */
+  record Parsed(PersonCard card, @Nullable Photo photo) {}
+
   /**
-   * The contact body of a card written at {@code name}: the card's Person fields replace the
-   * current ones, system group memberships stay, CATEGORIES become user group memberships.
+   * Reads a card: not a single valid vCard with a UID, or a PHOTO that the People API would refuse
+   * (updateContactPhoto's checks: size, JPEG or PNG, pixel budget), is {@code valid-address-data}.
    */
-  ContactDraft draft(long id, String name, String text, CardContext context) {
+  static Parsed parse(String text) {
     PersonCard card;
     try {
       card = VCards.read(text);
     } catch (InvalidVCardException e) {
       throw new DavException(403, DavNames.VALID_ADDRESS_DATA, String.valueOf(e.getMessage()));
+    }
+    PersonCard.Image image = card.photo();
+    if (image == null) {
+      return new Parsed(card, null);
+    }
+    if (image.bytes().length > Photo.MAX_BYTES) {
+      throw new DavException(
+          403, DavNames.VALID_ADDRESS_DATA, "PHOTO may be at most " + Photo.MAX_BYTES + " bytes.");
+    }
+    try {
+      return new Parsed(card, Photo.checked(image.bytes()));
+    } catch (ApiException e) {
+      throw new DavException(403, DavNames.VALID_ADDRESS_DATA, "PHOTO: " + e.getMessage());
+    }
+  }
+
+  /**
+   * What a card written at {@code name} stores: the card's Person fields replace the current ones,
+   * system group memberships stay, CATEGORIES become user group memberships, and PHOTO becomes the
+   * contact photo. A UID another card of the address book holds is refused (RFC 6352 section
+   * 6.3.2.1, {@code no-uid-conflict}, naming that card).
+   */
+  CardWrite draft(String email, long id, String name, Parsed parsed, CardContext context) {
+    PersonCard card = parsed.card();
+    for (Contact holder : context.uidHolders(card.uid())) {
+      if (uidOf(holder).equals(card.uid())) {
+        throw new DavException(
+            409,
+            DavNames.NO_UID_CONFLICT,
+            DavPath.card(email, nameOf(holder)),
+            "Another card of this address book has UID " + card.uid() + ".");
+      }
     }
     ObjectNode person = card.person().deepCopy();
     ArrayNode memberships = person.putArray("memberships");
@@ -166,47 +284,68 @@ final class Cards {
     }
     String currentBody = context.current().map(Contact::body).orElse(null);
     try {
-      return drafts.contact(
-          id, currentBody, Json.writeString(person), CARD_FIELDS, Json.writeString(stored));
+      return new CardWrite(
+          drafts.contact(
+              id, currentBody, Json.writeString(person), CARD_FIELDS, Json.writeString(stored)),
+          card.uid(),
+          parsed.photo());
     } catch (ApiException e) {
       throw new DavException(403, DavNames.VALID_ADDRESS_DATA, String.valueOf(e.getMessage()));
     }
   }
 
-  /** A sync token for the address book of {@code email} at sequence {@code seq}. */
-  String syncToken(String email, long seq, Instant now) {
-    byte[] user = email.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer payload = ByteBuffer.allocate(16 + user.length);
-    payload.putLong(seq).putLong(now.toEpochMilli()).put(user);
-    return SYNC_PREFIX + signer.sign(payload.array());
+  /** The listing engine sync-collection runs on, its tokens signed for this method. */
+  Listing listing() {
+    return listing;
   }
 
   /**
-   * The sequence of a sync token this server issued to {@code email}, or a 403 {@code
-   * DAV:valid-sync-token} when it is foreign, altered, another user's or expired.
+   * The {@code sync-collection} request of a client's {@code DAV:sync-token} (RFC 6578 section
+   * 3.2): none starts a full listing, a sync token reads the changes after it, a continuation token
+   * (handed out with a 507 when the answer was truncated, section 3.6) goes on with the same
+   * listing. Tokens are the listing engine's, bound to this collection.
    */
-  long syncSeq(String token, String email, Instant now) {
-    DavException invalid =
-        new DavException(403, DavNames.VALID_SYNC_TOKEN, "The sync token is invalid or expired.");
-    if (!token.startsWith(SYNC_PREFIX)) {
-      throw invalid;
+  Listing.Request syncRequest(String email, String token, int pageSize) {
+    String binding = syncBinding(email);
+    String pageToken = null;
+    String syncToken = null;
+    if (token.startsWith(CONTINUE_PREFIX)) {
+      pageToken = token.substring(CONTINUE_PREFIX.length());
+    } else if (token.startsWith(SYNC_PREFIX)) {
+      syncToken = token.substring(SYNC_PREFIX.length());
+    } else if (!token.isEmpty()) {
+      throw syncTokenError(new Rejection.Invalid(Rejection.Token.SYNC));
     }
-    byte[] payload;
-    try {
-      payload = signer.verify(token.substring(SYNC_PREFIX.length()), "sync token");
-    } catch (ApiException e) {
-      throw invalid;
-    }
-    if (payload.length < 16) {
-      throw invalid;
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(payload);
-    long seq = buffer.getLong();
-    Instant issued = Instant.ofEpochMilli(buffer.getLong());
-    String user = new String(payload, 16, payload.length - 16, StandardCharsets.UTF_8);
-    if (!user.equals(email) || seq < 0 || issued.plus(SYNC_TOKEN_LIFETIME).isBefore(now)) {
-      throw invalid;
-    }
-    return seq;
+    return new Listing.Request(pageSize, true, binding, binding, pageToken, syncToken);
+  }
+
+  /** The {@code DAV:sync-token} (a URI, RFC 6578 section 4) a sync-collection page ends with. */
+  static String wireToken(Listing.Page<?> page) {
+    String next = page.nextPageToken();
+    return next != null
+        ? CONTINUE_PREFIX + next
+        : SYNC_PREFIX + Objects.requireNonNull(page.nextSyncToken());
+  }
+
+  /** The address book's {@code DAV:sync-token} property at its current position. */
+  String syncToken(String email, Snapshot position, Instant now) {
+    return SYNC_PREFIX
+        + listing.syncToken(position.userId(), syncBinding(email), position.lastSeq(), now);
+  }
+
+  private static String syncBinding(String email) {
+    return ListToken.fingerprint(List.of("collection=" + DavPath.book(email)));
+  }
+
+  /** Every refused token is the precondition RFC 6578 section 3.2 names. */
+  private static DavException syncTokenError(Rejection rejection) {
+    String why =
+        switch (rejection) {
+          case Rejection.Invalid invalid -> "The sync token is invalid.";
+          case Rejection.Expired expired ->
+              "The sync token has expired; sync again from the start.";
+          case Rejection.Mismatch mismatch -> "The sync token belongs to another collection.";
+        };
+    return new DavException(403, DavNames.VALID_SYNC_TOKEN, why);
   }
 }

@@ -13,11 +13,22 @@ final class DavException extends RuntimeException {
 
   private final int status;
   private final transient @Nullable QName condition;
+  private final @Nullable String href;
 
   DavException(int status, @Nullable QName condition, String message) {
+    this(status, condition, null, message);
+  }
+
+  /** {@code href}: the resource the condition names, written inside it (e.g. no-uid-conflict). */
+  DavException(int status, @Nullable QName condition, @Nullable String href, String message) {
     super(message);
     this.status = status;
     this.condition = condition;
+    this.href = href;
+  }
+
+  @Nullable String href() {
+    return href;
   }
 
   int status() {

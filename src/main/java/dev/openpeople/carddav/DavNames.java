@@ -66,4 +66,5 @@ final class DavNames {
   static final QName MAX_RESOURCE_SIZE_CONDITION = card("max-resource-size");
   static final QName SUPPORTED_FILTER = card("supported-filter");
   static final QName SUPPORTED_COLLATION = card("supported-collation");
+  static final QName NO_UID_CONFLICT = card("no-uid-conflict");
 }

@@ -33,6 +33,12 @@ final class DavProperties {
     boolean wants(QName name) {
       return kind != Kind.PROP || names.contains(name);
     }
+
+    /** Whether answering needs the cards' text (address-data or its length). */
+    boolean withText() {
+      return kind == Kind.PROP
+          && (names.contains(DavNames.ADDRESS_DATA) || names.contains(DavNames.GETCONTENTLENGTH));
+    }
   }
 
   /** Largest card accepted (RFC 6352 section 6.2.3), and the most a PUT body may be. */
@@ -47,17 +53,25 @@ final class DavProperties {
   static Map<QName, Value> root(String email) {
     Map<QName, Value> props = new LinkedHashMap<>();
     props.put(DavNames.RESOURCETYPE, Value.elements(dav("collection")));
-    props.put(DavNames.CURRENT_USER_PRINCIPAL, Value.href(DavPath.principal(email)));
+    discovery(props, email);
     return props;
+  }
+
+  /**
+   * What discovery asks wherever it lands (RFC 6764 section 6, RFC 5397, RFC 6352 section 7.1.1):
+   * Google's address book answers all three, so every collection here does.
+   */
+  private static void discovery(Map<QName, Value> props, String email) {
+    props.put(DavNames.CURRENT_USER_PRINCIPAL, Value.href(DavPath.principal(email)));
+    props.put(DavNames.PRINCIPAL_URL, Value.href(DavPath.principal(email)));
+    props.put(DavNames.ADDRESSBOOK_HOME_SET, Value.href(DavPath.home(email)));
   }
 
   static Map<QName, Value> principal(String email) {
     Map<QName, Value> props = new LinkedHashMap<>();
     props.put(DavNames.RESOURCETYPE, Value.elements(dav("collection"), dav("principal")));
     props.put(DavNames.DISPLAYNAME, Value.text(email));
-    props.put(DavNames.CURRENT_USER_PRINCIPAL, Value.href(DavPath.principal(email)));
-    props.put(DavNames.PRINCIPAL_URL, Value.href(DavPath.principal(email)));
-    props.put(DavNames.ADDRESSBOOK_HOME_SET, Value.href(DavPath.home(email)));
+    discovery(props, email);
     props.put(card("principal-address"), Value.EMPTY);
     return props;
   }
@@ -65,7 +79,7 @@ final class DavProperties {
   static Map<QName, Value> home(String email) {
     Map<QName, Value> props = new LinkedHashMap<>();
     props.put(DavNames.RESOURCETYPE, Value.elements(dav("collection")));
-    props.put(DavNames.CURRENT_USER_PRINCIPAL, Value.href(DavPath.principal(email)));
+    discovery(props, email);
     props.put(DavNames.OWNER, Value.href(DavPath.principal(email)));
     props.put(DavNames.CURRENT_USER_PRIVILEGE_SET, privileges(false));
     return props;
@@ -102,7 +116,7 @@ final class DavProperties {
     props.put(DavNames.MAX_RESOURCE_SIZE, Value.text(Integer.toString(MAX_RESOURCE_SIZE)));
     props.put(DavNames.CURRENT_USER_PRIVILEGE_SET, privileges(true));
     props.put(DavNames.OWNER, Value.href(DavPath.principal(email)));
-    props.put(DavNames.CURRENT_USER_PRINCIPAL, Value.href(DavPath.principal(email)));
+    discovery(props, email);
     props.put(DavNames.ADD_MEMBER, Value.href(DavPath.book(email)));
     props.put(DavNames.GETCONTENTTYPE, Value.text("httpd/unix-directory"));
     return props;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.carddav;
 
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.xml.namespace.QName;
@@ -47,7 +48,7 @@ final class DavWriter {
 
   private static final XMLOutputFactory FACTORY = newFactory();
 
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+  private final Sink bytes = new Sink();
   private final XMLStreamWriter out;
 
   private static XMLOutputFactory newFactory() {
@@ -68,15 +69,53 @@ final class DavWriter {
     }
   }
 
+  /**
+   * A growing byte buffer without {@link java.io.ByteArrayOutputStream}'s lock and capacity check
+   * per call: the JDK's StAX writer hands its UTF-8 output over one byte at a time, and a listing
+   * of 10,000 cards is megabytes of it.
+   */
+  private static final class Sink extends OutputStream {
+    private byte[] buffer = new byte[8192];
+    private int size;
+
+    @Override
+    public void write(int b) {
+      if (size == buffer.length) {
+        buffer = Arrays.copyOf(buffer, size * 2);
+      }
+      buffer[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (size + len > buffer.length) {
+        buffer = Arrays.copyOf(buffer, Math.max(size * 2, size + len));
+      }
+      System.arraycopy(b, off, buffer, size, len);
+      size += len;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buffer, size);
+    }
+  }
+
   static DavWriter multistatus() {
     return new DavWriter(DavNames.dav("multistatus"));
   }
 
-  /** An RFC 4918 section 16 error body: {@code <d:error><condition/></d:error>}. */
-  static byte[] error(@Nullable QName condition, String message) {
+  /**
+   * An RFC 4918 section 16 error body: {@code <d:error><condition/></d:error>}, the condition
+   * holding {@code href} when it names a resource.
+   */
+  static byte[] error(@Nullable QName condition, @Nullable String href, String message) {
     DavWriter writer = new DavWriter(DavNames.dav("error"));
     try {
-      if (condition != null) {
+      if (condition != null && href != null) {
+        start(writer.out, condition, false);
+        Value.href(href).write(writer.out);
+        writer.out.writeEndElement();
+      } else if (condition != null) {
         start(writer.out, condition, true);
       }
       // Sabre's convention: a human-readable message beside the condition.

@@ -45,7 +45,13 @@ record PropfindMethod(AddressBookService book, Cards cards, InstantSource clock)
       case CARD -> {
         Contact contact = CardMethods.find(book, email, path);
         Snapshot found = book.get(email, List.of(contact.id()));
-        respondCard(out, email, contact, found.groupNames(), wanted, VCardVersion.V3_0);
+        respondCard(
+            out,
+            DavPath.card(email, Cards.nameOf(contact)),
+            contact,
+            Cards.rendering(book, email, List.of(contact), found.groupNames(), wanted.withText()),
+            wanted,
+            VCardVersion.V3_0);
       }
     }
     return multistatus(out);
@@ -61,35 +67,45 @@ record PropfindMethod(AddressBookService book, Cards cards, InstantSource clock)
         out,
         DavPath.book(email),
         DavProperties.book(
-            email, ctag(all.lastSeq()), cards.syncToken(email, all.lastSeq(), clock.instant())),
+            email, ctag(all.lastSeq()), cards.syncToken(email, all, clock.instant())),
         wanted);
+    Cards.Rendering rendering =
+        Cards.rendering(book, email, all.contacts(), all.groupNames(), wanted.withText());
+    String base = DavPath.book(email);
     for (Contact contact : all.contacts()) {
-      respondCard(out, email, contact, all.groupNames(), wanted, VCardVersion.V3_0);
+      respondCard(
+          out,
+          base + DavPath.segment(Cards.nameOf(contact)),
+          contact,
+          rendering,
+          wanted,
+          VCardVersion.V3_0);
     }
   }
 
   Map<QName, DavWriter.Value> bookProperties(String email) {
-    long lastSeq = book.lastSeq(email);
+    Snapshot position = book.position(email);
     return DavProperties.book(
-        email, ctag(lastSeq), cards.syncToken(email, lastSeq, clock.instant()));
+        email, ctag(position.lastSeq()), cards.syncToken(email, position, clock.instant()));
   }
 
   static String ctag(long lastSeq) {
     return "\"" + Long.toHexString(lastSeq) + "\"";
   }
 
+  /** One card's response, at {@code href} (the href a client named it by, in a multiget). */
   static void respondCard(
       DavWriter out,
-      String email,
+      String href,
       Contact contact,
-      Map<String, String> groupNames,
+      Cards.Rendering rendering,
       Request wanted,
       VCardVersion version) {
     DavProperties.respond(
         out,
-        DavPath.card(email, Cards.nameOf(contact)),
+        href,
         DavProperties.cardProperties(
-            contact, () -> Cards.vcard(contact, groupNames, version), wanted),
+            contact, () -> Cards.vcard(contact, rendering, version), wanted),
         wanted);
   }
 

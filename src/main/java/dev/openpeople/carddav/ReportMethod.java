@@ -5,11 +5,13 @@ import dev.openpeople.carddav.DavPath.Kind;
 import dev.openpeople.carddav.DavProperties.Request;
 import dev.openpeople.contact.AddressBookService;
 import dev.openpeople.contact.AddressBookService.Snapshot;
+import dev.openpeople.contact.AddressBookService.SyncPage;
 import dev.openpeople.contact.Contact;
+import dev.openpeople.contact.TextKeys;
+import dev.openpeople.listing.Listing;
 import dev.openpeople.server.ApiReply;
 import dev.openpeople.server.ApiRequest;
 import ezvcard.VCardVersion;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,9 +24,12 @@ import org.jspecify.annotations.Nullable;
  * 6352 section 8) and {@code sync-collection} (RFC 6578), which reads only the changes after its
  * token through the contacts' change log.
  */
-record ReportMethod(AddressBookService book, Cards cards, InstantSource clock) {
-  /** Candidates an index-backed query reads before it falls back to a scan. */
-  private static final int INDEX_CANDIDATES = 5000;
+record ReportMethod(AddressBookService book, Cards cards) {
+  /** The most cards one sync-collection answer carries; more continue after a 507. */
+  static final int MAX_SYNC_PAGE = 50_000;
+
+  /** The same with the cards' text asked for: inline photos make a card up to 512 KiB. */
+  static final int MAX_SYNC_TEXT_PAGE = 1_000;
 
   ApiReply report(String email, DavPath path, ApiRequest request) {
     DavElement body = DavXml.parse(request.body());
@@ -70,56 +75,51 @@ record ReportMethod(AddressBookService book, Cards cards, InstantSource clock) {
     Snapshot found = book.get(email, ids);
     Map<Long, Contact> byId = new HashMap<>();
     found.contacts().forEach(c -> byId.put(c.id(), c));
+    Cards.Rendering rendering =
+        Cards.rendering(book, email, found.contacts(), found.groupNames(), wanted.withText());
     for (Map.Entry<String, String> entry : names.entrySet()) {
       String name = entry.getValue();
       Contact contact = name == null ? null : byId.get(Cards.idOf(name));
       if (contact == null || !Cards.nameOf(contact).equals(name)) {
         out.status(entry.getKey(), 404);
       } else {
-        respond(out, entry.getKey(), contact, found.groupNames(), wanted, version);
+        PropfindMethod.respondCard(out, entry.getKey(), contact, rendering, wanted, version);
       }
     }
   }
 
   /**
-   * RFC 6578 section 3: with no token every live card, else the cards changed and removed since the
-   * token, oldest change first; {@code DAV:limit} truncates with a 507 and a token to go on.
+   * RFC 6578 section 3 on the listing engine: with no token every live card, else the cards changed
+   * and removed since the token, oldest change first. {@code DAV:limit} (or the server's own page
+   * size) truncates with a 507 on the request-URI and a token that continues the same listing.
    */
   private void syncCollection(
       String email, DavElement body, Request wanted, VCardVersion version, DavWriter out) {
     DavElement tokenElement = body.child(DavNames.SYNC_TOKEN);
-    String token = tokenElement == null ? "" : tokenElement.text();
+    String token = tokenElement == null ? "" : tokenElement.text().trim();
     DavElement level = body.child(DavNames.SYNC_LEVEL);
     if (level != null && !level.text().equals("1") && !level.text().equals("infinite")) {
       throw DavException.badRequest("sync-level must be 1 or infinite.");
     }
     Integer limit = limit(body.child(DavNames.LIMIT), DavNames.NRESULTS);
-    long after = token.isEmpty() ? 0 : cards.syncSeq(token, email, clock.instant());
-    Snapshot changed = book.changes(email, after, limit == null ? Integer.MAX_VALUE : limit + 1);
-    if (after > changed.lastSeq()) {
-      throw new DavException(403, DavNames.VALID_SYNC_TOKEN, "The sync token is from the future.");
-    }
-    List<Contact> contacts = changed.contacts();
-    boolean truncated = limit != null && contacts.size() > limit;
-    if (truncated) {
-      contacts = contacts.subList(0, limit);
-    }
-    for (Contact contact : contacts) {
+    int cap = wanted.withText() ? MAX_SYNC_TEXT_PAGE : MAX_SYNC_PAGE;
+    int size = limit == null ? cap : Math.min(limit, cap);
+    SyncPage synced = book.sync(email, cards.listing(), cards.syncRequest(email, token, size));
+    Listing.Page<Contact> page = synced.page();
+    Cards.Rendering rendering =
+        Cards.rendering(book, email, page.rows(), synced.groupNames(), wanted.withText());
+    for (Contact contact : page.rows()) {
       String href = DavPath.card(email, Cards.nameOf(contact));
       if (contact.deleted()) {
-        if (after > 0) {
-          out.status(href, 404);
-        }
+        out.status(href, 404);
       } else {
-        respond(out, href, contact, changed.groupNames(), wanted, version);
+        PropfindMethod.respondCard(out, href, contact, rendering, wanted, version);
       }
     }
-    long position = changed.lastSeq();
-    if (truncated) {
+    if (page.nextPageToken() != null) {
       out.status(DavPath.book(email), 507);
-      position = contacts.isEmpty() ? after : contacts.get(contacts.size() - 1).seq();
     }
-    out.syncToken(cards.syncToken(email, position, clock.instant()));
+    out.syncToken(Cards.wireToken(page));
   }
 
   /** RFC 6352 section 8.6: the cards the filter matches, at most {@code nresults}. */
@@ -127,50 +127,35 @@ record ReportMethod(AddressBookService book, Cards cards, InstantSource clock) {
       String email, DavElement body, Request wanted, VCardVersion version, DavWriter out) {
     AddressBookQuery filter = AddressBookQuery.parse(body.child(DavNames.FILTER));
     Integer limit = limit(body.child(DavNames.CARD_LIMIT), DavNames.card("nresults"));
-    String prefix = filter.indexPrefix();
-    Snapshot candidates = null;
+    String prefix = filter.indexPrefix(TextKeys::fold);
+    int max = limit == null ? Integer.MAX_VALUE : limit + 1;
+    Snapshot candidates;
+    List<Contact> matched;
     if (prefix != null) {
-      candidates = book.search(email, prefix, INDEX_CANDIDATES);
-      if (candidates.contacts().size() >= INDEX_CANDIDATES) {
-        candidates = null;
-      }
-    }
-    if (candidates == null) {
+      candidates = book.search(email, prefix, filter::matches, max);
+      matched = new ArrayList<>(candidates.contacts());
+    } else {
       candidates = book.all(email);
-    }
-    int shown = 0;
-    for (Contact contact : candidates.contacts()) {
-      if (!filter.matches(contact)) {
-        continue;
+      matched = new ArrayList<>();
+      for (Contact contact : candidates.contacts()) {
+        if (matched.size() < max && filter.matches(contact)) {
+          matched.add(contact);
+        }
       }
-      if (limit != null && shown == limit) {
-        out.status(DavPath.book(email), 507);
-        break;
-      }
-      respond(
-          out,
-          DavPath.card(email, Cards.nameOf(contact)),
-          contact,
-          candidates.groupNames(),
-          wanted,
-          version);
-      shown++;
     }
-  }
-
-  private static void respond(
-      DavWriter out,
-      String href,
-      Contact contact,
-      Map<String, String> groupNames,
-      Request wanted,
-      VCardVersion version) {
-    DavProperties.respond(
-        out,
-        href,
-        DavProperties.cardProperties(
-            contact, () -> Cards.vcard(contact, groupNames, version), wanted),
-        wanted);
+    boolean truncated = limit != null && matched.size() > limit;
+    if (truncated) {
+      matched = matched.subList(0, limit);
+    }
+    Cards.Rendering rendering =
+        Cards.rendering(book, email, matched, candidates.groupNames(), wanted.withText());
+    for (Contact contact : matched) {
+      PropfindMethod.respondCard(
+          out, DavPath.card(email, Cards.nameOf(contact)), contact, rendering, wanted, version);
+    }
+    if (truncated) {
+      out.status(DavPath.book(email), 507);
+    }
   }
 
   private static @Nullable Integer limit(

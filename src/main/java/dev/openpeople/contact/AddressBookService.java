@@ -4,13 +4,20 @@ package dev.openpeople.contact;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Cursor;
+import dev.openpeople.listing.Listing;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +27,15 @@ import org.jspecify.annotations.Nullable;
  * CATEGORIES} name groups.
  */
 public final class AddressBookService {
-  /** Contacts (tombstones too, for changes) with the user's last sequence and group names. */
-  public record Snapshot(List<Contact> contacts, long lastSeq, Map<String, String> groupNames) {}
+  /**
+   * Contacts (tombstones too, for changes) with the user's id (sync tokens are issued to it), last
+   * sequence and group names.
+   */
+  public record Snapshot(
+      List<Contact> contacts, long userId, long lastSeq, Map<String, String> groupNames) {}
+
+  /** A page of a {@code sync-collection}, read by the listing engine, with the group names. */
+  public record SyncPage(Listing.Page<Contact> page, Map<String, String> groupNames) {}
 
   /** What a card write may consult while it builds the new contact body. */
   public interface CardContext {
@@ -30,12 +44,25 @@ public final class AddressBookService {
 
     /** The ids of the user groups with these names, creating the missing ones. */
     List<String> groupIds(List<String> names);
+
+    /**
+     * The live contacts other than this one that may hold the card UID {@code uid}: the one that
+     * took it last through a card write, and the one whose source id it is (the UID a contact never
+     * given one shows). The caller checks which of them really hold it.
+     */
+    List<Contact> uidHolders(String uid);
   }
 
-  /** Builds a contact body for a card write. */
+  /**
+   * What a card write stores: the contact, the card's UID, and the contact photo the card carries
+   * (null: none, so a photo the contact had is removed).
+   */
+  public record CardWrite(ContactService.ContactDraft contact, String uid, @Nullable Photo photo) {}
+
+  /** Builds what a card write stores. */
   @FunctionalInterface
   public interface CardDraft {
-    ContactService.ContactDraft build(long id, CardContext context);
+    CardWrite build(long id, CardContext context);
   }
 
   /**
@@ -50,6 +77,9 @@ public final class AddressBookService {
 
   private static final int CHUNK = 1000;
 
+  /** Candidates a search reads and tests at a time. */
+  private static final int SEARCH_CHUNK = 64;
+
   private final Storage storage;
   private final InstantSource clock;
 
@@ -58,9 +88,35 @@ public final class AddressBookService {
     this.clock = clock;
   }
 
-  /** The user's last change sequence number: the address book's CTag and sync position. */
-  public long lastSeq(String email) {
-    return storage.read(email, session -> session.user().lastSeq());
+  /**
+   * The user's id and last change sequence number (the address book's CTag and sync position),
+   * without contacts.
+   */
+  public Snapshot position(String email) {
+    return storage.read(
+        email,
+        session ->
+            new Snapshot(List.of(), session.user().id(), session.user().lastSeq(), Map.of()));
+  }
+
+  /**
+   * A page of the address book's listing or of its changes since the request's token, read by the
+   * one listing engine ({@link Listing}) in last-modified order: an incremental sync reads only the
+   * change log, O(changes).
+   */
+  public SyncPage sync(String email, Listing listing, Listing.Request request) {
+    Instant now = clock.instant();
+    return storage.read(
+        email,
+        session ->
+            new SyncPage(
+                listing.page(
+                    session.contacts().changeLog(SortOrder.LAST_MODIFIED_ASCENDING),
+                    request,
+                    session.user().id(),
+                    session.user().lastSeq(),
+                    now),
+                groupNames(session)));
   }
 
   /** Every live contact, in one consistent snapshot. */
@@ -81,21 +137,7 @@ public final class AddressBookService {
             after =
                 Contact.cursorAfter(page.get(page.size() - 1), SortOrder.LAST_MODIFIED_ASCENDING);
           }
-          return new Snapshot(out, lastSeq, groupNames(session));
-        });
-  }
-
-  /**
-   * Contacts and tombstones changed after {@code afterSeq}, oldest change first, at most {@code
-   * limit} (pass one more than wanted to learn whether there are more).
-   */
-  public Snapshot changes(String email, long afterSeq, int limit) {
-    return storage.read(
-        email,
-        session -> {
-          long lastSeq = session.user().lastSeq();
-          List<Contact> changed = session.contacts().changes(afterSeq, lastSeq, limit);
-          return new Snapshot(changed, lastSeq, groupNames(session));
+          return new Snapshot(out, session.user().id(), lastSeq, groupNames(session));
         });
   }
 
@@ -105,17 +147,49 @@ public final class AddressBookService {
         email,
         session ->
             new Snapshot(
-                session.contacts().getAll(ids), session.user().lastSeq(), groupNames(session)));
+                session.contacts().getAll(ids),
+                session.user().id(),
+                session.user().lastSeq(),
+                groupNames(session)));
   }
 
-  /** Live contacts with a search term starting with {@code prefix}. */
-  public Snapshot search(String email, String prefix, int limit) {
+  /**
+   * Live contacts that pass {@code test} among those with a search term starting with {@code
+   * prefix}, at most {@code max}. Candidates come from the term index a chunk at a time and reading
+   * stops once {@code max} have passed, so a query with a limit costs O(limit), not O(candidates).
+   */
+  public Snapshot search(String email, String prefix, Predicate<Contact> test, int max) {
     return storage.read(
         email,
         session -> {
-          List<Long> ids = session.contacts().search(prefix, limit);
+          List<Contact> passed = new ArrayList<>();
+          Set<Long> tested = new HashSet<>();
+          int batch = Math.max(SEARCH_CHUNK, 2 * max);
+          while (passed.size() < max) {
+            List<Long> ids = session.contacts().search(prefix, batch);
+            List<Long> fresh = new ArrayList<>();
+            for (long id : ids) {
+              if (tested.add(id)) {
+                fresh.add(id);
+              }
+            }
+            for (int i = 0; i < fresh.size() && passed.size() < max; i += SEARCH_CHUNK) {
+              for (Contact contact :
+                  session
+                      .contacts()
+                      .getAll(fresh.subList(i, Math.min(fresh.size(), i + SEARCH_CHUNK)))) {
+                if (passed.size() < max && test.test(contact)) {
+                  passed.add(contact);
+                }
+              }
+            }
+            if (ids.size() < batch) {
+              break;
+            }
+            batch = (int) Math.min(Integer.MAX_VALUE / 8, batch * 4L);
+          }
           return new Snapshot(
-              session.contacts().getAll(ids), session.user().lastSeq(), groupNames(session));
+              passed, session.user().id(), session.user().lastSeq(), groupNames(session));
         });
   }
 
@@ -130,18 +204,64 @@ public final class AddressBookService {
         session -> {
           Optional<Contact> current = session.contacts().get(id);
           check(current, conditions);
-          CardContext context = context(session, current);
-          ContactService.ContactDraft built = draft.build(id, context);
+          CardWrite built = draft.build(id, context(session, id, current));
+          Contact written;
           if (current.isEmpty()) {
             ContactService contacts = new ContactService(storage, clock);
-            Contact created = contacts.insert(session, List.of(id), List.of(built)).get(0);
-            return Map.entry(created, true);
+            written = contacts.insert(session, List.of(id), List.of(built.contact())).get(0);
+          } else {
+            long seq = session.allocateSeqs(1);
+            written =
+                current
+                    .get()
+                    .withChange(
+                        seq, clock.instant(), built.contact().body(), built.contact().keys());
+            session.contacts().update(List.of(written));
           }
-          long seq = session.allocateSeqs(1);
-          Contact updated =
-              current.get().withChange(seq, clock.instant(), built.body(), built.keys());
-          session.contacts().update(List.of(updated));
-          return Map.entry(updated, false);
+          written = photo(session, written, built.photo());
+          session.cardUids().put(built.uid(), id);
+          return Map.entry(written, current.isEmpty());
+        });
+  }
+
+  /**
+   * Gives the contact just written the card's photo, as part of the same change (same sequence
+   * number); the same bytes again leave the stored photo and its version alone.
+   */
+  private static Contact photo(UserSession session, Contact contact, @Nullable Photo photo) {
+    boolean same =
+        photo == null
+            ? contact.photoVersion() == 0
+            : contact.photoVersion() != 0
+                && session
+                    .photos()
+                    .get(contact.id())
+                    .filter(p -> Arrays.equals(p.bytes(), photo.bytes()))
+                    .isPresent();
+    return same
+        ? contact
+        : ContactService.storePhoto(session, contact, photo, contact.seq(), contact.updated());
+  }
+
+  /** The photos of those of {@code contacts} that have one, by contact id, read together. */
+  public Map<Long, Photo> photos(String email, Collection<Contact> contacts) {
+    List<Long> ids = new ArrayList<>();
+    for (Contact contact : contacts) {
+      if (contact.photoVersion() != 0 && !contact.deleted()) {
+        ids.add(contact.id());
+      }
+    }
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return storage.read(
+        email,
+        session -> {
+          Map<Long, Photo> out = new HashMap<>();
+          for (long id : ids) {
+            session.photos().get(id).ifPresent(p -> out.put(id, p));
+          }
+          return out;
         });
   }
 
@@ -175,11 +295,20 @@ public final class AddressBookService {
     }
   }
 
-  private CardContext context(UserSession session, Optional<Contact> current) {
+  private CardContext context(UserSession session, long id, Optional<Contact> current) {
     return new CardContext() {
       @Override
       public Optional<Contact> current() {
         return current;
+      }
+
+      @Override
+      public List<Contact> uidHolders(String uid) {
+        Set<Long> ids = new LinkedHashSet<>();
+        session.cardUids().find(uid).ifPresent(ids::add);
+        ContactIds.parseSourceId(uid).ifPresent(ids::add);
+        ids.remove(id);
+        return ids.isEmpty() ? List.of() : session.contacts().getAll(ids);
       }
 
       @Override

@@ -21,6 +21,20 @@ public final class ContactIds {
     return HexFormat.of().toHexDigits(id);
   }
 
+  /** The id whose {@link #sourceId} {@code value} is (16 lower-case hex digits), if it is one. */
+  public static OptionalLong parseSourceId(String value) {
+    if (value.length() != 16) {
+      return OptionalLong.empty();
+    }
+    for (int i = 0; i < 16; i++) {
+      char c = value.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+        return OptionalLong.empty();
+      }
+    }
+    return OptionalLong.of(HexFormat.fromHexDigitsToLong(value));
+  }
+
   /** Parses the part after {@code people/}; empty when it is not a contact id. */
   public static OptionalLong parse(String personId) {
     if (personId.length() < 2 || personId.charAt(0) != 'c') {

@@ -327,18 +327,27 @@ public final class ContactService {
         session -> {
           Contact contact =
               session.contacts().get(id).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND));
-          long seq = session.allocateSeqs(1);
-          Contact changed;
-          if (photo == null) {
-            session.photos().delete(id);
-            changed = contact.withPhoto(seq, clock.instant(), 0);
-          } else {
-            session.photos().put(id, photo);
-            changed = contact.withPhoto(seq, clock.instant(), seq);
-          }
-          session.contacts().touch(changed);
-          return changed;
+          return storePhoto(session, contact, photo, session.allocateSeqs(1), clock.instant());
         });
+  }
+
+  /**
+   * Stores or (with a null photo) removes the photo of {@code contact} inside the caller's write
+   * transaction, recording the change as sequence {@code seq} at {@code at}; the one path every
+   * photo change takes.
+   */
+  static Contact storePhoto(
+      UserSession session, Contact contact, @Nullable Photo photo, long seq, Instant at) {
+    Contact changed;
+    if (photo == null) {
+      session.photos().delete(contact.id());
+      changed = contact.withPhoto(seq, at, 0);
+    } else {
+      session.photos().put(contact.id(), photo);
+      changed = contact.withPhoto(seq, at, seq);
+    }
+    session.contacts().touch(changed);
+    return changed;
   }
 
   private static List<Long> ids(List<ContactChange> changes) {

@@ -14,6 +14,9 @@ public interface UserSession {
 
   GroupStore groups();
 
+  /** Which contact holds each CardDAV card UID. */
+  CardUidStore cardUids();
+
   /** The user's other contacts (docs/adr/0008-other-contacts-and-fault-injection.md). */
   OtherContactStore otherContacts();
 

@@ -111,6 +111,10 @@ public final class Listing {
         throw reject.apply(new Rejection.Expired(Rejection.Token.SYNC));
       }
       since = sync.sinceSeq();
+      if (since > lastSeq) {
+        // Issued before the data was reset or restored: its position no longer exists.
+        throw reject.apply(new Rejection.Invalid(Rejection.Token.SYNC));
+      }
     }
     return ListToken.firstPage(method, scope, request.pageBinding(), now, since, lastSeq);
   }
@@ -147,6 +151,16 @@ public final class Listing {
     String sync =
         request.requestSyncToken() ? at.syncToken(request.syncBinding()).encode(signer) : null;
     return new Page<>(rows, incremental, null, sync, at.total());
+  }
+
+  /**
+   * The sync token of the position {@code lastSeq} without reading a page: what a client that lists
+   * by other means (a WebDAV {@code DAV:sync-token} property) syncs from next.
+   */
+  public String syncToken(long scope, String syncBinding, long lastSeq, Instant now) {
+    return ListToken.firstPage(method, scope, syncBinding, now, -1, lastSeq)
+        .syncToken(syncBinding)
+        .encode(signer);
   }
 
   /**

@@ -7,6 +7,7 @@ import ezvcard.VCard;
 import ezvcard.VCardVersion;
 import ezvcard.parameter.AddressType;
 import ezvcard.parameter.EmailType;
+import ezvcard.parameter.ImageType;
 import ezvcard.parameter.ImppType;
 import ezvcard.parameter.TelephoneType;
 import ezvcard.property.Address;
@@ -17,6 +18,7 @@ import ezvcard.property.Email;
 import ezvcard.property.Impp;
 import ezvcard.property.Nickname;
 import ezvcard.property.Organization;
+import ezvcard.property.Photo;
 import ezvcard.property.RawProperty;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
@@ -78,16 +80,24 @@ final class PersonToVCard {
       categories.getValues().addAll(source.categories());
       card.addCategories(categories);
     }
+    PersonCard.Image photo = source.photo();
+    if (photo != null) {
+      // vCard 3.0: PHOTO;ENCODING=b;TYPE=JPEG; 4.0: a data: URI (RFC 6350 section 6.2.4).
+      card.addPhoto(new Photo(photo.bytes(), ImageType.find(null, photo.mediaType(), null)));
+      unmapped.removeIf(property -> property instanceof Photo);
+    }
     unmapped.forEach(card::addProperty);
     return card;
   }
 
   private List<VCardProperty> unmappedProperties() {
     if (source.unmapped().isEmpty()) {
-      return List.of();
+      return new java.util.ArrayList<>();
     }
     VCard rest = Ezvcard.parse(source.unmapped()).first();
-    return rest == null ? List.of() : new java.util.ArrayList<>(rest.getProperties());
+    return rest == null
+        ? new java.util.ArrayList<>()
+        : new java.util.ArrayList<>(rest.getProperties());
   }
 
   private void names() {

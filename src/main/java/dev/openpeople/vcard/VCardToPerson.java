@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ezvcard.VCard;
+import ezvcard.parameter.ImageType;
 import ezvcard.parameter.VCardParameter;
 import ezvcard.property.Address;
 import ezvcard.property.Anniversary;
@@ -17,6 +18,7 @@ import ezvcard.property.Impp;
 import ezvcard.property.Nickname;
 import ezvcard.property.Note;
 import ezvcard.property.Organization;
+import ezvcard.property.Photo;
 import ezvcard.property.ProductId;
 import ezvcard.property.RawProperty;
 import ezvcard.property.Related;
@@ -55,6 +57,7 @@ final class VCardToPerson {
   private final List<ObjectNode> organizations = new ArrayList<>();
   private int titles;
   private int roles;
+  private PersonCard.@Nullable Image photo;
 
   VCardToPerson(VCard card) {
     this.card = card;
@@ -72,7 +75,7 @@ final class VCardToPerson {
     }
     Uid uid = card.getUid();
     String uidValue = uid == null || uid.getValue() == null ? "" : uid.getValue().trim();
-    return new PersonCard(person, uidValue, categories, unmapped());
+    return new PersonCard(person, uidValue, categories, photo, unmapped());
   }
 
   /** Apple's grouped labels: {@code item1.X-ABLabel:Custom} names the type of {@code item1.*}. */
@@ -163,9 +166,25 @@ final class VCardToPerson {
       case Uid uid -> consumed.add(uid);
       case ProductId prodId -> consumed.add(prodId);
       case Revision revision -> consumed.add(revision);
+      case Photo image -> photo(image);
       case RawProperty raw -> raw(raw);
       default -> {}
     }
+  }
+
+  /**
+   * The first inline PHOTO (3.0 {@code ENCODING=b}, 4.0 {@code data:} URI) is the contact photo; a
+   * PHOTO by URL, or a second one, stays with the unmapped properties.
+   */
+  private void photo(Photo image) {
+    byte[] data = image.getData();
+    if (photo != null || data == null || data.length == 0) {
+      return;
+    }
+    consumed.add(image);
+    ImageType type = image.getContentType();
+    String media = type == null || type.getMediaType() == null ? "" : type.getMediaType();
+    photo = new PersonCard.Image(media, data);
   }
 
   private void email(Email email) {

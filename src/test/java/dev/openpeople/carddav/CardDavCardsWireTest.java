@@ -5,7 +5,6 @@ import static dev.openpeople.carddav.Dav.assertGolden;
 import static dev.openpeople.carddav.Dav.vcard;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.api.services.people.v1.model.ListConnectionsResponse;
 import com.google.api.services.people.v1.model.Person;
 import dev.openpeople.OpenPeopleServerExtension;
 import java.net.http.HttpResponse;
@@ -24,15 +23,7 @@ class CardDavCardsWireTest {
   }
 
   private static List<Person> connections(String user) throws Exception {
-    ListConnectionsResponse list =
-        SERVER
-            .people(user)
-            .people()
-            .connections()
-            .list("people/me")
-            .setPersonFields("names,emailAddresses,memberships")
-            .execute();
-    return list.getConnections() == null ? List.of() : list.getConnections();
+    return Dav.connections(SERVER, user, "names,emailAddresses,memberships");
   }
 
   @Test

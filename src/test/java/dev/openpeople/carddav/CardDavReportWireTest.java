@@ -106,20 +106,53 @@ class CardDavReportWireTest {
     assertThat(dav.report(sync(tokenOf(changes.body()), "")).body()).doesNotContain("<d:response>");
   }
 
+  private static final String LIMIT_2 = "<d:limit><d:nresults>2</d:nresults></d:limit>";
+
+  /**
+   * Puts {@code n} cards named {@code prefix0.vcf}...; the first sync with a limit of 2 shows 2.
+   */
+  private static HttpResponse<String> firstTwoOf(Dav dav, String prefix, int n) throws Exception {
+    for (int i = 0; i < n; i++) {
+      dav.put(prefix + i + ".vcf", vcard(prefix + i, "Card " + prefix + i));
+    }
+    HttpResponse<String> first = dav.report(sync("", LIMIT_2));
+    assertThat(first.body())
+        .contains(prefix + "0.vcf", prefix + "1.vcf", "507 Insufficient Storage")
+        .doesNotContain(prefix + "2.vcf");
+    return first;
+  }
+
   @Test
   void syncCollectionHonoursLimitWith507AndAContinuationToken() throws Exception {
     Dav dav = new Dav(SERVER, "limit@example.com");
-    for (int i = 0; i < 5; i++) {
-      dav.put("l" + i + ".vcf", vcard("l" + i, "Limit " + i));
-    }
-    String limit = "<d:limit><d:nresults>2</d:nresults></d:limit>";
-    HttpResponse<String> first = dav.report(sync("", limit));
-    assertThat(first.body()).contains("l0.vcf", "l1.vcf", "507 Insufficient Storage");
-    assertThat(first.body()).doesNotContain("l2.vcf");
+    String limit = LIMIT_2;
+    HttpResponse<String> first = firstTwoOf(dav, "l", 5);
     HttpResponse<String> second = dav.report(sync(tokenOf(first.body()), limit));
     assertThat(second.body()).contains("l2.vcf", "l3.vcf").doesNotContain("l0.vcf");
     HttpResponse<String> third = dav.report(sync(tokenOf(second.body()), limit));
     assertThat(third.body()).contains("l4.vcf").doesNotContain("507");
+  }
+
+  @Test
+  void aContinuationTokenGoesOnWithTheSameSnapshotAndLaterChangesComeNext() throws Exception {
+    Dav dav = new Dav(SERVER, "snapshot@example.com");
+    String limit = LIMIT_2;
+    String next = tokenOf(firstTwoOf(dav, "n", 3).body());
+    assertThat(next).startsWith("https://openpeople.dev/ns/sync/p/");
+    // Written while the listing is under way: not in it, but in the sync after it.
+    dav.put("late.vcf", vcard("late", "Late"));
+    dav.send("DELETE", dav.card("n0.vcf"), null);
+    // A continuation token is this user's and this listing's only.
+    assertThat(new Dav(SERVER, "snoop@example.com").report(sync(next, limit)).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> rest = dav.report(sync(next, limit));
+    assertThat(rest.body()).contains("n2.vcf").doesNotContain("late.vcf", "507");
+    String token = tokenOf(rest.body());
+    assertThat(token).doesNotContain("/sync/p/");
+    HttpResponse<String> changes = dav.report(sync(token, ""));
+    assertThat(changes.body()).contains("late.vcf", "n0.vcf</d:href><d:status>HTTP/1.1 404");
+    String tampered = next.substring(0, next.length() - 2) + (next.endsWith("A") ? "BB" : "AA");
+    assertThat(dav.report(sync(tampered, "")).statusCode()).isEqualTo(403);
   }
 
   @Test

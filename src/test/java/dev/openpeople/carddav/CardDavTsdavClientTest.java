@@ -85,15 +85,7 @@ class CardDavTsdavClientTest {
     JsonNode changes = result.path("changes");
     assertThat(changes).hasSize(1);
     assertThat(changes.path(0).path("href").asText()).endsWith("/lists/default/tsdav-1.vcf");
-    List<Person> connections =
-        SERVER
-            .people(USER)
-            .people()
-            .connections()
-            .list("people/me")
-            .setPersonFields("names")
-            .execute()
-            .getConnections();
+    List<Person> connections = Dav.connections(SERVER, USER, "names");
     assertThat(connections)
         .extracting(p -> p.getNames().get(0).getDisplayName())
         .containsExactlyInAnyOrder("Ada Lovelace", "Katherine Johnson");

@@ -18,11 +18,35 @@ class CardDavWireTest {
   private final Dav dav = new Dav(SERVER, USER);
 
   @Test
-  void wellKnownRedirectsForPropfindAndGet() throws Exception {
+  void wellKnownRedirectsToTheCallersAddressBookForPropfindAndGet() throws Exception {
     for (String method : new String[] {"PROPFIND", "GET"}) {
-      HttpResponse<String> moved = dav.raw(method, "/.well-known/carddav", null);
+      HttpResponse<String> moved = dav.send(method, "/.well-known/carddav", null);
       assertThat(moved.statusCode()).isEqualTo(301);
-      assertThat(moved.headers().firstValue("Location")).hasValue("/carddav/v1/");
+      assertThat(moved.headers().firstValue("Location")).hasValue(dav.book());
+      HttpResponse<String> anonymous = dav.raw(method, "/.well-known/carddav", null);
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow())
+          .contains("Basic", "Bearer");
+    }
+  }
+
+  @Test
+  void everyCollectionAnswersTheDiscoveryProperties() throws Exception {
+    String body =
+        "<d:propfind xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:carddav\"><d:prop>"
+            + "<d:current-user-principal/><d:principal-URL/><c:addressbook-home-set/>"
+            + "</d:prop></d:propfind>";
+    String principal = "/carddav/v1/principals/" + USER + "/";
+    for (String path : new String[] {"/carddav/v1/", principal, principal + "lists/", dav.book()}) {
+      HttpResponse<String> found = dav.propfind(path, "0", body);
+      assertThat(found.statusCode()).isEqualTo(207);
+      assertThat(found.body())
+          .as(path)
+          .contains(
+              "<d:current-user-principal><d:href>" + principal + "</d:href>",
+              "<d:principal-URL><d:href>" + principal + "</d:href>",
+              "<card:addressbook-home-set><d:href>" + principal + "lists/</d:href>")
+          .doesNotContain("404 Not Found");
     }
   }
 

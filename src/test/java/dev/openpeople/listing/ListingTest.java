@@ -162,6 +162,24 @@ class ListingTest {
   }
 
   @Test
+  void aSyncTokenOfAPositionAlsoStartsAnIncrementalSync() {
+    fill("a", "b");
+    String token = listing.syncToken(USER, "sync-binding", log.lastSeq, t0);
+    log.put("c");
+    Listing.Page<Row> page = read(request(10, true, null, token), t0);
+    assertThat(page.incremental()).isTrue();
+    assertThat(ids(page)).containsExactly("c");
+  }
+
+  @Test
+  void aSyncTokenAheadOfTheDataIsInvalid() {
+    fill("a", "b");
+    String ahead = listing.syncToken(USER, "sync-binding", log.lastSeq + 5, t0);
+    assertThat(refusal(request(10, true, null, ahead), t0))
+        .isEqualTo(new Rejection.Invalid(Rejection.Token.SYNC));
+  }
+
+  @Test
   void theSyncTokenIsOnlyIssuedWhenRequested() {
     fill("a");
     Listing.Page<Row> page = read(request(10, false, null, null), t0);

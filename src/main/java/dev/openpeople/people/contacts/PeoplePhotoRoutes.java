@@ -4,7 +4,6 @@ package dev.openpeople.people.contacts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactService;
-import dev.openpeople.contact.ImageProbe;
 import dev.openpeople.contact.Photo;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
@@ -38,8 +37,7 @@ import javax.imageio.ImageIO;
  */
 public record PeoplePhotoRoutes(ContactService contacts, Persons persons, TokenSigner signer)
     implements Routes {
-  /** Largest decoded photo accepted; Google documents none, we keep photos under 10 MiB. */
-  static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+  static final int MAX_PHOTO_BYTES = Photo.MAX_BYTES;
 
   private static final byte[] DEFAULT_AVATAR = defaultAvatar();
 
@@ -57,8 +55,7 @@ public record PeoplePhotoRoutes(ContactService contacts, Persons persons, TokenS
     long id = PersonRequests.requireContact("people/" + call.pathVar("peopleId"));
     ObjectNode body = call.bodyObject();
     byte[] bytes = decode(body.path("photoBytes").asText(""));
-    String type = imageType(bytes);
-    Contact changed = contacts.setPhoto(call.caller().email(), id, new Photo(type, bytes));
+    Contact changed = contacts.setPhoto(call.caller().email(), id, Photo.checked(bytes));
     return reply(call, changed, body.path("personFields").asText(""), sourcesOf(body));
   }
 
@@ -124,15 +121,6 @@ public record PeoplePhotoRoutes(ContactService contacts, Persons persons, TokenS
       throw ApiException.invalid("photoBytes must be at most %d bytes.", MAX_PHOTO_BYTES);
     }
     return bytes;
-  }
-
-  /**
-   * https://developers.google.com/people/api/rest/v1/people/updateContactPhoto: the photo must be a
-   * JPEG or a PNG within the pixel budget, and decode as an image ({@link ImageProbe}: header
-   * first, bounded decodes).
-   */
-  static String imageType(byte[] bytes) {
-    return ImageProbe.check(bytes, Set.of("jpeg", "png"), ApiError.INVALID_ARGUMENT).mediaType();
   }
 
   private static byte[] defaultAvatar() {

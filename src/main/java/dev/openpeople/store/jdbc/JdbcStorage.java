@@ -267,6 +267,7 @@ public final class JdbcStorage implements Storage {
           for (String table :
               new String[] {
                 "photos",
+                "card_uids",
                 "contact_terms",
                 "group_members",
                 "group_counts",

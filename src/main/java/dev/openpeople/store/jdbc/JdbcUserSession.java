@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.store.jdbc;
 
+import dev.openpeople.contact.CardUidStore;
 import dev.openpeople.contact.ContactStore;
 import dev.openpeople.contact.GroupStore;
 import dev.openpeople.contact.OtherContactStore;
@@ -24,6 +25,11 @@ record JdbcUserSession(Connection connection, User user, boolean writable) imple
   @Override
   public PhotoStore photos() {
     return new JdbcPhotoStore(connection, user.id());
+  }
+
+  @Override
+  public CardUidStore cardUids() {
+    return new JdbcCardUidStore(connection, user.id());
   }
 
   @Override
