@@ -2,6 +2,10 @@
 package dev.openpeople;
 
 import dev.openpeople.cli.AppPasswordCommand;
+import dev.openpeople.cli.DumpCommand;
+import dev.openpeople.cli.ExportCommand;
+import dev.openpeople.cli.ImportCommand;
+import dev.openpeople.cli.RestoreCommand;
 import dev.openpeople.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +16,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "OpenPeople 0.1.0",
     description = "Google People API v1 and Domain Shared Contacts API server.",
-    subcommands = {ServeCommand.class, AppPasswordCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      AppPasswordCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      DumpCommand.class,
+      RestoreCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);

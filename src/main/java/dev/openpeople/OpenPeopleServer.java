@@ -10,8 +10,10 @@ import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.contact.PhoneNumbers;
 import dev.openpeople.contact.Propagation;
 import dev.openpeople.contact.SharedContactService;
+import dev.openpeople.contact.SnapshotService;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.contact.StoreErrors;
+import dev.openpeople.contact.TransferService;
 import dev.openpeople.emulator.EmulatorClock;
 import dev.openpeople.emulator.EmulatorFaultsRoutes;
 import dev.openpeople.emulator.EmulatorPropagationRoutes;
@@ -34,8 +36,16 @@ import dev.openpeople.server.Quotas;
 import dev.openpeople.server.RequestLog;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
+import dev.openpeople.snapshot.Snapshots;
 import dev.openpeople.store.Storages;
 import dev.openpeople.token.TokenSigner;
+import dev.openpeople.transfer.Exporter;
+import dev.openpeople.transfer.Importer;
+import dev.openpeople.transfer.TransferRoutes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -200,7 +210,7 @@ public final class OpenPeopleServer implements AutoCloseable {
   private final JettyServer http;
   private final ScheduledExecutorService janitor;
 
-  private OpenPeopleServer(Options options) throws Exception {
+  private OpenPeopleServer(Options options, @Nullable Path seed) throws Exception {
     this.metrics = new ServerMetrics();
     // The one point where storage failures become API errors (503, 409, ...).
     this.storage = StoreErrors.translating(Storages.open(options.storageUrl(), metrics.registry()));
@@ -215,7 +225,7 @@ public final class OpenPeopleServer implements AutoCloseable {
       OtherContactService otherContacts = new OtherContactService(contacts);
       PhoneNumbers phones = new PhoneNumbers(options.defaultRegion());
       SharedContactService sharedContacts = new SharedContactService(storage, clock);
-      PeopleDrafts drafts = new PeopleDrafts(discovery, phones);
+      PeopleDrafts drafts = seed(seed, new PeopleDrafts(discovery, phones));
       List<Routes> routes =
           new ArrayList<>(
               People.routes(
@@ -225,8 +235,7 @@ public final class OpenPeopleServer implements AutoCloseable {
                   signer,
                   phones));
       routes.addAll(GData.routes(sharedContacts));
-      routes.add(new HealthRoutes(storage));
-      routes.add(new MetricsRoutes(metrics));
+      routes.addAll(List.of(new HealthRoutes(storage), new MetricsRoutes(metrics)));
       routes.add(new ConsoleRoutes());
       AtomicReference<Dispatcher> dispatcher = new AtomicReference<>();
       routes.add(new BatchRoutes(dispatcher::get));
@@ -240,6 +249,7 @@ public final class OpenPeopleServer implements AutoCloseable {
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
       routes.add(cardDav(options, drafts, signer, auth));
+      routes.add(transfer(options, contacts, drafts));
       Router router = new Router(discovery);
       routes.forEach(r -> r.define(router));
       Dispatcher pipeline = new Dispatcher(router, discovery, auth, faults, quotas(options));
@@ -261,6 +271,24 @@ public final class OpenPeopleServer implements AutoCloseable {
     janitor = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     // purgeTombstones logs its own failures, so the future has nothing left to report.
     var unused = janitor.scheduleWithFixedDelay(this::purgeTombstones, 1, 10, TimeUnit.MINUTES);
+  }
+
+  /** Restores a snapshot (if any) into the store, which must be empty; returns {@code drafts}. */
+  private PeopleDrafts seed(@Nullable Path snapshot, PeopleDrafts drafts) throws IOException {
+    if (snapshot != null) {
+      try (InputStream in = Files.newInputStream(snapshot)) {
+        long lines = new Snapshots(new SnapshotService(storage), drafts).restore(in);
+        LOG.info("restored {} snapshot lines from {}", lines, snapshot);
+      }
+    }
+    return drafts;
+  }
+
+  /** File import and export (emulator controls; domain administrators in production mode). */
+  private static Routes transfer(Options options, ContactService contacts, PeopleDrafts drafts) {
+    TransferService transfers = new TransferService(contacts);
+    return new TransferRoutes(
+        new Importer(transfers, drafts), new Exporter(transfers), options.emulator());
   }
 
   /** The emulator controls under {@code /emulator/v1/} (emulator mode only). */
@@ -302,7 +330,16 @@ public final class OpenPeopleServer implements AutoCloseable {
   }
 
   public static OpenPeopleServer start(Options options) throws Exception {
-    return new OpenPeopleServer(options);
+    return new OpenPeopleServer(options, null);
+  }
+
+  /**
+   * Starts a server whose empty store first gets the snapshot {@code seed} ({@code openpeople
+   * dump}); a store that is not empty or a bad snapshot fails the start with {@link
+   * Snapshots.InvalidSnapshotException}.
+   */
+  public static OpenPeopleServer start(Options options, @Nullable Path seed) throws Exception {
+    return new OpenPeopleServer(options, seed);
   }
 
   private void purgeTombstones() {

@@ -68,6 +68,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void dataInAndOutPackagesDependOnlyOnWhatTheRuleAllows() {
+    // File import/export: formats over the one vCard mapping, writes through contact services.
+    onlyDependsOn("transfer..", "server..", "contact..", "vcard..", "error..");
+    // Whole-server snapshots: contact services only (JSON through server.Json).
+    onlyDependsOn("snapshot..", "server..", "contact..", "error..");
+  }
+
+  @Test
   void storagePackagesDependOnlyOnWhatTheRuleAllows() {
     onlyDependsOn(
         "store", "store.jdbc", "store.sqlite", "store.postgres", "contact", "listing", "error");

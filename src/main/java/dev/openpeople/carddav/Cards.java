@@ -185,14 +185,7 @@ final class Cards {
   static String vcard(Contact contact, Rendering rendering, VCardVersion version) {
     ObjectNode body = Json.parseStored(contact.body());
     JsonNode card = body.path(PersonDrafts.CARD_FIELD);
-    List<String> categories = new ArrayList<>();
-    for (JsonNode membership : body.path("memberships")) {
-      String group = membership.path("contactGroupMembership").path("contactGroupId").asText("");
-      String name = rendering.groupNames().get(group);
-      if (name != null) {
-        categories.add(name);
-      }
-    }
+    List<String> categories = PersonCard.categories(body, rendering.groupNames());
     Photo photo = rendering.photos().get(contact.id());
     return VCards.write(
         new PersonCard(

@@ -8,6 +8,7 @@ import dev.openpeople.server.Authenticator;
 import dev.openpeople.server.JettyServer;
 import dev.openpeople.server.Json;
 import dev.openpeople.server.Quotas;
+import dev.openpeople.snapshot.Snapshots;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,6 +102,12 @@ public final class ServeCommand implements Callable<Integer> {
   String defaultRegion = PhoneNumbers.DEFAULT_REGION;
 
   @Option(
+      names = "--seed",
+      defaultValue = "${env:OPENPEOPLE_SEED}",
+      description = "A snapshot (openpeople dump) to restore at start; the store must be empty.")
+  @Nullable Path seed;
+
+  @Option(
       names = "--propagation-delay",
       defaultValue = "${env:OPENPEOPLE_PROPAGATION_DELAY:-0}",
       description =
@@ -155,6 +162,7 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   @Override
+  @SuppressWarnings("try") // the lock is held for as long as the server runs
   public Integer call() throws Exception {
     Authenticator authenticator;
     try {
@@ -196,13 +204,31 @@ public final class ServeCommand implements Callable<Integer> {
             Duration.ofSeconds(propagationDelaySeconds),
             limits);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (OpenPeopleServer server = OpenPeopleServer.start(options)) {
+    StorageLock lock;
+    try {
+      lock = StorageLock.acquire(options.storageUrl());
+    } catch (StorageLock.HeldException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 1;
+    }
+    try (lock;
+        OpenPeopleServer server = start(options)) {
       System.out.print(banner(server.url(displayHost(host)), emulator, options.storageUrl()));
       System.out.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();
     }
     return 0;
+  }
+
+  /** Starts the server; a seed that cannot be restored is a clear refusal. */
+  private OpenPeopleServer start(OpenPeopleServer.Options options) throws Exception {
+    try {
+      return OpenPeopleServer.start(options, seed);
+    } catch (Snapshots.InvalidSnapshotException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--seed " + seed + " refused: " + e.getMessage());
+    }
   }
 
   /** A wildcard listen address is shown as {@code localhost}, a name a browser can open. */

@@ -313,44 +313,12 @@ public final class AddressBookService {
 
       @Override
       public List<String> groupIds(List<String> names) {
-        List<String> ids = new ArrayList<>(names.size());
-        for (String name : names) {
-          Optional<ContactGroup> group = session.groups().byName(name);
-          if (group.isPresent()) {
-            ids.add(group.get().id());
-            continue;
-          }
-          String id;
-          do {
-            id =
-                java.util.HexFormat.of()
-                    .toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong());
-          } while (session.groups().get(id).isPresent());
-          session
-              .groups()
-              .insert(
-                  new ContactGroup(
-                      id, session.allocateSeqs(1), clock.instant(), false, name, "[]"));
-          ids.add(id);
-        }
-        return ids;
+        return GroupService.idsByName(session, names, clock.instant());
       }
     };
   }
 
-  /** User group names by id (system groups are not categories). */
   private static Map<String, String> groupNames(UserSession session) {
-    Map<String, String> names = new HashMap<>();
-    String after = null;
-    while (true) {
-      List<ContactGroup> page = session.groups().page(after, Long.MAX_VALUE, CHUNK);
-      for (ContactGroup group : page) {
-        names.put(group.id(), group.name());
-      }
-      if (page.size() < CHUNK) {
-        return names;
-      }
-      after = page.get(page.size() - 1).id();
-    }
+    return TransferService.groupNames(session);
   }
 }

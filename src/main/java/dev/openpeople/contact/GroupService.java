@@ -112,16 +112,30 @@ public final class GroupService {
             email,
             session -> {
               requireUniqueName(session, name, null);
-              String id;
-              do {
-                id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-              } while (session.groups().get(id).isPresent());
-              ContactGroup group =
-                  new ContactGroup(
-                      id, session.allocateSeqs(1), contacts.now(), false, name, clientData);
-              session.groups().insert(group);
-              return group;
+              return insertNew(session, name, clientData, contacts.now());
             });
+  }
+
+  /** Inserts a new user group with a fresh random id and the next sequence number. */
+  static ContactGroup insertNew(UserSession session, String name, String clientData, Instant now) {
+    String id;
+    do {
+      id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    } while (session.groups().get(id).isPresent());
+    ContactGroup group =
+        new ContactGroup(id, session.allocateSeqs(1), now, false, name, clientData);
+    session.groups().insert(group);
+    return group;
+  }
+
+  /** The ids of the user groups with these names, creating the missing ones (in the session). */
+  static List<String> idsByName(UserSession session, List<String> names, Instant now) {
+    List<String> ids = new ArrayList<>(names.size());
+    for (String name : names) {
+      Optional<ContactGroup> group = session.groups().byName(name);
+      ids.add(group.isPresent() ? group.get().id() : insertNew(session, name, "[]", now).id());
+    }
+    return ids;
   }
 
   /** An updated group and its live member count. */

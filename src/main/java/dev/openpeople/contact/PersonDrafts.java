@@ -37,4 +37,13 @@ public interface PersonDrafts {
       String personJson,
       Set<String> fields,
       String cardJson);
+
+  /**
+   * A stored contact body as it is, with the index keys derived from it again (a snapshot restore
+   * keeps bodies and rebuilds what is derived).
+   */
+  ContactDraft stored(String body);
+
+  /** A stored other contact body as it is, with its index keys and e-mail key derived again. */
+  OtherContactDraft storedOtherContact(String body);
 }

@@ -49,6 +49,9 @@ public interface Storage extends AutoCloseable {
   /** CardDAV app passwords. */
   AppPasswordStore appPasswords();
 
+  /** Whole-store reads and exact writes of snapshots (dump and restore). */
+  SnapshotStore snapshots();
+
   /** State of the server itself shared by every node on this database (emulator, quotas). */
   ServerState serverState();
 

@@ -119,6 +119,40 @@ public final class StoreErrors {
     }
 
     @Override
+    public SnapshotStore snapshots() {
+      SnapshotStore inner = storage.snapshots();
+      return new SnapshotStore() {
+        @Override
+        public boolean empty() {
+          return translate(inner::empty);
+        }
+
+        @Override
+        public java.util.List<String> domains() {
+          return translate(inner::domains);
+        }
+
+        @Override
+        public void createUser(User user, long domainSeq) {
+          translate(
+              () -> {
+                inner.createUser(user, domainSeq);
+                return Boolean.TRUE;
+              });
+        }
+
+        @Override
+        public void setDomainSeq(String domain, long lastSeq) {
+          translate(
+              () -> {
+                inner.setDomainSeq(domain, lastSeq);
+                return Boolean.TRUE;
+              });
+        }
+      };
+    }
+
+    @Override
     public ServerState serverState() {
       ServerState inner = storage.serverState();
       return new ServerState() {

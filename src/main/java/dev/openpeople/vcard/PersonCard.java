@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.vcard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,4 +37,20 @@ public record PersonCard(
   // Images are never compared or hashed here, so the array's identity equals does no harm.
   @SuppressWarnings("ArrayRecordComponent")
   public record Image(String mediaType, byte[] bytes) {}
+
+  /**
+   * The CATEGORIES of a contact: the names of the user groups its {@code memberships} name, from
+   * {@code groupNames} (user group names by id; system groups have none).
+   */
+  public static List<String> categories(JsonNode person, Map<String, String> groupNames) {
+    List<String> categories = new ArrayList<>();
+    for (JsonNode membership : person.path("memberships")) {
+      String group = membership.path("contactGroupMembership").path("contactGroupId").asText("");
+      String name = groupNames.get(group);
+      if (name != null) {
+        categories.add(name);
+      }
+    }
+    return categories;
+  }
 }

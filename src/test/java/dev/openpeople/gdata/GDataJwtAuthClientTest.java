@@ -61,13 +61,18 @@ class GDataJwtAuthClientTest {
   }
 
   private static String token(String email, List<String> adminDomains) throws Exception {
+    return token(email, adminDomains, "https://www.google.com/m8/feeds/");
+  }
+
+  private static String token(String email, List<String> adminDomains, String scope)
+      throws Exception {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer("https://issuer.test")
             .audience("openpeople")
             .expirationTime(Date.from(Instant.now().plusSeconds(600)))
             .claim("email", email)
-            .claim("scope", "https://www.google.com/m8/feeds/");
+            .claim("scope", scope);
     if (!adminDomains.isEmpty()) {
       claims.claim("openpeople_admin_domains", adminDomains);
     }
@@ -97,5 +102,48 @@ class GDataJwtAuthClientTest {
                     GDataClients.feed(SERVER, "corp.example", "full"),
                     GDataContactsClientTest.richEntry("Not", "Allowed")))
         .isInstanceOf(ServiceForbiddenException.class);
+  }
+
+  /** Production mode: file import and export of a user's contacts are for the domain's admins. */
+  @Test
+  void onlyAdministratorsOfTheUsersDomainImportAndExport() throws Exception {
+    String scope = "https://www.googleapis.com/auth/contacts";
+    String path = "emulator/v1/users/member@corp.example:";
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.BiFunction<String, String, java.net.http.HttpRequest.Builder> request =
+        (suffix, token) ->
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(SERVER.baseUrl() + path + suffix))
+                .header("Authorization", "Bearer " + token);
+    String card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Prod Card\r\nEND:VCARD\r\n";
+    var member =
+        http.send(
+            request
+                .apply("import", token("member@corp.example", List.of(), scope))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(card))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(member.statusCode()).isEqualTo(403);
+    String admin = token("boss@corp.example", List.of("corp.example"), scope);
+    var imported =
+        http.send(
+            request
+                .apply("import?format=vcard", admin)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(card))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(imported.body()).contains("\"imported\" : 1");
+    var exported =
+        http.send(
+            request.apply("export?format=csv", admin).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(exported.body()).contains("Prod Card");
+    var noToken =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(SERVER.baseUrl() + path + "export"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(noToken.statusCode()).isEqualTo(401);
   }
 }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * file in a temp directory (the SQLite run) or a new PostgreSQL database (the PostgreSQL run). It
  * is deleted on close.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
   private final String storageUrl;
   private final String jdbcUrl;
   private final Path directory;
@@ -35,11 +35,11 @@ final class TestDatabase implements AutoCloseable {
     this.database = database;
   }
 
-  static boolean postgres() {
+  public static boolean postgres() {
     return OpenPeopleServerExtension.storageUnderTest().startsWith("postgresql://");
   }
 
-  static TestDatabase create() throws IOException, SQLException {
+  public static TestDatabase create() throws IOException, SQLException {
     if (!postgres()) {
       Path directory = Files.createTempDirectory("openpeople-reliability");
       Path file = directory.resolve("openpeople.db");
@@ -63,7 +63,7 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** The URL for {@code serve --storage} and {@code Storages.open}. */
-  String storageUrl() {
+  public String storageUrl() {
     return storageUrl;
   }
 

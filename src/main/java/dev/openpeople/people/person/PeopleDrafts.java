@@ -56,6 +56,18 @@ public final class PeopleDrafts implements PersonDrafts {
     return new ContactDraft(Json.writeString(body), draft.keys());
   }
 
+  @Override
+  public ContactDraft stored(String body) {
+    return new ContactDraft(body, ContactBodies.keys(Json.parseStored(body)));
+  }
+
+  @Override
+  public OtherContactDraft storedOtherContact(String body) {
+    ObjectNode parsed = Json.parseStored(body);
+    return new OtherContactDraft(
+        new ContactDraft(body, ContactBodies.keys(parsed)), ContactBodies.emailKey(parsed));
+  }
+
   private ObjectNode person(String json) {
     JsonNode node =
         validator.validate(Json.parse(json.getBytes(StandardCharsets.UTF_8)), "Person", "person");

@@ -25,6 +25,14 @@ public interface Dialect {
   /** SQL that locks a user's row for the rest of the transaction ({@code ?} is the id). */
   String lockUser();
 
+  /**
+   * SQL run after users were inserted with explicit ids, so later users get larger ones ("" when
+   * the database keeps track itself, as SQLite's AUTOINCREMENT does).
+   */
+  default String afterExplicitUserIds() {
+    return "";
+  }
+
   /** Releases anything the dialect holds beyond the pool. */
   default void close() {}
 }

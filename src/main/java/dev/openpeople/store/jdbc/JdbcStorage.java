@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.openpeople.contact.AppPasswordStore;
 import dev.openpeople.contact.IndexRules;
 import dev.openpeople.contact.ServerState;
+import dev.openpeople.contact.SnapshotStore;
 import dev.openpeople.contact.Storage;
 import dev.openpeople.contact.StoreException;
 import dev.openpeople.contact.User;
@@ -336,6 +337,11 @@ public final class JdbcStorage implements Storage {
   @Override
   public AppPasswordStore appPasswords() {
     return new JdbcAppPasswordStore(this);
+  }
+
+  @Override
+  public SnapshotStore snapshots() {
+    return new JdbcSnapshotStore(this, dialect);
   }
 
   @Override

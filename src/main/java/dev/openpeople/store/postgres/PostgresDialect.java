@@ -45,4 +45,10 @@ public final class PostgresDialect implements Dialect {
   public String lockUser() {
     return "SELECT id FROM users WHERE id = ? FOR UPDATE";
   }
+
+  @Override
+  public String afterExplicitUserIds() {
+    return "SELECT setval(pg_get_serial_sequence('users', 'id'),"
+        + " (SELECT COALESCE(MAX(id), 1) FROM users))";
+  }
 }

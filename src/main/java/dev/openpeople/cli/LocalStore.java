@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.cli;
+
+import dev.openpeople.contact.ContactService;
+import dev.openpeople.contact.PhoneNumbers;
+import dev.openpeople.contact.SnapshotService;
+import dev.openpeople.contact.Storage;
+import dev.openpeople.contact.StoreErrors;
+import dev.openpeople.contact.TransferService;
+import dev.openpeople.people.person.PeopleDrafts;
+import dev.openpeople.server.Discovery;
+import dev.openpeople.snapshot.Snapshots;
+import dev.openpeople.store.Storages;
+import dev.openpeople.transfer.Exporter;
+import dev.openpeople.transfer.Importer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * The storage of a bulk command (import, export, dump, restore), opened as {@code serve} opens it
+ * and locked against a running server ({@link StorageLock}), with the services the command needs.
+ */
+final class LocalStore implements AutoCloseable {
+  /** The options every bulk command shares. */
+  static final class Options {
+    @Option(
+        names = "--storage",
+        defaultValue = "${env:OPENPEOPLE_STORAGE:-sqlite:./openpeople-data/openpeople.db}",
+        description = "Storage URL, as for serve (default ${DEFAULT-VALUE}).")
+    String storage = "sqlite:./openpeople-data/openpeople.db";
+
+    @Option(
+        names = "--default-region",
+        defaultValue = "${env:OPENPEOPLE_DEFAULT_REGION:-US}",
+        description = "Region of phone numbers without a country code, as for serve.")
+    String defaultRegion = PhoneNumbers.DEFAULT_REGION;
+  }
+
+  private final StorageLock lock;
+  private final Storage storage;
+  private final PeopleDrafts drafts;
+  private final ContactService contacts;
+
+  private LocalStore(StorageLock lock, Storage storage, PeopleDrafts drafts) {
+    this.lock = lock;
+    this.storage = storage;
+    this.drafts = drafts;
+    this.contacts = new ContactService(storage, InstantSource.system());
+  }
+
+  static LocalStore open(Options options) throws StorageLock.HeldException, IOException {
+    StorageLock lock = StorageLock.acquire(options.storage);
+    try {
+      Storage storage = StoreErrors.translating(Storages.open(options.storage));
+      return new LocalStore(
+          lock,
+          storage,
+          new PeopleDrafts(Discovery.load(), new PhoneNumbers(options.defaultRegion)));
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** Writes to an output stream; returns how many records it wrote. */
+  @FunctionalInterface
+  interface Output {
+    long write(LocalStore local, OutputStream out) throws IOException;
+  }
+
+  /**
+   * Opens the store, runs {@code output} into {@code file} (standard output when null) and says
+   * {@code "<verb> N <noun>"} on {@code err}; 1 when the store is held by another process.
+   */
+  static int write(
+      Options options, @Nullable Path file, PrintWriter err, String what, Output output)
+      throws IOException {
+    try (LocalStore local = open(options)) {
+      long count;
+      if (file == null) {
+        count = output.write(local, System.out);
+        System.out.flush();
+      } else {
+        try (OutputStream out = Files.newOutputStream(file)) {
+          count = output.write(local, out);
+        }
+      }
+      err.println(String.format(what, count));
+      err.flush();
+      return 0;
+    } catch (StorageLock.HeldException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+  }
+
+  Importer importer() {
+    return new Importer(new TransferService(contacts), drafts);
+  }
+
+  Exporter exporter() {
+    return new Exporter(new TransferService(contacts));
+  }
+
+  Snapshots snapshots() {
+    return new Snapshots(new SnapshotService(storage), drafts);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      storage.close();
+    } finally {
+      lock.close();
+    }
+  }
+}
