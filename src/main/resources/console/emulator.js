@@ -138,7 +138,8 @@ export function dataView(root) {
       const ext = { vcard: 'vcf', csv: 'csv', json: 'json' }[query.format];
       const url = URL.createObjectURL(new Blob([text], { type: { vcf: 'text/vcard', csv: 'text/csv', json: 'application/json' }[ext] }));
       const name = `${decodeURIComponent(user())}.${ext}`;
-      download.replaceChildren(h('a', { href: url, download: name, id: 'export-link' }, `Download ${name}`), ` (${text.length} characters)`);
+      download.replaceChildren(h('a', { href: url, download: name, id: 'export-link' }, `Download ${name}`), ` (${text.length} characters)`,
+        h('pre', { id: 'export-preview' }, text.length > 4000 ? `${text.slice(0, 4000)}\n…` : text));
       flash('Export ready.');
     } catch (e) {
       flash(e instanceof ApiError && e.status === 404 ? missing('Export') : e.message, true);

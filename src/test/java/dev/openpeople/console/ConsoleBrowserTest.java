@@ -13,6 +13,7 @@ import com.google.api.services.people.v1.model.ListConnectionsResponse;
 import com.google.api.services.people.v1.model.Name;
 import com.google.api.services.people.v1.model.Person;
 import dev.openpeople.OpenPeopleServerExtension;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
@@ -368,40 +369,38 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(9)
-  void importAndExportUseTheDataRoutesOrSayTheyAreMissing() throws Exception {
+  void importsAFileAndExportsEveryFormat() throws Exception {
     String user = "data@example.com";
     createContacts(user, 2, "Exported ");
-    boolean present =
-        SERVER
-                .call("GET", "/emulator/v1/users/" + user + ":export?format=vcard", null, null)
-                .statusCode()
-            != 404;
     BROWSER.open(user, "data");
-    BROWSER.select(By.id("export-format"), "vcard");
-    BROWSER.click(By.id("export"));
-    if (present) {
-      BROWSER.waitFor(By.id("export-link"));
-      assertThat(BROWSER.driver().findElement(By.id("export-result")).getText())
-          .contains(user + ".vcf");
-    } else {
-      assertThat(BROWSER.flash("Export is not available on this server")).contains("404");
-    }
-    java.nio.file.Path card = java.nio.file.Files.createTempFile("console-import", ".vcf");
-    java.nio.file.Files.writeString(
-        card,
-        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:imp-1\r\nFN:Imported One\r\nN:One;Imported;;;\r\nEND:VCARD\r\n");
-    BROWSER.driver().findElement(By.id("import-file")).sendKeys(card.toString());
+    BROWSER
+        .driver()
+        .findElement(By.id("import-file"))
+        .sendKeys(
+            Path.of("src/test/resources/transfer/contacts-v3.vcf").toAbsolutePath().toString());
     BROWSER.click(By.id("import"));
-    if (present) {
-      BROWSER.flash("Imported");
-      assertThat(connections(user))
-          .anySatisfy(
-              p -> assertThat(p.getNames().get(0).getDisplayName()).isEqualTo("Imported One"));
-    } else {
-      assertThat(BROWSER.flash("Import is not available on this server")).contains("404");
-      assertThat(connections(user)).hasSize(2);
+    assertThat(BROWSER.flash("Imported 3 from contacts-v3.vcf")).contains("skipped 2");
+    // Bad cards are listed with where they were in the file and why they were skipped.
+    BROWSER.waitText(By.id("import-skipped"), "card 2 (line 10)");
+    BROWSER.waitText(By.id("import-skipped"), "Only vCard 3.0 and 4.0 are accepted.");
+    assertThat(connections(user)).hasSize(5);
+    BROWSER.screenshot("import");
+
+    for (String[] format :
+        new String[][] {
+          {"vcard", "VERSION:3.0", ".vcf"},
+          {"vcard4", "VERSION:4.0", ".vcf"},
+          {"csv", "First Name", ".csv"},
+          {"json", "\"resourceName\"", ".json"}
+        }) {
+      BROWSER.select(By.id("export-format"), format[0]);
+      BROWSER.click(By.id("export"));
+      BROWSER.waitText(By.id("export-preview"), format[1]);
+      BROWSER.waitText(By.id("export-preview"), "Exported 001");
+      assertThat(BROWSER.driver().findElement(By.id("export-link")).getText())
+          .isEqualTo("Download " + user + format[2]);
     }
-    BROWSER.screenshot("import-export");
+    BROWSER.screenshot("export");
   }
 
   @Test
