@@ -209,6 +209,7 @@ public final class OpenPeopleServer implements AutoCloseable {
   private final EmulatorClock clock;
   private final JettyServer http;
   private final ScheduledExecutorService janitor;
+  private final PeopleDrafts drafts;
 
   private OpenPeopleServer(Options options, @Nullable Path seed) throws Exception {
     this.metrics = new ServerMetrics();
@@ -225,7 +226,7 @@ public final class OpenPeopleServer implements AutoCloseable {
       OtherContactService otherContacts = new OtherContactService(contacts);
       PhoneNumbers phones = new PhoneNumbers(options.defaultRegion());
       SharedContactService sharedContacts = new SharedContactService(storage, clock);
-      PeopleDrafts drafts = seed(seed, new PeopleDrafts(discovery, phones));
+      drafts = seed(seed, new PeopleDrafts(discovery, phones));
       List<Routes> routes =
           new ArrayList<>(
               People.routes(
@@ -282,6 +283,17 @@ public final class OpenPeopleServer implements AutoCloseable {
       }
     }
     return drafts;
+  }
+
+  /**
+   * Restores a whole-server snapshot ({@code openpeople dump}'s JSON Lines) into this server's
+   * store, which must be empty (after {@code POST /emulator/v1:reset}, say); returns the lines
+   * read.
+   *
+   * @throws Snapshots.InvalidSnapshotException when the store is not empty or a line is not valid
+   */
+  public long restore(InputStream snapshot) throws IOException {
+    return new Snapshots(new SnapshotService(storage), drafts).restore(snapshot);
   }
 
   /** File import and export (emulator controls; domain administrators in production mode). */

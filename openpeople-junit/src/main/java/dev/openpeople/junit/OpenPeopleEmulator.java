@@ -5,6 +5,8 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.people.v1.PeopleService;
 import com.google.gdata.client.contacts.ContactsService;
+import dev.openpeople.OpenPeopleServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -22,18 +24,21 @@ import java.util.Objects;
 
 /**
  * A running emulator and its controls, as a test sees it: the base URL, ready official clients for
- * any user, and the emulator-only routes under {@code /emulator/v1/} (reset, clock, faults, data
- * loading). Every control goes through the server's HTTP API, exactly as a test in another language
- * would call it, so what works here works with {@code curl} too.
+ * any user, and the emulator-only routes under {@code /emulator/v1/} (reset, clock, faults, file
+ * import). Those controls go through the server's HTTP API, exactly as a test in another language
+ * would call them, so what works here works with {@code curl} too; only a snapshot restore (which
+ * has no HTTP route) is made in process.
  */
 public final class OpenPeopleEmulator {
   private final String baseUrl;
   private final String defaultUser;
+  private final OpenPeopleServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  OpenPeopleEmulator(String baseUrl, String defaultUser) {
+  OpenPeopleEmulator(String baseUrl, String defaultUser, OpenPeopleServer server) {
     this.baseUrl = baseUrl;
     this.defaultUser = defaultUser;
+    this.server = server;
   }
 
   /** The server's root, ending in {@code /}, e.g. {@code http://127.0.0.1:41234/}. */
@@ -156,6 +161,29 @@ public final class OpenPeopleEmulator {
             + ":import?format="
             + formatOf(fileName);
     return expectOk(send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(content))));
+  }
+
+  /**
+   * Restores a whole-server snapshot ({@code openpeople dump}'s JSON Lines) into the server, whose
+   * store must be empty: call {@link #reset()} first. Ids, etags and groups come back as dumped.
+   */
+  public void restoreSnapshot(Path snapshot) {
+    try {
+      restoreSnapshot(snapshot.toString(), Files.readAllBytes(snapshot));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void restoreSnapshot(String name, byte[] content) {
+    try {
+      server.restore(new ByteArrayInputStream(content));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot restore the snapshot " + name, e);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Cannot restore the snapshot " + name + ": " + e.getMessage(), e);
+    }
   }
 
   private static String formatOf(String fileName) {

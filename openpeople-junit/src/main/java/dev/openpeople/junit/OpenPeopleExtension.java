@@ -31,8 +31,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  *
  * One server runs per test class (nested classes share their outer class's server) and stops after
- * the class; before each test it wipes the data and disarms faults (unless told not to), then loads
- * the seed files.
+ * the class; before each test it wipes the data and disarms faults (unless told not to), then
+ * restores the snapshot and loads the seed files.
  */
 public final class OpenPeopleExtension
     implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
@@ -57,13 +57,18 @@ public final class OpenPeopleExtension
   }
 
   private record Settings(
-      String user, boolean resetBeforeEach, List<String> seeds, String storageUrl) {}
+      String user,
+      boolean resetBeforeEach,
+      String snapshot,
+      List<String> seeds,
+      String storageUrl) {}
 
   /** Builds an extension with settings {@link OpenPeopleTest} cannot express. */
   public static final class Builder {
     private String user = DEFAULT_USER;
     private boolean resetBeforeEach = true;
     private List<String> seeds = List.of();
+    private String snapshot = "";
     private String storageUrl = "sqlite::memory:";
 
     private Builder() {}
@@ -86,6 +91,12 @@ public final class OpenPeopleExtension
       return this;
     }
 
+    /** A snapshot restored before each test (see {@link OpenPeopleTest#snapshot}). */
+    public Builder snapshot(String path) {
+      this.snapshot = path;
+      return this;
+    }
+
     /**
      * The storage the server opens: {@code sqlite::memory:} (the default), {@code sqlite:FILE} or a
      * {@code postgresql://} URL, as {@code openpeople serve --storage} takes.
@@ -96,7 +107,8 @@ public final class OpenPeopleExtension
     }
 
     public OpenPeopleExtension build() {
-      return new OpenPeopleExtension(new Settings(user, resetBeforeEach, seeds, storageUrl));
+      return new OpenPeopleExtension(
+          new Settings(user, resetBeforeEach, snapshot, seeds, storageUrl));
     }
   }
 
@@ -124,6 +136,9 @@ public final class OpenPeopleExtension
       emulator.clearFaults();
     }
     Class<?> testClass = context.getRequiredTestClass();
+    if (!settings.snapshot().isEmpty()) {
+      emulator.restoreSnapshot(fileName(settings.snapshot()), read(testClass, settings.snapshot()));
+    }
     for (String seed : settings.seeds()) {
       emulator.importContacts(settings.user(), fileName(seed), read(testClass, seed));
     }
@@ -165,7 +180,8 @@ public final class OpenPeopleExtension
           AnnotationSupport.findAnnotation(c, OpenPeopleTest.class);
       if (annotation.isPresent()) {
         OpenPeopleTest a = annotation.get();
-        return new Settings(a.user(), a.resetBeforeEach(), List.of(a.seed()), "sqlite::memory:");
+        return new Settings(
+            a.user(), a.resetBeforeEach(), a.snapshot(), List.of(a.seed()), "sqlite::memory:");
       }
     }
     throw new ExtensionConfigurationException(
@@ -202,7 +218,8 @@ public final class OpenPeopleExtension
 
     private Running(OpenPeopleServer server, String user) {
       this.server = server;
-      this.emulator = new OpenPeopleEmulator("http://127.0.0.1:" + server.port() + "/", user);
+      this.emulator =
+          new OpenPeopleEmulator("http://127.0.0.1:" + server.port() + "/", user, server);
     }
 
     static Running start(Settings settings) {

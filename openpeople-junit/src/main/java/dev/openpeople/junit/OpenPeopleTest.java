@@ -36,4 +36,11 @@ public @interface OpenPeopleTest {
    * from the class path first, then from the file system.
    */
   String[] seed() default {};
+
+  /**
+   * A whole-server snapshot ({@code openpeople dump}'s JSON Lines) restored before each test (after
+   * the reset), before the {@link #seed} files: users, contacts with their ids and etags, groups,
+   * other contacts, shared contacts and photos, exactly as dumped. Empty for none.
+   */
+  String snapshot() default "";
 }
