@@ -2,7 +2,8 @@
 # Benchmarks on both backends: bench/run.sh [CONTACTS ...] (default 10000 100000).
 # Starts the server jar as its own process per backend and size, so its RSS can be read.
 # BENCH names the program (default Bench, the People API contacts): BENCH=OtherContactsBench,
-# BENCH=BenchGroups (contact groups, 50 groups) or BENCH=GDataBench (Domain Shared Contacts).
+# BENCH=BenchGroups (contact groups, 50 groups), BENCH=GDataBench (Domain Shared Contacts) or
+# BENCH=ConsoleBench (the web console's own requests).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/jdk.sh"

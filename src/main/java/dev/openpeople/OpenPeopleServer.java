@@ -2,6 +2,7 @@
 package dev.openpeople;
 
 import dev.openpeople.carddav.CardDavRoutes;
+import dev.openpeople.console.ConsoleRoutes;
 import dev.openpeople.contact.AddressBookService;
 import dev.openpeople.contact.AppPasswordService;
 import dev.openpeople.contact.ContactService;
@@ -263,8 +264,8 @@ public final class OpenPeopleServer implements AutoCloseable {
                   signer,
                   phones));
       routes.addAll(GData.routes(sharedContacts));
-      routes.add(new HealthRoutes(storage));
-      routes.add(new MetricsRoutes(metrics));
+      routes.addAll(List.of(new HealthRoutes(storage), new MetricsRoutes(metrics)));
+      routes.add(new ConsoleRoutes());
       AtomicReference<Dispatcher> dispatcher = new AtomicReference<>();
       routes.add(new BatchRoutes(dispatcher::get));
       FaultInjector faults =
@@ -272,7 +273,7 @@ public final class OpenPeopleServer implements AutoCloseable {
               ? new FaultInjector(new SharedEmulatorState(storage.serverState(), clock))
               : null;
       if (faults != null) {
-        routes.addAll(emulatorRoutes(faults, contacts, otherContacts, drafts));
+        routes.addAll(emulatorRoutes(faults, contacts, otherContacts, sharedContacts, drafts));
       }
       Authenticator auth =
           options.authenticator() == null ? new EmulatorAuthenticator() : options.authenticator();
@@ -335,10 +336,11 @@ public final class OpenPeopleServer implements AutoCloseable {
       FaultInjector faults,
       ContactService contacts,
       OtherContactService otherContacts,
+      SharedContactService sharedContacts,
       PeopleDrafts drafts) {
     return List.of(
         new EmulatorRoutes(storage, clock),
-        new EmulatorUsersRoutes(otherContacts, drafts),
+        new EmulatorUsersRoutes(otherContacts, drafts, sharedContacts),
         new EmulatorFaultsRoutes(faults),
         new EmulatorPropagationRoutes(contacts));
   }

@@ -63,6 +63,8 @@ class ArchitectureTest {
     onlyDependsOn(
         "carddav..", "server..", "contact..", "listing..", "token..", "error..", "vcard..");
     onlyDependsOn("metrics..", "server..");
+    // The web console serves static files only: its data calls go through the public APIs.
+    onlyDependsOn("console..", "server..", "error..");
   }
 
   @Test

@@ -38,6 +38,11 @@ public final class SharedContactService {
     return storage.readDomain(domain, s -> live(s, id));
   }
 
+  /** The domain's users by address, the first {@code limit} after {@code afterEmail} ("" first). */
+  public List<User> users(String domain, String afterEmail, int limit) {
+    return storage.readDomain(domain, s -> s.users(afterEmail, limit));
+  }
+
   /** A live contact and its photo. */
   public record WithPhoto(SharedContact contact, Photo photo) {}
 

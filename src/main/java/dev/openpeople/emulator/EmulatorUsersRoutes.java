@@ -9,6 +9,8 @@ import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.OtherContactService;
 import dev.openpeople.contact.OtherContactService.OtherContactDraft;
 import dev.openpeople.contact.PersonDrafts;
+import dev.openpeople.contact.SharedContactService;
+import dev.openpeople.contact.User;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
@@ -16,8 +18,11 @@ import dev.openpeople.server.Emails;
 import dev.openpeople.server.Json;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
@@ -25,21 +30,69 @@ import org.jspecify.annotations.Nullable;
 /**
  * Emulator-only data of a user under {@code /emulator/v1/users/{email}/}: other contacts, created
  * directly or from recorded interactions (https://developers.google.com/people/v1/other-contacts),
- * and the user's own profile.
+ * and the user's own profile; and the list of a domain's users.
  */
-public record EmulatorUsersRoutes(OtherContactService others, PersonDrafts drafts)
+public record EmulatorUsersRoutes(
+    OtherContactService others, PersonDrafts drafts, SharedContactService domains)
     implements Routes {
   static final int MAX_BATCH = 1000;
+  static final int MAX_USERS_PAGE = 1000;
   private static final String USER = "/emulator/v1/users/([^/]+)";
 
   @Override
   public void define(Router router) {
     router
+        .on("GET", "/emulator/v1/users", this::listUsers)
         .on("POST", USER + "/otherContacts", this::createOtherContact)
         .on("POST", USER + "/otherContacts:batchCreate", this::batchCreateOtherContacts)
         .on("DELETE", USER + "/otherContacts/([^/]+)", this::deleteOtherContact)
         .on("POST", USER + "/interactions", this::recordInteraction)
         .on("PUT", USER + "/profile", this::updateProfile);
+  }
+
+  /**
+   * {@code GET /emulator/v1/users?domain=D[&pageSize=N][&pageToken=T]}: the users of domain D (a
+   * user exists from their first request), by address, {@code pageSize} (default 50, at most 1000)
+   * at a time; {@code nextPageToken} continues after the page's last address.
+   */
+  ApiReply listUsers(ApiCall call) {
+    String domain = call.param("domain");
+    if (domain == null || domain.isBlank() || domain.contains("@")) {
+      throw ApiException.invalid("domain must name an e-mail domain, e.g. domain=example.com.");
+    }
+    int pageSize = call.pageSize(MAX_USERS_PAGE);
+    int limit = pageSize == 0 ? 50 : pageSize;
+    String after = afterToken(call.param("pageToken"));
+    List<User> users = domains.users(domain.trim().toLowerCase(Locale.ROOT), after, limit + 1);
+    ObjectNode response = Json.object();
+    ArrayNode items = response.putArray("users");
+    for (User user : users.subList(0, Math.min(limit, users.size()))) {
+      items
+          .addObject()
+          .put("email", user.email())
+          .put("resourceName", "people/" + user.accountId())
+          .put("createTime", user.created().toString());
+    }
+    if (users.size() > limit) {
+      String last = users.get(limit - 1).email();
+      response.put(
+          "nextPageToken",
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(last.getBytes(StandardCharsets.UTF_8)));
+    }
+    return ApiReply.json(response);
+  }
+
+  private static String afterToken(@Nullable String token) {
+    if (token == null || token.isEmpty()) {
+      return "";
+    }
+    try {
+      return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("Invalid pageToken.");
+    }
   }
 
   ApiReply createOtherContact(ApiCall call) {
