@@ -47,6 +47,15 @@ public final class StoreErrors {
     }
   }
 
+  /** {@link #translate} for a call that returns nothing. */
+  private static void run(Runnable call) {
+    translate(
+        () -> {
+          call.run();
+          return Boolean.TRUE;
+        });
+  }
+
   private record Translating(Storage storage) implements Storage {
     @Override
     public <T> T read(String email, Work<T> work) {
@@ -75,11 +84,7 @@ public final class StoreErrors {
 
     @Override
     public void reset() {
-      translate(
-          () -> {
-            storage.reset();
-            return null;
-          });
+      run(storage::reset);
     }
 
     @Override
@@ -134,20 +139,12 @@ public final class StoreErrors {
 
         @Override
         public void createUser(User user, long domainSeq) {
-          translate(
-              () -> {
-                inner.createUser(user, domainSeq);
-                return Boolean.TRUE;
-              });
+          run(() -> inner.createUser(user, domainSeq));
         }
 
         @Override
         public void setDomainSeq(String domain, long lastSeq) {
-          translate(
-              () -> {
-                inner.setDomainSeq(domain, lastSeq);
-                return Boolean.TRUE;
-              });
+          run(() -> inner.setDomainSeq(domain, lastSeq));
         }
       };
     }
@@ -173,20 +170,12 @@ public final class StoreErrors {
 
         @Override
         public void addFault(String method, @Nullable String user, String kind, int count) {
-          translate(
-              () -> {
-                inner.addFault(method, user, kind, count);
-                return Boolean.TRUE;
-              });
+          run(() -> inner.addFault(method, user, kind, count));
         }
 
         @Override
         public void clearFaults() {
-          translate(
-              () -> {
-                inner.clearFaults();
-                return Boolean.TRUE;
-              });
+          run(inner::clearFaults);
         }
 
         @Override
@@ -201,11 +190,7 @@ public final class StoreErrors {
 
         @Override
         public void mark(String name, long value) {
-          translate(
-              () -> {
-                inner.mark(name, value);
-                return Boolean.TRUE;
-              });
+          run(() -> inner.mark(name, value));
         }
 
         @Override

@@ -52,14 +52,7 @@ final class JdbcContactStore extends JdbcChangeLog<Long, Contact> implements Con
                       + " WHERE contacts.deleted",
                   contacts,
                   (insert, c) -> {
-                    insert.setLong(1, userId);
-                    insert.setLong(2, c.id());
-                    insert.setLong(3, c.seq());
-                    insert.setLong(4, c.created().toEpochMilli());
-                    insert.setLong(5, c.updated().toEpochMilli());
-                    insert.setString(6, c.body());
-                    insert.setString(7, c.keys().firstName());
-                    insert.setString(8, c.keys().lastName());
+                    bindInsert(insert, userId, c);
                     insert.setLong(9, c.photoVersion());
                   });
           for (int count : counts) {
@@ -253,6 +246,21 @@ final class JdbcContactStore extends JdbcChangeLog<Long, Contact> implements Con
             delete.setLong(2, id);
           });
     }
+  }
+
+  /**
+   * Binds the first eight parameters of a contact row's INSERT, as contacts and other contacts
+   * share them: user_id, id, seq, created_at, updated_at, body, first_key, last_key.
+   */
+  static void bindInsert(PreparedStatement insert, long userId, Contact c) throws SQLException {
+    insert.setLong(1, userId);
+    insert.setLong(2, c.id());
+    insert.setLong(3, c.seq());
+    insert.setLong(4, c.created().toEpochMilli());
+    insert.setLong(5, c.updated().toEpochMilli());
+    insert.setString(6, c.body());
+    insert.setString(7, c.keys().firstName());
+    insert.setString(8, c.keys().lastName());
   }
 
   /** A contact row of {@link #COLUMNS}. */

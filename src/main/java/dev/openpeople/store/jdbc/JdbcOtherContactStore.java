@@ -61,15 +61,7 @@ final class JdbcOtherContactStore extends JdbcChangeLog<Long, Contact>
                   + " VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?)",
               rows,
               (insert, row) -> {
-                Contact c = row.contact();
-                insert.setLong(1, userId);
-                insert.setLong(2, c.id());
-                insert.setLong(3, c.seq());
-                insert.setLong(4, c.created().toEpochMilli());
-                insert.setLong(5, c.updated().toEpochMilli());
-                insert.setString(6, c.body());
-                insert.setString(7, c.keys().firstName());
-                insert.setString(8, c.keys().lastName());
+                JdbcContactStore.bindInsert(insert, userId, row.contact());
                 insert.setString(9, row.emailKey());
               });
           terms.insert(rows.stream().map(Row::contact).toList());
