@@ -2,12 +2,9 @@
 package dev.openpeople.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code openpeople dump [--out FILE]}: the whole server as a JSON Lines snapshot. */
@@ -18,18 +15,14 @@ import picocli.CommandLine.Spec;
         "Write a snapshot of the whole server (users, profiles, contacts, other contacts, groups,"
             + " shared contacts, photos) as JSON Lines; restore or serve --seed reads it back.")
 public final class DumpCommand implements Callable<Integer> {
-  @Option(names = "--out", description = "The file to write (default: standard output).")
-  @Nullable Path out;
-
-  @Mixin LocalStore.Options store = new LocalStore.Options();
+  @Mixin LocalStore.OutputOptions output = new LocalStore.OutputOptions();
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     return LocalStore.write(
-        store,
-        out,
+        output,
         spec.commandLine().getErr(),
         "dumped %d records",
         (local, stream) -> local.snapshots().dump(stream));

@@ -5,9 +5,7 @@ import dev.openpeople.server.Emails;
 import dev.openpeople.transfer.Format;
 import ezvcard.VCardVersion;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,10 +29,7 @@ public final class ExportCommand implements Callable<Integer> {
       description = "vCard version: 3.0 or 4.0 (default ${DEFAULT-VALUE}).")
   String vcardVersion = "3.0";
 
-  @Option(names = "--out", description = "The file to write (default: standard output).")
-  @Nullable Path out;
-
-  @Mixin LocalStore.Options store = new LocalStore.Options();
+  @Mixin LocalStore.OutputOptions output = new LocalStore.OutputOptions();
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,8 +48,7 @@ public final class ExportCommand implements Callable<Integer> {
     }
     String email = Emails.normalize(user);
     return LocalStore.write(
-        store,
-        out,
+        output,
         err,
         "exported %d contacts",
         (local, stream) -> local.exporter().run(email, chosen, version, stream));

@@ -38,6 +38,14 @@ final class LocalStore implements AutoCloseable {
     String defaultRegion = PhoneNumbers.DEFAULT_REGION;
   }
 
+  /** The options of a bulk command that writes a file: the store's and {@code --out}. */
+  static final class OutputOptions {
+    @picocli.CommandLine.Mixin Options store = new Options();
+
+    @Option(names = "--out", description = "The file to write (default: standard output).")
+    @Nullable Path out;
+  }
+
   private final StorageLock lock;
   private final Storage storage;
   private final PeopleDrafts drafts;
@@ -71,13 +79,13 @@ final class LocalStore implements AutoCloseable {
   }
 
   /**
-   * Opens the store, runs {@code output} into {@code file} (standard output when null) and says
+   * Opens the store, runs {@code output} into {@code --out} (standard output when absent) and says
    * {@code "<verb> N <noun>"} on {@code err}; 1 when the store is held by another process.
    */
-  static int write(
-      Options options, @Nullable Path file, PrintWriter err, String what, Output output)
+  static int write(OutputOptions options, PrintWriter err, String what, Output output)
       throws IOException {
-    try (LocalStore local = open(options)) {
+    Path file = options.out;
+    try (LocalStore local = open(options.store)) {
       long count;
       if (file == null) {
         count = output.write(local, System.out);

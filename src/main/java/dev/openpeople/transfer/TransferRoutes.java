@@ -28,18 +28,9 @@ import java.util.Optional;
  * may call them, as every emulator control; in production mode only an administrator of the user's
  * domain (an authenticated caller whose token names the domain among its admin domains).
  */
-public final class TransferRoutes implements Routes {
+public record TransferRoutes(Importer importer, Exporter exporter, boolean emulator)
+    implements Routes {
   private static final String USER = "/emulator/v1/users/([^/]+)";
-
-  private final Importer importer;
-  private final Exporter exporter;
-  private final boolean emulator;
-
-  public TransferRoutes(Importer importer, Exporter exporter, boolean emulator) {
-    this.importer = importer;
-    this.exporter = exporter;
-    this.emulator = emulator;
-  }
 
   @Override
   public void define(Router router) {
