@@ -131,12 +131,7 @@ public final class ContactService {
         session -> {
           ContactStore store = session.contacts();
           long asOf = visibleSeq(session, cutoff, store::lastSeqAsOf);
-          return ContactSearch.find(
-              query,
-              limit,
-              phones,
-              store::search,
-              ids -> store.getAll(ids).stream().filter(c -> c.seq() <= asOf).toList());
+          return ContactSearch.find(query, limit, phones, store::search, store::getAll, asOf);
         });
   }
 

@@ -119,11 +119,7 @@ public final class OtherContactService {
               long visible =
                   Math.min(asOfSeq, ContactService.visibleSeq(session, cutoff, store::lastSeqAsOf));
               return ContactSearch.find(
-                  query,
-                  limit,
-                  phones,
-                  store::search,
-                  ids -> store.getAll(ids).stream().filter(c -> c.seq() <= visible).toList());
+                  query, limit, phones, store::search, store::getAll, visible);
             });
   }
 

@@ -52,8 +52,7 @@ public final class SharedContactService {
         domain,
         s -> {
           SharedContact contact = live(s, id);
-          Photo photo =
-              contact.photoVersion() == 0 ? null : s.sharedContacts().photo(id).orElse(null);
+          Photo photo = s.sharedContacts().photoOf(contact);
           if (photo == null) {
             throw new ApiException(ApiError.GDATA_NOT_FOUND, "Photo not found.");
           }

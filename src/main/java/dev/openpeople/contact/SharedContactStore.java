@@ -4,6 +4,7 @@ package dev.openpeople.contact;
 import dev.openpeople.listing.ChangeLog;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** One domain's shared contacts and their photos inside a transaction. */
 public interface SharedContactStore {
@@ -27,6 +28,11 @@ public interface SharedContactStore {
   long countSearch(String prefix);
 
   Optional<Photo> photo(String id);
+
+  /** The contact's photo; null when it has none (photo version 0), without reading the store. */
+  default @Nullable Photo photoOf(SharedContact contact) {
+    return contact.photoVersion() == 0 ? null : photo(contact.id()).orElse(null);
+  }
 
   void putPhoto(String id, Photo photo);
 

@@ -77,11 +77,7 @@ public final class SnapshotService {
             changes = session.contacts().changes(afterSeq, lastSeq, CHUNK);
             for (Contact contact : changes) {
               if (!contact.deleted()) {
-                Photo photo =
-                    contact.photoVersion() == 0
-                        ? null
-                        : session.photos().get(contact.id()).orElse(null);
-                sink.contact(email, contact, photo);
+                sink.contact(email, contact, session.photos().of(contact));
               }
               afterSeq = contact.seq();
             }
@@ -107,11 +103,7 @@ public final class SnapshotService {
     do {
       page = log.page(after, session.lastSeq(), CHUNK);
       for (SharedContact contact : page) {
-        Photo photo =
-            contact.photoVersion() == 0
-                ? null
-                : session.sharedContacts().photo(contact.id()).orElse(null);
-        sink.sharedContact(contact, photo);
+        sink.sharedContact(contact, session.sharedContacts().photoOf(contact));
         after = log.cursorAfter(contact);
       }
     } while (page.size() == CHUNK);

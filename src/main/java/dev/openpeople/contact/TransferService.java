@@ -106,11 +106,7 @@ public final class TransferService {
                         .contacts()
                         .page(SortOrder.LAST_MODIFIED_ASCENDING, after, lastSeq, CHUNK);
                 for (Contact contact : page) {
-                  Photo photo =
-                      contact.photoVersion() == 0
-                          ? null
-                          : session.photos().get(contact.id()).orElse(null);
-                  sink.contact(contact, photo);
+                  sink.contact(contact, session.photos().of(contact));
                 }
                 if (page.size() < CHUNK) {
                   return Boolean.TRUE;
