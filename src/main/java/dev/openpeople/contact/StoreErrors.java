@@ -20,13 +20,12 @@ public final class StoreErrors {
   private StoreErrors() {}
 
   public static ApiException toApi(StoreException e) {
-    return switch (e) {
-      case StoreException.NotFound notFound -> new ApiException(ApiError.NOT_FOUND);
-      case StoreException.Conflict conflict ->
-          new ApiException(ApiError.ALREADY_EXISTS, "The resource already exists.");
-      case StoreException.Aborted aborted -> new ApiException(ApiError.ABORTED);
-      case StoreException.Unavailable unavailable -> new ApiException(ApiError.UNAVAILABLE);
-      case StoreException.Failed failed -> new ApiException(ApiError.INTERNAL);
+    return switch (e.kind()) {
+      case NOT_FOUND -> new ApiException(ApiError.NOT_FOUND);
+      case CONFLICT -> new ApiException(ApiError.ALREADY_EXISTS, "The resource already exists.");
+      case ABORTED -> new ApiException(ApiError.ABORTED);
+      case UNAVAILABLE -> new ApiException(ApiError.UNAVAILABLE);
+      case FAILED -> new ApiException(ApiError.INTERNAL);
     };
   }
 

@@ -1,63 +1,40 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.contact;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A storage failure the API must report, one kind per answer: a missing row, a duplicate, a
- * concurrent transaction that won, the database out of reach, or a failure of the store itself.
- * {@link StoreErrors#toApi} turns each into its API error.
+ * A storage failure the API must report, of one {@link Kind} per answer. {@link StoreErrors#toApi}
+ * turns each kind into its API error.
  */
-public sealed interface StoreException
-    permits StoreException.NotFound,
-        StoreException.Conflict,
-        StoreException.Aborted,
-        StoreException.Unavailable,
-        StoreException.Failed {
+public final class StoreException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
 
-  /** A row the operation needed is absent. */
-  final class NotFound extends RuntimeException implements StoreException {
-    private static final long serialVersionUID = 1L;
-
-    public NotFound(String message) {
-      super(message);
-    }
+  /** What went wrong, as far as the API's answer goes. */
+  public enum Kind {
+    /** A row the operation needed is absent. */
+    NOT_FOUND,
+    /** A uniqueness violation: the row already exists. */
+    CONFLICT,
+    /**
+     * A concurrent transaction won: a serialization failure, a deadlock, or a lock not obtained in
+     * time. Retrying the request may succeed.
+     */
+    ABORTED,
+    /** The database could not be reached: no connection, a lost connection, a shutdown. */
+    UNAVAILABLE,
+    /** Any other database error: a defect of the store, not of the request. */
+    FAILED
   }
 
-  /** A uniqueness violation: the row already exists. */
-  final class Conflict extends RuntimeException implements StoreException {
-    private static final long serialVersionUID = 1L;
+  private final Kind kind;
 
-    public Conflict(String message, Throwable cause) {
-      super(message, cause);
-    }
+  public StoreException(Kind kind, String message, @Nullable Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
   }
 
-  /**
-   * A concurrent transaction won: a serialization failure, a deadlock, or a lock not obtained in
-   * time. Retrying the request may succeed.
-   */
-  final class Aborted extends RuntimeException implements StoreException {
-    private static final long serialVersionUID = 1L;
-
-    public Aborted(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /** The database could not be reached: no connection, a lost connection, a shutdown. */
-  final class Unavailable extends RuntimeException implements StoreException {
-    private static final long serialVersionUID = 1L;
-
-    public Unavailable(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /** Any other database error: a defect of the store, not of the request. */
-  final class Failed extends RuntimeException implements StoreException {
-    private static final long serialVersionUID = 1L;
-
-    public Failed(String message, Throwable cause) {
-      super(message, cause);
-    }
+  public Kind kind() {
+    return kind;
   }
 }

@@ -57,7 +57,9 @@ interface GroupStorageContract extends StorageFixture {
                           s.groups().insert(group("0d", s.allocateSeqs(1), "A"));
                           return null;
                         }))
-        .isInstanceOf(StoreException.Conflict.class);
+        .isInstanceOfSatisfying(
+            StoreException.class,
+            e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
     storage()
         .write(
             user,

@@ -63,7 +63,8 @@ public final class JdbcStorage implements Storage {
       this.pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
       dialect.close();
-      throw new StoreException.Unavailable("cannot connect: " + e.getMessage(), e);
+      throw new StoreException(
+          StoreException.Kind.UNAVAILABLE, "cannot connect: " + e.getMessage(), e);
     }
     List<ReentrantLock> lanes = new ArrayList<>();
     if (dialect.serializeWrites()) {
@@ -116,7 +117,7 @@ public final class JdbcStorage implements Storage {
           }
           User user = loadUser(connection, known.email());
           if (user == null) {
-            throw new StoreException.NotFound("user vanished");
+            throw new StoreException(StoreException.Kind.NOT_FOUND, "user vanished", null);
           }
           return work.run(new JdbcUserSession(connection, user, true));
         });
@@ -191,7 +192,7 @@ public final class JdbcStorage implements Storage {
       create(connection, email);
       user = loadUser(connection, email);
       if (user == null) {
-        throw new StoreException.NotFound("user not created");
+        throw new StoreException(StoreException.Kind.NOT_FOUND, "user not created", null);
       }
       return user;
     } catch (SQLException e) {

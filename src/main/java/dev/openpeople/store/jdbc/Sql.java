@@ -2,6 +2,7 @@
 package dev.openpeople.store.jdbc;
 
 import dev.openpeople.contact.StoreException;
+import dev.openpeople.contact.StoreException.Kind;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -17,19 +18,7 @@ final class Sql {
   static RuntimeException failure(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String message = e.getMessage() == null ? "" : e.getMessage();
-    return switch (kind(e, state, message)) {
-      case CONFLICT -> new StoreException.Conflict(message, e);
-      case ABORTED -> new StoreException.Aborted(message, e);
-      case UNAVAILABLE -> new StoreException.Unavailable(message, e);
-      case FAILED -> new StoreException.Failed(message, e);
-    };
-  }
-
-  enum Kind {
-    CONFLICT,
-    ABORTED,
-    UNAVAILABLE,
-    FAILED
+    return new StoreException(kind(e, state, message), message, e);
   }
 
   static Kind kind(SQLException e, String state, String message) {
