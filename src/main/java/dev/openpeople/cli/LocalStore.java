@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * The storage of a bulk command (import, export, dump, restore), opened as {@code serve} opens it
  * and locked against a running server ({@link StorageLock}), with the services the command needs.
  */
-final class LocalStore implements AutoCloseable {
+record LocalStore(StorageLock lock, Storage storage, PeopleDrafts drafts) implements AutoCloseable {
   /** The options every bulk command shares. */
   static final class Options {
     @picocli.CommandLine.Mixin StorageOption storage = new StorageOption();
@@ -44,18 +44,6 @@ final class LocalStore implements AutoCloseable {
 
     @Option(names = "--out", description = "The file to write (default: standard output).")
     @Nullable Path out;
-  }
-
-  private final StorageLock lock;
-  private final Storage storage;
-  private final PeopleDrafts drafts;
-  private final ContactService contacts;
-
-  private LocalStore(StorageLock lock, Storage storage, PeopleDrafts drafts) {
-    this.lock = lock;
-    this.storage = storage;
-    this.drafts = drafts;
-    this.contacts = new ContactService(storage, InstantSource.system());
   }
 
   static LocalStore open(Options options) throws StorageLock.HeldException, IOException {
@@ -105,11 +93,15 @@ final class LocalStore implements AutoCloseable {
   }
 
   Importer importer() {
-    return new Importer(new TransferService(contacts), drafts);
+    return new Importer(transfers(), drafts);
   }
 
   Exporter exporter() {
-    return new Exporter(new TransferService(contacts));
+    return new Exporter(transfers());
+  }
+
+  private TransferService transfers() {
+    return new TransferService(new ContactService(storage, InstantSource.system()));
   }
 
   Snapshots snapshots() {

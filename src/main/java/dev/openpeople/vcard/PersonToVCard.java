@@ -141,12 +141,7 @@ final class PersonToVCard {
 
   private void email(JsonNode item) {
     Email email = new Email(item.path("value").asText(""));
-    String type = item.path("type").asText("");
-    if (VCardTypes.PLAIN.contains(type)) {
-      email.getTypes().add(EmailType.get(type));
-    } else {
-      labelled(email, type);
-    }
+    plainOrLabelled(item, email, word -> email.getTypes().add(EmailType.get(word)));
     preferred(item, email, () -> email.getTypes().add(EmailType.PREF), email::setPref);
     card.addEmail(email);
   }
@@ -173,12 +168,7 @@ final class PersonToVCard {
     address.setRegion(text(item, "region"));
     address.setPostalCode(text(item, "postalCode"));
     address.setCountry(text(item, "country"));
-    String type = item.path("type").asText("");
-    if (VCardTypes.PLAIN.contains(type)) {
-      address.getTypes().add(AddressType.get(type));
-    } else {
-      labelled(address, type);
-    }
+    plainOrLabelled(item, address, word -> address.getTypes().add(AddressType.get(word)));
     preferred(item, address, () -> address.getTypes().add(AddressType.PREF), address::setPref);
     card.addAddress(address);
   }
@@ -290,13 +280,22 @@ final class PersonToVCard {
     if (!protocol.isEmpty()) {
       impp.setParameter("X-SERVICE-TYPE", protocol);
     }
+    plainOrLabelled(item, impp, word -> impp.getTypes().add(ImppType.get(word)));
+    card.addImpp(impp);
+  }
+
+  /**
+   * The item's type: a plain one (home, work, other) as a TYPE word, given to {@code addType}; any
+   * other as a label ({@link #labelled}).
+   */
+  private void plainOrLabelled(
+      JsonNode item, VCardProperty property, java.util.function.Consumer<String> addType) {
     String type = item.path("type").asText("");
     if (VCardTypes.PLAIN.contains(type)) {
-      impp.getTypes().add(ImppType.get(type));
+      addType.accept(type);
     } else {
-      labelled(impp, type);
+      labelled(property, type);
     }
-    card.addImpp(impp);
   }
 
   /** A custom type goes into an {@code itemN.X-ABLabel} in the property's group. */
