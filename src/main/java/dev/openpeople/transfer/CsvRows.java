@@ -41,24 +41,36 @@ final class CsvRows {
           "Photo",
           "Labels");
 
+  /** The parts of an Address column group and their People address fields, in Google's order. */
+  private static final Map<String, String> ADDRESS_PARTS = new LinkedHashMap<>();
+
+  /** The parts of an Organization column group (the older header) and their People fields. */
+  private static final Map<String, String> ORGANIZATION_PARTS = new LinkedHashMap<>();
+
   /** The repeated column groups of the current header and their parts, in Google's order. */
   static final Map<String, List<String>> REPEATED_PARTS = new LinkedHashMap<>();
 
   static {
+    ADDRESS_PARTS.put("Formatted", "formattedValue");
+    ADDRESS_PARTS.put("Street", "streetAddress");
+    ADDRESS_PARTS.put("City", "city");
+    ADDRESS_PARTS.put("PO Box", "poBox");
+    ADDRESS_PARTS.put("Region", "region");
+    ADDRESS_PARTS.put("Postal Code", "postalCode");
+    ADDRESS_PARTS.put("Country", "country");
+    ADDRESS_PARTS.put("Extended Address", "extendedAddress");
+    ORGANIZATION_PARTS.put("Name", "name");
+    ORGANIZATION_PARTS.put("Yomi Name", "phoneticName");
+    ORGANIZATION_PARTS.put("Title", "title");
+    ORGANIZATION_PARTS.put("Department", "department");
+    ORGANIZATION_PARTS.put("Symbol", "symbol");
+    ORGANIZATION_PARTS.put("Location", "location");
+    ORGANIZATION_PARTS.put("Job Description", "jobDescription");
     REPEATED_PARTS.put("E-mail", List.of("Label", "Value"));
     REPEATED_PARTS.put("Phone", List.of("Label", "Value"));
-    REPEATED_PARTS.put(
-        "Address",
-        List.of(
-            "Label",
-            "Formatted",
-            "Street",
-            "City",
-            "PO Box",
-            "Region",
-            "Postal Code",
-            "Country",
-            "Extended Address"));
+    List<String> addressParts = new ArrayList<>(List.of("Label"));
+    addressParts.addAll(ADDRESS_PARTS.keySet());
+    REPEATED_PARTS.put("Address", List.copyOf(addressParts));
     REPEATED_PARTS.put("Website", List.of("Label", "Value"));
     REPEATED_PARTS.put("Relation", List.of("Label", "Value"));
     REPEATED_PARTS.put("Event", List.of("Label", "Value"));
@@ -260,38 +272,25 @@ final class CsvRows {
               "userDefined",
               item.put("key", label == null ? "" : label).put("value", p.get("Value")),
               p);
-      case "Address" -> address(person, typed(item, label), p);
-      case "Organization" -> organization(person, typed(item, label), p);
+      case "Address" -> addParts(person, "addresses", ADDRESS_PARTS, typed(item, label), p);
+      case "Organization" ->
+          addParts(person, "organizations", ORGANIZATION_PARTS, typed(item, label), p);
       default -> {
         // A column group this mapping does not know is left out.
       }
     }
   }
 
-  private static void address(ObjectNode person, ObjectNode item, Map<String, String> p) {
-    put(item, "formattedValue", p.get("Formatted"));
-    put(item, "streetAddress", p.get("Street"));
-    put(item, "city", p.get("City"));
-    put(item, "poBox", p.get("PO Box"));
-    put(item, "region", p.get("Region"));
-    put(item, "postalCode", p.get("Postal Code"));
-    put(item, "country", p.get("Country"));
-    put(item, "extendedAddress", p.get("Extended Address"));
+  /** Adds an item of a column group's {@code parts}; one with nothing but a type is left out. */
+  private static void addParts(
+      ObjectNode person,
+      String field,
+      Map<String, String> parts,
+      ObjectNode item,
+      Map<String, String> p) {
+    parts.forEach((part, key) -> put(item, key, p.get(part)));
     if (item.size() > (item.has("type") ? 1 : 0)) {
-      GoogleCsv.add(person, "addresses", item);
-    }
-  }
-
-  private static void organization(ObjectNode person, ObjectNode item, Map<String, String> p) {
-    put(item, "name", p.get("Name"));
-    put(item, "phoneticName", p.get("Yomi Name"));
-    put(item, "title", p.get("Title"));
-    put(item, "department", p.get("Department"));
-    put(item, "symbol", p.get("Symbol"));
-    put(item, "location", p.get("Location"));
-    put(item, "jobDescription", p.get("Job Description"));
-    if (item.size() > (item.has("type") ? 1 : 0)) {
-      GoogleCsv.add(person, "organizations", item);
+      GoogleCsv.add(person, field, item);
     }
   }
 
@@ -389,16 +388,11 @@ final class CsvRows {
         row,
         "Address",
         body.path("addresses"),
-        i ->
-            Map.of(
-                "Formatted", i.path("formattedValue").asText(""),
-                "Street", i.path("streetAddress").asText(""),
-                "City", i.path("city").asText(""),
-                "PO Box", i.path("poBox").asText(""),
-                "Region", i.path("region").asText(""),
-                "Postal Code", i.path("postalCode").asText(""),
-                "Country", i.path("country").asText(""),
-                "Extended Address", i.path("extendedAddress").asText("")));
+        i -> {
+          Map<String, String> parts = new LinkedHashMap<>();
+          ADDRESS_PARTS.forEach((part, key) -> parts.put(part, i.path(key).asText("")));
+          return parts;
+        });
     numbered(row, "Website", body.path("urls"), i -> Map.of("Value", i.path("value").asText("")));
     numbered(
         row, "Relation", body.path("relations"), i -> Map.of("Value", i.path("person").asText("")));
