@@ -57,9 +57,8 @@ interface GroupStorageContract extends StorageFixture {
                           s.groups().insert(group("0d", s.allocateSeqs(1), "A"));
                           return null;
                         }))
-        .isInstanceOfSatisfying(
-            StoreException.class,
-            e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CONFLICT));
+        .isInstanceOf(StoreException.class)
+        .hasFieldOrPropertyWithValue("kind", StoreException.Kind.CONFLICT);
     storage()
         .write(
             user,
