@@ -115,14 +115,14 @@ public final class BareLimit {
     long rows = 0;
     try (PreparedStatement page =
         c.prepareStatement(
+            // A row-value comparison, as the server's keyset pages use: both backends seek the
+            // (user_id, first_key, id) index with it (an OR of the two cases makes PostgreSQL scan).
             "SELECT first_key, id, seq, body FROM contacts WHERE user_id = ? AND deleted = FALSE"
-                + " AND (first_key > ? OR (first_key = ? AND id > ?))"
-                + " ORDER BY first_key, id LIMIT 1000")) {
+                + " AND (first_key, id) > (?, ?) ORDER BY first_key, id LIMIT 1000")) {
       while (true) {
         page.setLong(1, user);
         page.setString(2, key);
-        page.setString(3, key);
-        page.setLong(4, id);
+        page.setLong(3, id);
         int n = 0;
         try (ResultSet rs = page.executeQuery();
             JsonGenerator out = JSON.createGenerator(sink)) {

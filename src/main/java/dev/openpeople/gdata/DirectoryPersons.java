@@ -4,7 +4,10 @@ package dev.openpeople.gdata;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.server.Json;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +15,39 @@ import org.jspecify.annotations.Nullable;
  * GData elements when it is written, so {@code people.listDirectoryPeople} reads it as stored.
  */
 final class DirectoryPersons {
+  /** gd:name's children and the Name fields they fill, in the People API's order. */
+  private static final Map<String, String> NAME_PARTS =
+      ordered(
+          "familyName", "familyName",
+          "givenName", "givenName",
+          "additionalName", "middleName",
+          "namePrefix", "honorificPrefix",
+          "nameSuffix", "honorificSuffix");
+
+  /** gd:organization's children and the Organization fields they fill. */
+  private static final Map<String, String> ORGANIZATION_PARTS =
+      ordered("orgName", "name", "orgTitle", "title", "orgDepartment", "department");
+
+  /** gd:structuredPostalAddress's children and the Address fields they fill. */
+  private static final Map<String, String> ADDRESS_PARTS =
+      ordered(
+          "formattedAddress", "formattedValue",
+          "street", "streetAddress",
+          "pobox", "poBox",
+          "city", "city",
+          "region", "region",
+          "postcode", "postalCode",
+          "country", "country");
+
   private DirectoryPersons() {}
+
+  private static Map<String, String> ordered(String... pairs) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(pairs[i], pairs[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
 
   static ObjectNode person(StoredEntry entry, String contactId) {
     ObjectNode person = Json.object();
@@ -30,20 +65,12 @@ final class DirectoryPersons {
     }
     for (XmlElement e : entry.all(Namespaces.GD, "organization")) {
       ObjectNode item = item(person, "organizations", e, contactId);
-      putIfPresent(item, "name", e.childText("orgName"));
-      putIfPresent(item, "title", e.childText("orgTitle"));
-      putIfPresent(item, "department", e.childText("orgDepartment"));
+      copyChildren(item, e, ORGANIZATION_PARTS);
       type(item, e);
     }
     for (XmlElement e : entry.all(Namespaces.GD, "structuredPostalAddress")) {
       ObjectNode item = item(person, "addresses", e, contactId);
-      putIfPresent(item, "formattedValue", e.childText("formattedAddress"));
-      putIfPresent(item, "streetAddress", e.childText("street"));
-      putIfPresent(item, "poBox", e.childText("pobox"));
-      putIfPresent(item, "city", e.childText("city"));
-      putIfPresent(item, "region", e.childText("region"));
-      putIfPresent(item, "postalCode", e.childText("postcode"));
-      putIfPresent(item, "country", e.childText("country"));
+      copyChildren(item, e, ADDRESS_PARTS);
       XmlElement country = e.child("country");
       putIfPresent(item, "countryCode", country == null ? null : country.attribute("code"));
       type(item, e);
@@ -73,11 +100,7 @@ final class DirectoryPersons {
     ObjectNode item = item(person, "names", null, contactId);
     item.put("displayName", display);
     if (name != null) {
-      putIfPresent(item, "familyName", name.childText("familyName"));
-      putIfPresent(item, "givenName", name.childText("givenName"));
-      putIfPresent(item, "middleName", name.childText("additionalName"));
-      putIfPresent(item, "honorificPrefix", name.childText("namePrefix"));
-      putIfPresent(item, "honorificSuffix", name.childText("nameSuffix"));
+      copyChildren(item, name, NAME_PARTS);
     }
     item.put("unstructuredName", display);
   }
@@ -106,6 +129,11 @@ final class DirectoryPersons {
     } else if (element.attribute("label") != null) {
       item.put("type", element.attribute("label"));
     }
+  }
+
+  /** Each present child element's text into its People field: GData child name -> field. */
+  private static void copyChildren(ObjectNode item, XmlElement parent, Map<String, String> parts) {
+    parts.forEach((child, field) -> putIfPresent(item, field, parent.childText(child)));
   }
 
   private static void putIfPresent(ObjectNode node, String field, @Nullable String value) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.openpeople.error.ApiException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,6 +43,27 @@ public final class Json {
 
   public static ObjectNode object() {
     return MAPPER.createObjectNode();
+  }
+
+  /** What {@link #eachLine} calls with each non-blank line and its 1-based number. */
+  @FunctionalInterface
+  public interface LineHandler {
+    void line(long number, String line) throws IOException;
+  }
+
+  /**
+   * Reads JSON Lines (https://jsonlines.org/): hands each non-blank line with its number to {@code
+   * handler}; returns how many lines there were, blank ones included.
+   */
+  public static long eachLine(BufferedReader in, LineHandler handler) throws IOException {
+    long number = 0;
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      number++;
+      if (!line.isBlank()) {
+        handler.line(number, line);
+      }
+    }
+    return number;
   }
 
   /** Parses a request body; malformed JSON is a 400 in Google's words. */

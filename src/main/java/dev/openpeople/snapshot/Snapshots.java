@@ -42,18 +42,10 @@ import org.jspecify.annotations.Nullable;
  * positions are the same after a restore; index keys (sort keys, search terms) are derived again
  * from the bodies. A dump of a restored store is byte-identical to the dump restored.
  */
-public final class Snapshots {
+public record Snapshots(SnapshotService service, PersonDrafts drafts) {
   static final String MAGIC = "openpeople";
   static final int VERSION = 1;
   private static final int CHUNK = 1000;
-
-  private final SnapshotService service;
-  private final PersonDrafts drafts;
-
-  public Snapshots(SnapshotService service, PersonDrafts drafts) {
-    this.service = service;
-    this.drafts = drafts;
-  }
 
   /** Writes the whole store to {@code out} (left open); returns how many lines. */
   public long dump(OutputStream out) throws IOException {
@@ -91,30 +83,29 @@ public final class Snapshots {
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     Restore restore = new Restore();
-    String line;
-    long number = 0;
-    while ((line = reader.readLine()) != null) {
-      number++;
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        JsonNode node = Json.MAPPER.readTree(line);
-        if (!(node instanceof ObjectNode record)) {
-          throw new IllegalArgumentException("not a JSON object");
-        }
-        if (number == 1) {
-          header(record);
-        } else {
-          restore.record(record);
-        }
-      } catch (JsonProcessingException e) {
-        throw new InvalidSnapshotException(
-            "line " + number + ": not JSON: " + e.getOriginalMessage());
-      } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
-        throw new InvalidSnapshotException("line " + number + ": " + e.getMessage());
-      }
-    }
+    long number =
+        Json.eachLine(
+            reader,
+            (n, line) -> {
+              try {
+                JsonNode node = Json.MAPPER.readTree(line);
+                if (!(node instanceof ObjectNode record)) {
+                  throw new IllegalArgumentException("not a JSON object");
+                }
+                if (n == 1) {
+                  header(record);
+                } else {
+                  restore.record(record);
+                }
+              } catch (JsonProcessingException e) {
+                throw new InvalidSnapshotException(
+                    "line " + n + ": not JSON: " + e.getOriginalMessage());
+              } catch (IllegalArgumentException
+                  | NullPointerException
+                  | java.time.DateTimeException e) {
+                throw new InvalidSnapshotException("line " + n + ": " + e.getMessage());
+              }
+            });
     if (number == 0) {
       throw new InvalidSnapshotException("the snapshot is empty");
     }

@@ -66,23 +66,16 @@ final class PersonJson {
   }
 
   private static void readLines(BufferedReader in, Item.Sink sink) throws IOException {
-    String line;
-    int number = 0;
-    while ((line = in.readLine()) != null) {
-      number++;
-      if (line.isBlank()) {
-        continue;
-      }
-      String where = "line " + number;
-      JsonNode node;
-      try {
-        node = Json.MAPPER.readTree(line);
-      } catch (JsonProcessingException e) {
-        sink.accept(Item.bad(where, "not JSON: " + e.getOriginalMessage()));
-        continue;
-      }
-      sink.accept(item(where, node));
-    }
+    Json.eachLine(
+        in,
+        (number, line) -> {
+          String where = "line " + number;
+          try {
+            sink.accept(item(where, Json.MAPPER.readTree(line)));
+          } catch (JsonProcessingException e) {
+            sink.accept(Item.bad(where, "not JSON: " + e.getOriginalMessage()));
+          }
+        });
   }
 
   private static Item item(String where, JsonNode node) {
