@@ -73,6 +73,21 @@ public final class ContactBodies implements MembershipEditor {
 
   /** The body of a new contact from a createContact person: every writable field it carries. */
   public ContactDraft create(long id, ObjectNode person) {
+    return draft(newBody(id, person));
+  }
+
+  /**
+   * {@link #create} with {@code card} stored under {@link PersonDrafts#CARD_FIELD}, written once;
+   * the index keys come from the Person fields alone, as for any contact.
+   */
+  public ContactDraft create(long id, ObjectNode person, JsonNode card) {
+    ObjectNode body = newBody(id, person);
+    ContactKeys keys = keys(body);
+    body.set(PersonDrafts.CARD_FIELD, card);
+    return new ContactDraft(Json.writeString(body), keys);
+  }
+
+  private ObjectNode newBody(long id, ObjectNode person) {
     ObjectNode body = Json.object();
     for (String field : PersonFields.READABLE) {
       JsonNode value = person.get(field);
@@ -83,7 +98,7 @@ public final class ContactBodies implements MembershipEditor {
     if (!body.has("memberships")) {
       body.set("memberships", memberships(id, Json.MAPPER.createArrayNode(), Set.of()));
     }
-    return draft(body);
+    return body;
   }
 
   /**

@@ -47,10 +47,10 @@ public final class PeopleDrafts implements PersonDrafts {
       Set<String> fields,
       String cardJson) {
     ObjectNode person = person(personJson);
-    ContactDraft draft =
-        currentBody == null
-            ? bodies.create(id, person)
-            : bodies.update(id, Json.parseStored(currentBody), person, fields);
+    if (currentBody == null) {
+      return bodies.create(id, person, Json.parseStored(cardJson));
+    }
+    ContactDraft draft = bodies.update(id, Json.parseStored(currentBody), person, fields);
     ObjectNode body = Json.parseStored(draft.body());
     body.set(CARD_FIELD, Json.parseStored(cardJson));
     return new ContactDraft(Json.writeString(body), draft.keys());
