@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.people.v1.model.Name;
 import com.google.api.services.people.v1.model.Person;
+import dev.openpeople.NodeScripts;
 import dev.openpeople.OpenPeopleServerExtension;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,28 +23,11 @@ class CardDavTsdavClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER = new OpenPeopleServerExtension();
 
-  private static final Path NODE = Path.of("src/test/node");
   private static final String USER = "tsdav@example.com";
-
-  private static String run(List<String> command) throws Exception {
-    Process process =
-        new ProcessBuilder(command).directory(NODE.toFile()).redirectErrorStream(false).start();
-    process.getOutputStream().close();
-    if (!process.waitFor(180, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(String.join(" ", command) + " timed out");
-    }
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(out + err).isZero();
-    return out;
-  }
 
   @Test
   void tsdavDiscoversListsReadsWritesAndSyncs() throws Exception {
-    if (!Files.isDirectory(NODE.resolve("node_modules/tsdav"))) {
-      run(List.of("npm", "ci", "--no-audit", "--no-fund"));
-    }
+    NodeScripts.install("tsdav");
     Person ada =
         SERVER
             .people(USER)
@@ -59,7 +39,7 @@ class CardDavTsdavClientTest {
     String adaId = ada.getResourceName().substring("people/c".length());
     JsonNode result =
         new ObjectMapper()
-            .readTree(run(List.of("node", "tsdav-client.mjs", SERVER.baseUrl(), USER)));
+            .readTree(NodeScripts.run(List.of("node", "tsdav-client.mjs", SERVER.baseUrl(), USER)));
     String base = SERVER.baseUrl() + "carddav/v1/principals/" + USER + "/";
     assertThat(result.path("principalUrl").asText()).isEqualTo(base);
     assertThat(result.path("homeUrl").asText()).isEqualTo(base + "lists/");

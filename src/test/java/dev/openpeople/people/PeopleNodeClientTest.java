@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openpeople.NodeScripts;
 import dev.openpeople.OpenPeopleServerExtension;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,31 +21,15 @@ class PeopleNodeClientTest {
   @RegisterExtension
   static final OpenPeopleServerExtension SERVER = new OpenPeopleServerExtension();
 
-  private static final Path NODE = Path.of("src/test/node");
-
-  private static String run(List<String> command) throws Exception {
-    Process process = new ProcessBuilder(command).directory(NODE.toFile()).start();
-    process.getOutputStream().close();
-    if (!process.waitFor(180, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(String.join(" ", command) + " timed out");
-    }
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(out + err).isZero();
-    return out;
-  }
-
   @Test
   void theOfficialNodeClientWorksUnchanged() throws Exception {
-    if (!Files.isDirectory(NODE.resolve("node_modules/@googleapis/people"))) {
-      run(List.of("npm", "ci", "--no-audit", "--no-fund"));
-    }
+    NodeScripts.install("@googleapis/people");
     String user = "node@example.com";
 
     JsonNode seen =
         new ObjectMapper()
-            .readTree(run(List.of("node", "people-client.mjs", SERVER.baseUrl(), user)));
+            .readTree(
+                NodeScripts.run(List.of("node", "people-client.mjs", SERVER.baseUrl(), user)));
 
     String created = seen.path("created").asText();
     assertThat(created).startsWith("people/c");
