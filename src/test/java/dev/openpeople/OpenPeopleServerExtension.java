@@ -118,6 +118,29 @@ public final class OpenPeopleServerExtension implements BeforeAllCallback, After
         .build();
   }
 
+  /**
+   * A raw GData call as the official client makes it: {@code GData-Version: 3.0}, and an Atom body
+   * when {@code body} is not null; {@code token} may be null for no credentials.
+   */
+  public HttpResponse<String> gdata(String method, String path, String token, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl() + path.replaceFirst("^/", "")))
+            .header("GData-Version", "3.0")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/atom+xml; charset=UTF-8");
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A raw HTTP call for wire-exact tests; {@code token} may be null for no credentials. */
   public HttpResponse<String> call(String method, String path, String token, String body)
       throws IOException, InterruptedException {

@@ -9,9 +9,6 @@ import com.google.api.services.people.v1.model.Name;
 import com.google.api.services.people.v1.model.Person;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,14 +161,6 @@ class StorageAbortedClientTest {
   }
 
   private static HttpResponse<String> gdataInsert(String entry) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + FEED.substring(1)))
-                .header("GData-Version", "3.0")
-                .header("Authorization", "Bearer " + ADMIN)
-                .header("Content-Type", "application/atom+xml; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(entry))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    return SERVER.gdata("POST", FEED, ADMIN, entry);
   }
 }

@@ -8,9 +8,6 @@ import com.google.gdata.data.batch.BatchUtils;
 import com.google.gdata.data.contacts.ContactFeed;
 import dev.openpeople.OpenPeopleServerExtension;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -26,17 +23,7 @@ class GDataBatchInterruptedWireTest {
 
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + path.substring(1)))
-            .header("Authorization", "Bearer " + ADMIN)
-            .header("GData-Version", "3.0")
-            .header("Content-Type", "application/atom+xml; charset=UTF-8")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return SERVER.gdata(method, path, ADMIN, body);
   }
 
   private static String entry(String batchId, String name) {
