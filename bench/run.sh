@@ -4,6 +4,8 @@
 # BENCH names the program (default Bench, the People API contacts): BENCH=OtherContactsBench,
 # BENCH=BenchGroups (contact groups, 50 groups), BENCH=GDataBench (Domain Shared Contacts) or
 # BENCH=ConsoleBench (the web console's own requests).
+# JFR=DIR records the server's CPU profile per backend and size in DIR/BACKEND-SIZE.jfr; summarise one
+# with `java bench/JfrSummary.java DIR/sqlite-100000.jfr`.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/jdk.sh"
@@ -22,7 +24,9 @@ for backend in sqlite postgresql; do
       psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
       storage="postgresql://127.0.0.1:5432/$db?user=postgres"
     fi
-    java -Xmx512m -jar target/openpeople.jar serve --port "$port" --storage "$storage" >"$work/server.log" 2>&1 &
+    jfr=()
+    [ -n "${JFR:-}" ] && mkdir -p "$JFR" && jfr=("-XX:StartFlightRecording=filename=$JFR/$backend-$n.jfr,settings=profile")
+    java -Xmx512m "${jfr[@]}" -jar target/openpeople.jar serve --port "$port" --storage "$storage" >"$work/server.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
     echo "== ${BENCH:-Bench}, $backend, $n contacts, $(nproc) cores"
