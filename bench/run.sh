@@ -5,7 +5,8 @@
 # BENCH=BenchGroups (contact groups, 50 groups), BENCH=GDataBench (Domain Shared Contacts) or
 # BENCH=ConsoleBench (the web console's own requests).
 # JFR=DIR records the server's CPU profile per backend and size in DIR/BACKEND-SIZE.jfr; summarise one
-# with `java bench/JfrSummary.java DIR/sqlite-100000.jfr`.
+# with `java bench/JfrSummary.java DIR/sqlite-100000.jfr`. KEEP=DIR keeps the databases (the SQLite
+# file moved to DIR, the PostgreSQL database left in place; its name is printed).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/jdk.sh"
@@ -13,14 +14,16 @@ cd "$root"
 [ -f target/openpeople.jar ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true package
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-port=18480
+# PORT is the first port less one; by default one derived from this shell's pid, so that runs of
+# several worktrees on one machine do not reach each other's servers.
+port="${PORT:-$((20000 + ($$ % 2000) * 8))}"
 for backend in sqlite postgresql; do
   for n in "${sizes[@]}"; do
     port=$((port + 1))
     if [ "$backend" = sqlite ]; then
       storage="sqlite:$work/bench-$n.db"
     else
-      db="openpeople_bench_$n"
+      db="openpeople_bench_${n}_$$"
       psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
       storage="postgresql://127.0.0.1:5432/$db?user=postgres"
     fi
@@ -29,17 +32,29 @@ for backend in sqlite postgresql; do
     java -Xmx512m "${jfr[@]}" -jar target/openpeople.jar serve --port "$port" --storage "$storage" >"$work/server.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
+    kill -0 $pid 2>/dev/null || { cat "$work/server.log"; echo "server on port $port did not start" >&2; exit 1; }
     echo "== ${BENCH:-Bench}, $backend, $n contacts, $(nproc) cores"
     java -cp target/openpeople.jar bench/${BENCH:-Bench}.java "http://127.0.0.1:$port" "$n" "$pid" | tee "$work/api.txt" \
       || { cat "$work/server.log"; kill $pid; exit 1; }
-    if [ "${BENCH:-Bench}" = Bench ]; then
-      # The floor on the same rows, in the same invocation: bench/BareLimit.java, with the ratios.
-      sync_ms="$(awk '/^full sync/ {print $4}' "$work/api.txt")"
-      create_s="$(awk '/^batchCreateContacts/ {print $2}' "$work/api.txt")"
-      java --enable-native-access=ALL-UNNAMED -cp target/openpeople.jar bench/BareLimit.java \
-        "$storage" "$sync_ms" "$create_s"
-    fi
+    # The floor on the same rows, in the same invocation: bench/BareLimit.java, with the ratios.
+    bare=(java --enable-native-access=ALL-UNNAMED -cp target/openpeople.jar bench/BareLimit.java)
+    case "${BENCH:-Bench}" in
+      Bench)
+        sync_ms="$(awk '/^full sync/ {print $4}' "$work/api.txt")"
+        create_s="$(awk '/^batchCreateContacts/ {print $2}' "$work/api.txt")"
+        "${bare[@]}" contacts "$storage" "$sync_ms" "$create_s" ;;
+      OtherContactsBench)
+        "${bare[@]}" otherContacts "$storage" "$(awk '/^full sync/ {print $4}' "$work/api.txt")" ;;
+      GDataBench)
+        "${bare[@]}" gdata "$storage" "$(awk '/^full feed read/ {print $5}' "$work/api.txt")" ;;
+    esac
     kill $pid; wait $pid 2>/dev/null || true
-    [ "$backend" = postgresql ] && psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
+    if [ -n "${KEEP:-}" ]; then
+      # KEEP=DIR keeps the data for a closer look: the SQLite file in DIR, the PostgreSQL database.
+      mkdir -p "$KEEP"
+      if [ "$backend" = sqlite ]; then mv "$work/bench-$n.db" "$KEEP/"; else echo "kept database $db"; fi
+    elif [ "$backend" = postgresql ]; then
+      psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
+    fi
   done
 done
