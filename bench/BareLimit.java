@@ -57,6 +57,12 @@ public final class BareLimit {
           s.execute("PRAGMA journal_mode = WAL");
           s.execute("PRAGMA synchronous = FULL");
         }
+      } else {
+        try (Statement s = c.createStatement()) {
+          // The floor reads with the plan fresh statistics give (an index seek per page); a table
+          // PostgreSQL has never analyzed gets a bitmap scan and sort of every later row instead.
+          s.execute("ANALYZE contacts, other_contacts, shared_contacts");
+        }
       }
       Reader reader =
           switch (what) {
@@ -168,11 +174,14 @@ public final class BareLimit {
           c.prepareStatement(
               "SELECT id, seq, body FROM "
                   + table
-                  + " WHERE user_id = ? AND deleted = FALSE AND seq > ? ORDER BY seq LIMIT "
+                  + " WHERE user_id = ? AND deleted = FALSE AND seq <= ? AND seq > ? ORDER BY seq"
+                  + " LIMIT "
                   + PAGE)) {
         while (true) {
+          // The server's query has the same snapshot bound (the user's last change).
           page.setLong(1, owner);
-          page.setLong(2, seq);
+          page.setLong(2, Long.MAX_VALUE);
+          page.setLong(3, seq);
           int n = 0;
           try (ResultSet rs = page.executeQuery();
               JsonGenerator out = JSON.createGenerator(sink)) {
@@ -263,11 +272,12 @@ public final class BareLimit {
       try (PreparedStatement page =
           c.prepareStatement(
               "SELECT id, seq, updated_at, entry FROM shared_contacts WHERE domain = ?"
-                  + " AND deleted = FALSE AND id > ? ORDER BY id LIMIT "
+                  + " AND deleted = FALSE AND seq <= ? AND id > ? ORDER BY id LIMIT "
                   + PAGE)) {
         while (true) {
           page.setString(1, domain);
-          page.setString(2, after);
+          page.setLong(2, Long.MAX_VALUE);
+          page.setString(3, after);
           int n = 0;
           StringBuilder xml = new StringBuilder(1 << 20);
           xml.append("<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'")

@@ -127,7 +127,7 @@ public final class ScaleBench {
 
   /** Loads perUser contacts for each user, until the budget is spent; returns how many were made. */
   private static int load(List<String> users, int perUser, long budgetNanos) throws Exception {
-    long deadline = System.nanoTime() + budgetNanos;
+    long start = System.nanoTime();
     AtomicInteger made = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<?>> futures = new ArrayList<>();
@@ -136,7 +136,8 @@ public final class ScaleBench {
         int from = offset;
         int count = Math.min(BATCH, perUser - offset);
         futures.add(pool.submit(() -> {
-          if (System.nanoTime() > deadline) {
+          // Elapsed against the budget: a deadline of start + Long.MAX_VALUE would overflow.
+          if (System.nanoTime() - start > budgetNanos) {
             return null;
           }
           ObjectNode body = JSON.createObjectNode();

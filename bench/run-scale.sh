@@ -12,10 +12,10 @@ cd "$root"
 [ -f target/openpeople.jar ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true package
 backends=("$@"); [ ${#backends[@]} -gt 0 ] || backends=(postgresql sqlite)
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-port=18580
+port="${PORT:-$((20000 + ($$ % 2000) * 8))}"
 
 run() { # backend label users per_user
-  local backend=$1 label=$2 users=$3 per=$4 storage db="openpeople_scale_$2"
+  local backend=$1 label=$2 users=$3 per=$4 storage db="openpeople_scale_$2_$$"
   port=$((port + 1))
   if [ "$backend" = sqlite ]; then
     storage="sqlite:$work/scale-$label.db"

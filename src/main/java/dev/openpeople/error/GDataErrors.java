@@ -55,23 +55,44 @@ public final class GDataErrors {
 
   /** XML text and single-quoted attribute escaping ({@code "} stays, as in Google's etags). */
   public static String escape(String text) {
+    int i = 0;
+    while (i < text.length() && !needsEscape(text.charAt(i))) {
+      i++;
+    }
+    if (i == text.length()) {
+      // Most text has nothing to escape: no copy.
+      return text;
+    }
     StringBuilder out = new StringBuilder(text.length() + 16);
+    return escape(out, text).toString();
+  }
+
+  /** {@link #escape(String)}, appended to {@code out}; returns {@code out}. */
+  public static StringBuilder escape(StringBuilder out, String text) {
+    int start = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (!needsEscape(c)) {
+        continue;
+      }
+      out.append(text, start, i);
+      start = i + 1;
       switch (c) {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
         case '\'' -> out.append("&apos;");
-        default -> {
-          if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-            out.append("&#xFFFD;");
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append("&#xFFFD;");
       }
     }
-    return out.toString();
+    return out.append(text, start, text.length());
+  }
+
+  private static boolean needsEscape(char c) {
+    return c == '<'
+        || c == '>'
+        || c == '&'
+        || c == '\''
+        || (c < 0x20 && c != '\n' && c != '\r' && c != '\t');
   }
 }

@@ -129,18 +129,20 @@ public final class ContactsFeedRoutes implements Routes {
       String etag,
       Instant now) {
     Listing.Window<SharedContact> window = page.window();
-    List<String> entries = new ArrayList<>(window.rows().size());
+    // The entries are written first, into one builder, as the links depend on how many fit.
+    StringBuilder entries = new StringBuilder(window.rows().size() * 1024);
+    int count = 0;
     long bytes = 16 * 1024;
     for (SharedContact contact : window.rows()) {
-      StringBuilder entry = new StringBuilder(1024);
-      AtomWriter.entry(entry, contact, urls, false);
-      String xml = entry.toString();
-      long size = xml.getBytes(StandardCharsets.UTF_8).length;
-      if (bytes + size > MAX_FEED_BYTES && !entries.isEmpty()) {
+      int mark = entries.length();
+      AtomWriter.entry(entries, contact, urls, false);
+      long size = utf8Length(entries, mark);
+      if (bytes + size > MAX_FEED_BYTES && count > 0) {
+        entries.setLength(mark);
         break;
       }
       bytes += size;
-      entries.add(xml);
+      count++;
     }
     long start = query.startIndex();
     StringBuilder out = new StringBuilder((int) Math.min(bytes + 4096, Integer.MAX_VALUE));
@@ -159,10 +161,9 @@ public final class ContactsFeedRoutes implements Routes {
     AtomWriter.link(out, "http://schemas.google.com/g/2005#batch", urls.feed() + "/batch");
     AtomWriter.link(out, "self", pageUrl(call, urls, start, query.maxResults(), null));
     // More follow when the window was cut by size or the engine read a row beyond it.
-    if (!entries.isEmpty() && (entries.size() < window.rows().size() || window.more())) {
-      String key = query.startKey(window.cursorAfter(entries.size()));
-      AtomWriter.link(
-          out, "next", pageUrl(call, urls, start + entries.size(), query.maxResults(), key));
+    if (count > 0 && (count < window.rows().size() || window.more())) {
+      String key = query.startKey(window.cursorAfter(count));
+      AtomWriter.link(out, "next", pageUrl(call, urls, start + count, query.maxResults(), key));
     }
     if (start > 1) {
       long previous = Math.max(1, start - Math.max(1, query.maxResults()));
@@ -180,8 +181,28 @@ public final class ContactsFeedRoutes implements Routes {
     out.append("<openSearch:itemsPerPage>")
         .append(query.maxResults())
         .append("</openSearch:itemsPerPage>");
-    entries.forEach(out::append);
-    return out.append("</feed>").toString();
+    return out.append(entries).append("</feed>").toString();
+  }
+
+  /** The length in UTF-8 of {@code text} from {@code from} on (an unpaired surrogate as '?'). */
+  static long utf8Length(CharSequence text, int from) {
+    long length = 0;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        length++;
+      } else if (c < 0x800) {
+        length += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        length += 4;
+        i++;
+      } else {
+        length += Character.isSurrogate(c) ? 1 : 3;
+      }
+    }
+    return length;
   }
 
   /** The feed URL with the request's parameters and the given paging. */

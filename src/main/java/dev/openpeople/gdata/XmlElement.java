@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.gdata;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.server.Json;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +68,65 @@ record XmlElement(
       children.forEach(child -> kids.add(child.toJson()));
     }
     return node;
+  }
+
+  /**
+   * The element whose {@link #toJson} object the parser is at (its START_OBJECT), read to its
+   * END_OBJECT; null for a shape {@link #toJson} does not write (then {@link #fromJson} reads it).
+   */
+  static @Nullable XmlElement read(JsonParser parser) throws IOException {
+    String ns = "";
+    String name = "";
+    String text = "";
+    Map<String, String> attrs = new LinkedHashMap<>();
+    List<XmlElement> kids = new ArrayList<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "ns", "n", "t" -> {
+          if (value != JsonToken.VALUE_STRING) {
+            return null;
+          }
+          switch (field) {
+            case "ns" -> ns = parser.getText();
+            case "n" -> name = parser.getText();
+            default -> text = parser.getText();
+          }
+        }
+        case "a" -> {
+          if (value != JsonToken.START_OBJECT) {
+            return null;
+          }
+          attrs = new LinkedHashMap<>();
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            if (parser.nextToken() != JsonToken.VALUE_STRING) {
+              return null;
+            }
+            attrs.put(key, parser.getText());
+          }
+        }
+        case "c" -> {
+          if (value != JsonToken.START_ARRAY) {
+            return null;
+          }
+          kids = new ArrayList<>();
+          while (parser.nextToken() == JsonToken.START_OBJECT) {
+            XmlElement child = read(parser);
+            if (child == null) {
+              return null;
+            }
+            kids.add(child);
+          }
+          if (parser.currentToken() != JsonToken.END_ARRAY) {
+            return null;
+          }
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    return new XmlElement(ns, name, attrs, text, kids);
   }
 
   static XmlElement fromJson(JsonNode node) {

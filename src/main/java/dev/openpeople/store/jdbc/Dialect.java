@@ -33,6 +33,15 @@ public interface Dialect {
     return "";
   }
 
+  /**
+   * A query of the names of the tables whose planner statistics are stale enough to refresh with
+   * {@code ANALYZE} ({@link PlannerStatistics}), or "" when the database keeps them itself or its
+   * planner needs none.
+   */
+  default String staleStatistics() {
+    return "";
+  }
+
   /** Releases anything the dialect holds beyond the pool. */
   default void close() {}
 }

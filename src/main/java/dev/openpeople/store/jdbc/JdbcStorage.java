@@ -44,6 +44,7 @@ public final class JdbcStorage implements Storage {
 
   private final Timer readTime;
   private final Timer writeTime;
+  private final PlannerStatistics statistics;
 
   /** A storage whose timings go nowhere. */
   public JdbcStorage(Dialect dialect) {
@@ -75,6 +76,7 @@ public final class JdbcStorage implements Storage {
       }
     }
     this.commits = new GroupCommit(pool, lanes, meters);
+    this.statistics = new PlannerStatistics(pool, dialect.staleStatistics());
     Flyway.configure()
         .dataSource(pool)
         .locations(dialect.migrations())
@@ -103,7 +105,9 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public <T extends @Nullable Object> T write(String email, Work<T> work) {
-    return writeTime.record(() -> writeUntimed(email, work));
+    T result = writeTime.record(() -> writeUntimed(email, work));
+    statistics.afterWrite();
+    return result;
   }
 
   private <T extends @Nullable Object> T writeUntimed(String email, Work<T> work) {
@@ -400,7 +404,13 @@ public final class JdbcStorage implements Storage {
       if (dialect.serializeWrites()) {
         writeLock.unlock();
       }
+      statistics.afterWrite();
     }
+  }
+
+  /** Refreshes stale planner statistics now (see {@link PlannerStatistics}); returns the tables. */
+  public List<String> refreshStatistics() {
+    return statistics.refresh();
   }
 
   /** Runs work in the connection's open transaction and commits it, or rolls it back. */

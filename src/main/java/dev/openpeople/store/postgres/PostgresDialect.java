@@ -46,6 +46,19 @@ public final class PostgresDialect implements Dialect {
     return "SELECT id FROM users WHERE id = ? FOR UPDATE";
   }
 
+  /**
+   * Tables changed by more than 1,000 rows plus their size at the last analysis (so a growing table
+   * is analyzed at about every doubling), and whose last analysis, by autovacuum or by hand, is
+   * older than those changes: autovacuum analyzes after 10% and only on its rounds
+   * (https://www.postgresql.org/docs/current/routine-vacuuming.html#AUTOVACUUM), and may be off.
+   */
+  @Override
+  public String staleStatistics() {
+    return "SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid"
+        + " WHERE s.schemaname = current_schema()"
+        + " AND s.n_mod_since_analyze > 1000 + GREATEST(c.reltuples, 0)";
+  }
+
   @Override
   public String afterExplicitUserIds() {
     return "SELECT setval(pg_get_serial_sequence('users', 'id'),"
