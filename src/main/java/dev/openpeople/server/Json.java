@@ -182,10 +182,9 @@ public final class Json {
     for (int i = start; i < n; i++) {
       char c = json.charAt(i);
       if (c == '"') {
-        for (i++; i < n && json.charAt(i) != '"'; i++) {
-          if (json.charAt(i) == '\\') {
-            i++;
-          }
+        i = endOfString(json, i);
+        if (i < 0) {
+          return -1;
         }
       } else if (c == '[' || c == '{') {
         depth++;
@@ -194,6 +193,27 @@ public final class Json {
       }
     }
     return -1;
+  }
+
+  /**
+   * The index of the quote that closes the string opened at {@code open}, -1 if none: the next
+   * quote not escaped (preceded by an even number of backslashes), found with {@code indexOf}.
+   */
+  private static int endOfString(String json, int open) {
+    int i = open;
+    while (true) {
+      i = json.indexOf('"', i + 1);
+      if (i < 0) {
+        return -1;
+      }
+      int backslashes = 0;
+      for (int j = i - 1; json.charAt(j) == '\\'; j--) {
+        backslashes++;
+      }
+      if (backslashes % 2 == 0) {
+        return i;
+      }
+    }
   }
 
   private static int skipSpace(String json, int from) {

@@ -40,6 +40,10 @@ class JsonTest {
                 "urls",
                 "{\"k\":\"}\"}"));
     assertThat(Json.storedFields("{}", Set.of("names"))).isEmpty();
+    // Backslashes before a quote: an even number ends the string, an odd one escapes it.
+    String slashes = "[\"a\\\\\",\"\\\\\\\"]\"]";
+    assertThat(Json.storedFields("{\"names\":" + slashes + ",\"urls\":[]}", Set.of("names")))
+        .isEqualTo(Map.of("names", slashes));
   }
 
   @Test

@@ -146,6 +146,35 @@ interface SharedContactStorageContract extends StorageFixture {
   }
 
   @Test
+  default void theLiveCountFollowsEveryWrite() {
+    String d = "count.test";
+    SharedContactQuery live = SharedContactQuery.LIVE_BY_ID;
+    assertThat(count(d, live, Long.MAX_VALUE)).isZero();
+    put(d, shared(d, "a", 1, 1, ""), shared(d, "b", 2, 2, ""), shared(d, "c", 3, 3, ""));
+    assertThat(count(d, live, Long.MAX_VALUE)).isEqualTo(3);
+    // An update of a live contact, a delete, and a delete of the tombstone again.
+    storage()
+        .writeDomain(
+            d,
+            s -> {
+              long seq = s.allocateSeqs(3);
+              SharedContactStore store = s.sharedContacts();
+              store.put(shared(d, "a", seq, 10, " changed"));
+              SharedContact b = store.get("b").orElseThrow();
+              store.put(b.asTombstone(seq + 1, Instant.ofEpochMilli(11)));
+              store.put(b.asTombstone(seq + 2, Instant.ofEpochMilli(12)));
+              return null;
+            });
+    assertThat(count(d, live, Long.MAX_VALUE)).isEqualTo(2);
+    // A deleted id written live again (GData batch insert of a purged-then-reused id).
+    put(d, shared(d, "b", 7, 13, ""));
+    assertThat(count(d, live, Long.MAX_VALUE)).isEqualTo(3);
+    // Before the last change, and with tombstones, the rows are counted.
+    assertThat(count(d, live, 6)).isEqualTo(2);
+    assertThat(count(d, new SharedContactQuery(null, true, false, false, null), 7)).isEqualTo(3);
+  }
+
+  @Test
   default void searchMatchesWordPrefixesOfLiveContacts() {
     String d = "search.test";
     put(
