@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -39,7 +41,8 @@ import java.util.Set;
  *
  * Usage: java -cp target/openpeople.jar bench/BareLimit.java [contacts|otherContacts|gdata]
  * STORAGE_URL [API_FULL_READ_MS [API_BATCH_CREATE_PER_S]] — the storage URL as {@code openpeople
- * serve --storage} takes it; with the API figures it also prints the ratios.
+ * serve --storage} takes it; with the API figures it also prints the ratios, and with the
+ * environment variable API_CPU_MS (the server's CPU per full read) the ratio of CPU times.
  */
 public final class BareLimit {
   private static final JsonFactory JSON = new JsonFactory();
@@ -73,6 +76,8 @@ public final class BareLimit {
             default -> throw new IllegalArgumentException("contacts, otherContacts or gdata: " + what);
           };
       List<Double> reads = new ArrayList<>();
+      List<Double> cpus = new ArrayList<>();
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long rows = 0;
       long bytes = 0;
       // Two unmeasured passes first, as the server is warm when the API benchmark measures it.
@@ -82,8 +87,11 @@ public final class BareLimit {
       for (int i = 0; i < 3; i++) {
         CountingStream out = new CountingStream();
         long t = System.nanoTime();
+        // This thread's CPU: the reading, the JDBC driver (SQLite runs in it) and the writing.
+        long cpu = threads.getCurrentThreadCpuTime();
         rows = reader.readAll(out);
         reads.add((System.nanoTime() - t) / 1e6);
+        cpus.add((threads.getCurrentThreadCpuTime() - cpu) / 1e6);
         bytes = out.count;
       }
       double readMs = median(reads);
@@ -96,6 +104,19 @@ public final class BareLimit {
           rows,
           (rows + PAGE - 1) / PAGE,
           bytes / 1_000_000);
+      double cpuMs = median(cpus);
+      report("bare CPU", "%s: median %.0f ms of CPU per full read %s", what, cpuMs, cpus);
+      String apiCpu = System.getenv("API_CPU_MS");
+      if (apiCpu != null && !apiCpu.isEmpty()) {
+        double api = Double.parseDouble(apiCpu);
+        report(
+            "ratio CPU",
+            "%s: API server %.0f ms / bare %.0f ms = %.1fx (the client's CPU not counted)",
+            what,
+            api,
+            cpuMs,
+            api / cpuMs);
+      }
       if (rest.length >= 2) {
         double api = Double.parseDouble(rest[1]);
         report(

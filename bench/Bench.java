@@ -54,13 +54,17 @@ public final class Bench {
     report("createContact", "%.0f contacts/s (%d calls, 4 clients)", singles / seconds, singles);
 
     List<Double> fullSyncs = new ArrayList<>();
+    List<Double> cpus = new ArrayList<>();
     String syncToken = null;
     for (int i = 0; i < 3; i++) {
+      long cpu = cpuMillis(pid);
       long t = System.nanoTime();
       syncToken = fullSync(total + singles);
       fullSyncs.add((System.nanoTime() - t) / 1e6);
+      cpus.add((double) (cpuMillis(pid) - cpu));
     }
     report("full sync", "median %.0f ms over 3 runs (%s; pageSize 1000, %s)", median(fullSyncs), fullSyncs, FIELDS);
+    report("full sync CPU", "median %.0f ms of server CPU per full sync (%s)", median(cpus), cpus);
 
     createSingles(100, 1);
     List<Double> incrementals = new ArrayList<>();
@@ -203,5 +207,13 @@ public final class Bench {
 
   private static void report(String what, String format, Object... args) {
     System.out.printf("%-22s %s%n", what, String.format(format, args));
+  }
+
+  /** The server process's CPU time so far (user + system, from /proc), in milliseconds. */
+  private static long cpuMillis(String pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the command name.
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / 100;
   }
 }

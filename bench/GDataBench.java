@@ -45,14 +45,18 @@ public final class GDataBench {
         median(batchTimes), total / seconds, total);
 
     List<Double> reads = new ArrayList<>();
+    List<Double> cpus = new ArrayList<>();
     List<String> ids = null;
     for (int i = 0; i < 3; i++) {
+      long cpu = cpuMillis(pid);
       long t = System.nanoTime();
       ids = fullRead(total);
       reads.add((System.nanoTime() - t) / 1e6);
+      cpus.add((double) (cpuMillis(pid) - cpu));
     }
     report("full feed read", "median %.0f ms over 3 runs (%s; max-results=1000, %d pages)",
         median(reads), reads, (total + 999) / 1000);
+    report("full read CPU", "median %.0f ms of server CPU per full read (%s)", median(cpus), cpus);
 
     String before = updatedOf(get(feed + "?max-results=0"));
     Thread.sleep(5);
@@ -191,5 +195,13 @@ public final class GDataBench {
 
   private static void report(String what, String format, Object... args) {
     System.out.printf("%-22s %s%n", what, String.format(format, args));
+  }
+
+  /** The server process's CPU time so far (user + system, from /proc), in milliseconds. */
+  private static long cpuMillis(String pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the command name.
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / 100;
   }
 }

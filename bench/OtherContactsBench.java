@@ -44,13 +44,17 @@ public final class OtherContactsBench {
     report("load (emulator)", "%.0f other contacts/s (%d, 1000 per call, 2 clients)", total / seconds, total);
 
     List<Double> fullSyncs = new ArrayList<>();
+    List<Double> cpus = new ArrayList<>();
     String syncToken = null;
     for (int i = 0; i < 3; i++) {
+      long cpu = cpuMillis(pid);
       long t = System.nanoTime();
       syncToken = fullSync(total);
       fullSyncs.add((System.nanoTime() - t) / 1e6);
+      cpus.add((double) (cpuMillis(pid) - cpu));
     }
     report("full sync", "median %.0f ms over 3 runs (%s; pageSize 1000, %s)", median(fullSyncs), fullSyncs, MASK);
+    report("full sync CPU", "median %.0f ms of server CPU per full sync (%s)", median(cpus), cpus);
 
     Random random = new Random(7);
     for (int i = 0; i < 100; i++) {
@@ -177,5 +181,13 @@ public final class OtherContactsBench {
 
   private static void report(String what, String format, Object... args) {
     System.out.printf("%-22s %s%n", what, String.format(format, args));
+  }
+
+  /** The server process's CPU time so far (user + system, from /proc), in milliseconds. */
+  private static long cpuMillis(String pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the command name.
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / 100;
   }
 }

@@ -38,13 +38,14 @@ for backend in sqlite postgresql; do
       || { cat "$work/server.log"; kill $pid; exit 1; }
     # The floor on the same rows, in the same invocation: bench/BareLimit.java, with the ratios.
     bare=(java --enable-native-access=ALL-UNNAMED -cp target/openpeople.jar bench/BareLimit.java)
+    export API_CPU_MS="$(awk '/^full (sync|read) CPU/ {print $5}' "$work/api.txt")"
     case "${BENCH:-Bench}" in
       Bench)
-        sync_ms="$(awk '/^full sync/ {print $4}' "$work/api.txt")"
+        sync_ms="$(awk '/^full sync +median/ {print $4}' "$work/api.txt")"
         create_s="$(awk '/^batchCreateContacts/ {print $2}' "$work/api.txt")"
         "${bare[@]}" contacts "$storage" "$sync_ms" "$create_s" ;;
       OtherContactsBench)
-        "${bare[@]}" otherContacts "$storage" "$(awk '/^full sync/ {print $4}' "$work/api.txt")" ;;
+        "${bare[@]}" otherContacts "$storage" "$(awk '/^full sync +median/ {print $4}' "$work/api.txt")" ;;
       GDataBench)
         "${bare[@]}" gdata "$storage" "$(awk '/^full feed read/ {print $5}' "$work/api.txt")" ;;
     esac
