@@ -183,6 +183,7 @@ public final class JdbcStorage implements Storage {
   }
 
   private User findOrCreate(String email) {
+    Nesting.refuse();
     User user = existing(email);
     if (user != null) {
       return user;
@@ -379,6 +380,7 @@ public final class JdbcStorage implements Storage {
 
   /** Runs work in a read-only transaction on a consistent snapshot. */
   <T extends @Nullable Object> T runRead(SqlWork<T> work) {
+    Nesting.enter();
     try (Connection connection = pool.getConnection()) {
       dialect.beginRead(connection);
       try {
@@ -388,10 +390,13 @@ public final class JdbcStorage implements Storage {
       }
     } catch (SQLException e) {
       throw Sql.failure(e);
+    } finally {
+      Nesting.leave();
     }
   }
 
   <T extends @Nullable Object> T runWrite(SqlWork<T> work) {
+    Nesting.enter();
     if (dialect.serializeWrites()) {
       writeLock.lock();
     }
@@ -404,13 +409,9 @@ public final class JdbcStorage implements Storage {
       if (dialect.serializeWrites()) {
         writeLock.unlock();
       }
+      Nesting.leave();
       statistics.afterWrite();
     }
-  }
-
-  /** Refreshes stale planner statistics now (see {@link PlannerStatistics}); returns the tables. */
-  public List<String> refreshStatistics() {
-    return statistics.refresh();
   }
 
   /** Runs work in the connection's open transaction and commits it, or rolls it back. */
