@@ -34,7 +34,8 @@ import java.util.Set;
  *       by its streaming writer to a byte counter;
  *   <li>read ({@code gdata}): the shared contacts of the domain with the most of them, in keyset
  *       pages of 1,000 by id (the feed's default order), each stored entry turned from its stored
- *       JSON into the Atom entry with the streaming parser and a string builder, UTF-8 encoded;
+ *       JSON into the Atom entry (its id, times, category, photo, self and edit links, title,
+ *       content and elements) with the streaming parser and a string builder, UTF-8 encoded;
  *   <li>insert ({@code contacts} only): the same bodies inserted again, 200 rows per transaction,
  *       into a scratch table with the contacts table's shape and primary key.
  * </ul>
@@ -188,9 +189,9 @@ public final class BareLimit {
     public long readAll(OutputStream sink) throws Exception {
       long seq = Long.MIN_VALUE;
       long rows = 0;
-      // The server's keyset page in LAST_MODIFIED_ASCENDING order: a seek of the (user_id, seq)
-      // index. The first_key order reads the heap in random order, which is not what the list
-      // methods do by default (on PostgreSQL it made this "floor" 3x the server's page time).
+      // The server's keyset page in LAST_MODIFIED_ASCENDING order, the list methods' default: a
+      // seek of the (user_id, seq) index. (This floor used to read in first_key order, which reads
+      // the table in random order, and on PostgreSQL without statistics.)
       try (PreparedStatement page =
           c.prepareStatement(
               "SELECT id, seq, body FROM "
@@ -318,6 +319,14 @@ public final class BareLimit {
                   .append("</updated><app:edited>")
                   .append(updated)
                   .append("</app:edited>");
+              xml.append("<category scheme='http://schemas.google.com/g/2005#kind' term='")
+                  .append("http://schemas.google.com/contact/2008#contact'/>");
+              xml.append("<link rel='http://schemas.google.com/contacts/2008/rel#photo'")
+                  .append(" type='image/*' href='http://127.0.0.1:8080/m8/feeds/photos/media/")
+                  .append(domain)
+                  .append('/')
+                  .append(after)
+                  .append("'/>");
               xml.append("<link rel='self' type='application/atom+xml' href='")
                   .append(base)
                   .append("/full/")

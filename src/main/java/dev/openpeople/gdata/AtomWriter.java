@@ -95,8 +95,9 @@ final class AtomWriter {
     extra.forEach(out::append);
     StoredEntry stored = StoredEntry.parse(contact.entry());
     out.append("<id>").append(escape(urls.id(contact.id()))).append("</id>");
-    out.append("<updated>").append(time(contact.updated())).append("</updated>");
-    out.append("<app:edited>").append(time(contact.updated())).append("</app:edited>");
+    String updated = time(contact.updated());
+    out.append("<updated>").append(updated).append("</updated>");
+    out.append("<app:edited>").append(updated).append("</app:edited>");
     out.append("<category scheme='")
         .append(Namespaces.KIND_SCHEME)
         .append("' term='")

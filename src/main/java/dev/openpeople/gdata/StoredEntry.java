@@ -68,15 +68,8 @@ record StoredEntry(@Nullable String title, @Nullable String content, List<XmlEle
           if (value != JsonToken.START_ARRAY) {
             return null;
           }
-          elements = new ArrayList<>();
-          while (parser.nextToken() == JsonToken.START_OBJECT) {
-            XmlElement element = XmlElement.read(parser);
-            if (element == null) {
-              return null;
-            }
-            elements.add(element);
-          }
-          if (parser.currentToken() != JsonToken.END_ARRAY) {
+          elements = XmlElement.readAll(parser);
+          if (elements == null) {
             return null;
           }
         }

@@ -111,15 +111,8 @@ record XmlElement(
           if (value != JsonToken.START_ARRAY) {
             return null;
           }
-          kids = new ArrayList<>();
-          while (parser.nextToken() == JsonToken.START_OBJECT) {
-            XmlElement child = read(parser);
-            if (child == null) {
-              return null;
-            }
-            kids.add(child);
-          }
-          if (parser.currentToken() != JsonToken.END_ARRAY) {
+          kids = readAll(parser);
+          if (kids == null) {
             return null;
           }
         }
@@ -127,6 +120,22 @@ record XmlElement(
       }
     }
     return new XmlElement(ns, name, attrs, text, kids);
+  }
+
+  /**
+   * The elements of the array the parser is at (its START_ARRAY), read to its END_ARRAY; null as
+   * for {@link #read}.
+   */
+  static @Nullable List<XmlElement> readAll(JsonParser parser) throws IOException {
+    List<XmlElement> elements = new ArrayList<>();
+    while (parser.nextToken() == JsonToken.START_OBJECT) {
+      XmlElement element = read(parser);
+      if (element == null) {
+        return null;
+      }
+      elements.add(element);
+    }
+    return parser.currentToken() == JsonToken.END_ARRAY ? elements : null;
   }
 
   static XmlElement fromJson(JsonNode node) {
