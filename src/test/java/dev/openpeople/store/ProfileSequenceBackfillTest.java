@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.openpeople.contact.DomainSession;
 import dev.openpeople.contact.Storage;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,25 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
  * after the shared contacts' numbers, on both backends.
  */
 class ProfileSequenceBackfillTest {
-  private static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-
   @TempDir Path dir;
 
-  private static void writeVersion5(String jdbcUrl, String dialect) throws Exception {
-    Flyway.configure()
-        .dataSource(jdbcUrl, null, null)
-        .locations("classpath:db/migration/" + dialect)
-        .target("5")
-        .load()
-        .migrate();
-    try (Connection c = DriverManager.getConnection(jdbcUrl);
-        Statement s = c.createStatement()) {
-      s.execute(
-          "INSERT INTO users (id, email, last_seq, created_at) VALUES"
-              + " (7, 'bob@old.test', 0, 0), (3, 'ann@old.test', 0, 0),"
-              + " (9, 'zed@new.test', 0, 0)");
-      s.execute("INSERT INTO domains (name, last_seq) VALUES ('old.test', 4)");
-    }
+  private static void insertVersion5(Statement s) throws Exception {
+    s.execute(
+        "INSERT INTO users (id, email, last_seq, created_at) VALUES"
+            + " (7, 'bob@old.test', 0, 0), (3, 'ann@old.test', 0, 0),"
+            + " (9, 'zed@new.test', 0, 0)");
+    s.execute("INSERT INTO domains (name, last_seq) VALUES ('old.test', 4)");
   }
 
   private static List<String> changes(Storage storage, String domain) {
@@ -58,34 +42,13 @@ class ProfileSequenceBackfillTest {
 
   @Test
   void sqlite() throws Exception {
-    Path file = dir.resolve("old.db");
-    Files.createDirectories(dir);
-    writeVersion5("jdbc:sqlite:" + file, "sqlite");
-    try (Storage storage = Storages.open("sqlite:" + file)) {
-      assertBackfilled(storage);
-    }
+    OldDatabases.sqlite(
+        dir, "5", ProfileSequenceBackfillTest::insertVersion5, s -> assertBackfilled(s));
   }
 
   @Test
   void postgresql() throws Exception {
-    String database =
-        "openpeople_u_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    try (Connection c = DriverManager.getConnection(ADMIN);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
-    try {
-      writeVersion5(
-          "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres", "postgresql");
-      try (Storage storage =
-          Storages.open("postgresql://127.0.0.1:5432/" + database + "?user=postgres")) {
-        assertBackfilled(storage);
-      }
-    } finally {
-      try (Connection c = DriverManager.getConnection(ADMIN);
-          Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      }
-    }
+    OldDatabases.postgresql(
+        "5", ProfileSequenceBackfillTest::insertVersion5, s -> assertBackfilled(s));
   }
 }
