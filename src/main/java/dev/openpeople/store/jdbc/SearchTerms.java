@@ -66,29 +66,26 @@ record SearchTerms(Connection connection, long userId, String table, String owne
   }
 
   private int insertTerms(List<Contact> contacts) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO "
-                + table
-                + " (user_id, term, "
-                + owner
-                + ") VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-      int pending = 0;
-      for (Contact c : contacts) {
-        for (String term : c.keys().searchTerms()) {
-          insert.setLong(1, userId);
-          insert.setString(2, term);
-          insert.setLong(3, c.id());
-          insert.addBatch();
-          pending++;
-        }
+    List<Term> rows = new ArrayList<>();
+    for (Contact c : contacts) {
+      for (String term : c.keys().searchTerms()) {
+        rows.add(new Term(term, c.id()));
       }
-      if (pending > 0) {
-        insert.executeBatch();
-      }
-      return pending;
     }
+    return new Statements(connection)
+        .insertRows(
+            "INSERT INTO " + table + " (user_id, term, " + owner + ")",
+            3,
+            "ON CONFLICT DO NOTHING",
+            rows,
+            (insert, at, row) -> {
+              insert.setLong(at + 1, userId);
+              insert.setString(at + 2, row.term());
+              insert.setLong(at + 3, row.owner());
+            });
   }
+
+  private record Term(String term, long owner) {}
 
   /** Removes every term of these owners. */
   void delete(List<Long> ids) {
