@@ -39,7 +39,7 @@ public final class Bench {
     // spends most of its first seconds compiling, which would be measured as request time).
     user = "warmup-" + System.nanoTime() + "@example.com";
     loadWithBatchCreate(10_000);
-    createSingles(2000, 4);
+    createSingles(4000, 8);
     user = "bench-" + System.nanoTime() + "@example.com";
 
     long cpu = cpuMicros(pid);
