@@ -204,6 +204,7 @@ public final class JdbcStorage implements Storage {
   }
 
   private User findOrCreate(String email) {
+    Nesting.refuse();
     User user = existing(email);
     if (user != null) {
       return user;
@@ -400,6 +401,7 @@ public final class JdbcStorage implements Storage {
 
   /** Runs work in a read-only transaction on a consistent snapshot. */
   <T extends @Nullable Object> T runRead(SqlWork<T> work) {
+    Nesting.enter();
     try (Connection connection = pool.getConnection()) {
       dialect.beginRead(connection);
       try {
@@ -409,10 +411,13 @@ public final class JdbcStorage implements Storage {
       }
     } catch (SQLException e) {
       throw Sql.failure(e);
+    } finally {
+      Nesting.leave();
     }
   }
 
   <T extends @Nullable Object> T runWrite(SqlWork<T> work) {
+    Nesting.enter();
     if (dialect.serializeWrites()) {
       writeLock.lock();
     }
@@ -425,6 +430,7 @@ public final class JdbcStorage implements Storage {
       if (dialect.serializeWrites()) {
         writeLock.unlock();
       }
+      Nesting.leave();
     }
   }
 
