@@ -217,26 +217,16 @@ final class JdbcContactStore extends JdbcChangeLog<Long, Contact> implements Con
   }
 
   private void insertMembers(List<Contact> contacts, Map<String, Long> delta) throws SQLException {
-    List<Member> rows = new ArrayList<>();
+    List<Statements.UserRow> rows = new ArrayList<>();
     for (Contact c : contacts) {
       for (String group : new LinkedHashSet<>(c.keys().groups())) {
-        rows.add(new Member(group, c.id()));
+        rows.add(new Statements.UserRow(group, c.id()));
         delta.merge(group, 1L, Long::sum);
       }
     }
-    sql.insertRows(
-        "INSERT INTO group_members (user_id, group_id, contact_id)",
-        3,
-        "",
-        rows,
-        (insert, at, row) -> {
-          insert.setLong(at + 1, userId);
-          insert.setString(at + 2, row.group());
-          insert.setLong(at + 3, row.contact());
-        });
+    sql.insertUserRows(
+        "INSERT INTO group_members (user_id, group_id, contact_id)", "", userId, rows);
   }
-
-  private record Member(String group, long contact) {}
 
   private void deleteMembers(List<Long> ids, Map<String, Long> delta) throws SQLException {
     int groups =

@@ -66,26 +66,19 @@ record SearchTerms(Connection connection, long userId, String table, String owne
   }
 
   private int insertTerms(List<Contact> contacts) throws SQLException {
-    List<Term> rows = new ArrayList<>();
+    List<Statements.UserRow> rows = new ArrayList<>();
     for (Contact c : contacts) {
       for (String term : c.keys().searchTerms()) {
-        rows.add(new Term(term, c.id()));
+        rows.add(new Statements.UserRow(term, c.id()));
       }
     }
     return new Statements(connection)
-        .insertRows(
+        .insertUserRows(
             "INSERT INTO " + table + " (user_id, term, " + owner + ")",
-            3,
             "ON CONFLICT DO NOTHING",
-            rows,
-            (insert, at, row) -> {
-              insert.setLong(at + 1, userId);
-              insert.setString(at + 2, row.term());
-              insert.setLong(at + 3, row.owner());
-            });
+            userId,
+            rows);
   }
-
-  private record Term(String term, long owner) {}
 
   /** Removes every term of these owners. */
   void delete(List<Long> ids) {

@@ -174,6 +174,27 @@ record Statements(Connection connection) {
     return changed;
   }
 
+  /** A row of a user's index table: the user, a text key and the id it belongs to. */
+  record UserRow(String key, long id) {}
+
+  /**
+   * {@link #insertRows} of {@code (user_id, key, id)} rows of one user, such as search terms or
+   * group memberships: {@code into} names the table and its three columns in that order.
+   */
+  int insertUserRows(String into, String tail, long userId, List<UserRow> rows)
+      throws SQLException {
+    return insertRows(
+        into,
+        3,
+        tail,
+        rows,
+        (insert, at, row) -> {
+          insert.setLong(at + 1, userId);
+          insert.setString(at + 2, row.key());
+          insert.setLong(at + 3, row.id());
+        });
+  }
+
   private static <T> void bindRows(
       PreparedStatement insert, int width, List<T> rows, int from, int count, RowBinder<T> binder)
       throws SQLException {
