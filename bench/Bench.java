@@ -39,29 +39,34 @@ public final class Bench {
     // spends most of its first seconds compiling, which would be measured as request time).
     user = "warmup-" + System.nanoTime() + "@example.com";
     loadWithBatchCreate(10_000);
-    createSingles(2000, 4);
+    createSingles(4000, 8);
     user = "bench-" + System.nanoTime() + "@example.com";
 
+    long cpu = cpuMicros(pid);
     long start = System.nanoTime();
     loadWithBatchCreate(total);
     double seconds = (System.nanoTime() - start) / 1e9;
-    report("batchCreateContacts", "%.0f contacts/s (%d contacts, 200 per call, 2 clients)", total / seconds, total);
+    report("batchCreateContacts", "%.0f contacts/s (%d contacts, 200 per call, 2 clients;"
+        + " server CPU %.0f us per contact)", total / seconds, total,
+        (cpuMicros(pid) - cpu) / (double) total);
 
     int singles = Math.min(2000, total / 5);
+    cpu = cpuMicros(pid);
     start = System.nanoTime();
-    createSingles(singles, 4);
+    createSingles(singles, 8);
     seconds = (System.nanoTime() - start) / 1e9;
-    report("createContact", "%.0f contacts/s (%d calls, 4 clients)", singles / seconds, singles);
+    report("createContact", "%.0f contacts/s (%d calls, 8 clients; server CPU %.0f us per request)",
+        singles / seconds, singles, (cpuMicros(pid) - cpu) / (double) singles);
 
     List<Double> fullSyncs = new ArrayList<>();
     List<Double> cpus = new ArrayList<>();
     String syncToken = null;
     for (int i = 0; i < 3; i++) {
-      long cpu = cpuMillis(pid);
+      cpu = cpuMicros(pid);
       long t = System.nanoTime();
       syncToken = fullSync(total + singles);
       fullSyncs.add((System.nanoTime() - t) / 1e6);
-      cpus.add((double) (cpuMillis(pid) - cpu));
+      cpus.add((cpuMicros(pid) - cpu) / 1e3);
     }
     report("full sync", "median %.0f ms over 3 runs (%s; pageSize 1000, %s)", median(fullSyncs), fullSyncs, FIELDS);
     report("full sync CPU", "median %.0f ms of server CPU per full sync (%s)", median(cpus), cpus);
@@ -192,6 +197,17 @@ public final class Bench {
     return sorted.get(sorted.size() / 2);
   }
 
+  /**
+   * The server's CPU time (user + system) so far in microseconds: fields 14 and 15 of
+   * /proc/PID/stat, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+   */
+  private static long cpuMicros(String pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    // The command name (field 2) may hold spaces; the fields after it start past its ')'.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000L;
+  }
+
   private static String rss(String pid) throws Exception {
     String current = "?";
     String peak = "?";
@@ -207,13 +223,5 @@ public final class Bench {
 
   private static void report(String what, String format, Object... args) {
     System.out.printf("%-22s %s%n", what, String.format(format, args));
-  }
-
-  /** The server process's CPU time so far (user + system, from /proc), in milliseconds. */
-  private static long cpuMillis(String pid) throws Exception {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    // utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the command name.
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / 100;
   }
 }
