@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks on both backends: bench/run.sh [CONTACTS ...] (default 10000 100000).
-# Starts the server jar as its own process per backend and size, so its RSS can be read.
+# Starts the server as its own process per backend and size, so its RSS can be read, the way users
+# run it: bin/openpeople with its JVM settings (OPENPEOPLE_JAVA_OPTS adds to them).
+# BACKENDS="sqlite" or "postgresql" runs one backend (default both).
 # BENCH names the program (default Bench, the People API contacts): BENCH=OtherContactsBench,
 # BENCH=BenchGroups (contact groups, 50 groups), BENCH=GDataBench (Domain Shared Contacts) or
 # BENCH=ConsoleBench (the web console's own requests).
 # JFR=DIR records the server's CPU profile per backend and size in DIR/BACKEND-SIZE.jfr; summarise one
-# with `java bench/JfrSummary.java DIR/sqlite-100000.jfr`.
+# with `java bench/JfrSummary.java DIR/sqlite-100000.jfr`. NMT=DIR writes the server's native memory
+# summary (-XX:NativeMemoryTracking, heap, classes, code, threads, GC) after the run to DIR/BACKEND-SIZE.txt.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/jdk.sh"
@@ -14,7 +17,7 @@ cd "$root"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 port=18480
-for backend in sqlite postgresql; do
+for backend in ${BACKENDS:-sqlite postgresql}; do
   for n in "${sizes[@]}"; do
     port=$((port + 1))
     if [ "$backend" = sqlite ]; then
@@ -24,9 +27,11 @@ for backend in sqlite postgresql; do
       psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
       storage="postgresql://127.0.0.1:5432/$db?user=postgres"
     fi
-    jfr=()
-    [ -n "${JFR:-}" ] && mkdir -p "$JFR" && jfr=("-XX:StartFlightRecording=filename=$JFR/$backend-$n.jfr,settings=profile")
-    java -Xmx512m "${jfr[@]}" -jar target/openpeople.jar serve --port "$port" --storage "$storage" >"$work/server.log" 2>&1 &
+    jfr=""
+    [ -n "${JFR:-}" ] && mkdir -p "$JFR" && jfr="-XX:StartFlightRecording=filename=$JFR/$backend-$n.jfr,settings=profile"
+    [ -n "${NMT:-}" ] && mkdir -p "$NMT" && jfr="$jfr -XX:NativeMemoryTracking=summary"
+    OPENPEOPLE_JAVA_OPTS="${OPENPEOPLE_JAVA_OPTS:-} $jfr" bin/openpeople serve --port "$port" --storage "$storage" \
+      >"$work/server.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
     echo "== ${BENCH:-Bench}, $backend, $n contacts, $(nproc) cores"
@@ -39,6 +44,7 @@ for backend in sqlite postgresql; do
       java --enable-native-access=ALL-UNNAMED -cp target/openpeople.jar bench/BareLimit.java \
         "$storage" "$sync_ms" "$create_s"
     fi
+    [ -n "${NMT:-}" ] && jcmd $pid VM.native_memory summary >"$NMT/$backend-$n.txt"
     kill $pid; wait $pid 2>/dev/null || true
     [ "$backend" = postgresql ] && psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
   done

@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The SQL implementation of {@link SharedContactStore} for one domain of one transaction. */
@@ -46,6 +48,46 @@ record JdbcSharedContactStore(Statements sql, String domain) implements SharedCo
         c.person(),
         c.searchText(),
         c.photoVersion());
+    writeTerms(sql, domain, c.id(), !c.deleted(), c.searchText());
+  }
+
+  /**
+   * Replaces the rows of {@code shared_contact_terms} of one contact: the {@link #terms} of its
+   * search text when it is live, none when it is deleted.
+   */
+  static void writeTerms(
+      Statements sql, String domain, String id, boolean live, String searchText) {
+    sql.update("DELETE FROM shared_contact_terms WHERE domain = ? AND contact_id = ?", domain, id);
+    if (live) {
+      Statements.exec(
+          () ->
+              sql.batch(
+                  "INSERT INTO shared_contact_terms (domain, term, contact_id) VALUES (?, ?, ?)",
+                  terms(searchText),
+                  (insert, term) -> {
+                    insert.setString(1, domain);
+                    insert.setString(2, term);
+                    insert.setString(3, id);
+                  }));
+    }
+  }
+
+  /**
+   * The distinct words of a search text that follow a space: a query without spaces matches {@code
+   * search_text LIKE '% query%'} exactly when one of them starts with it.
+   */
+  static Set<String> terms(String searchText) {
+    Set<String> terms = new LinkedHashSet<>();
+    int start = searchText.indexOf(' ');
+    while (start >= 0) {
+      int end = searchText.indexOf(' ', start + 1);
+      String word = searchText.substring(start + 1, end < 0 ? searchText.length() : end);
+      if (!word.isEmpty()) {
+        terms.add(word);
+      }
+      start = end;
+    }
+    return terms;
   }
 
   @Override
@@ -144,11 +186,39 @@ record JdbcSharedContactStore(Statements sql, String domain) implements SharedCo
 
   @Override
   public long countSearch(String prefix) {
+    String end = rangeEnd(prefix);
+    if (end == null) {
+      return sql.number(
+          "SELECT COUNT(*) FROM shared_contacts WHERE domain = ? AND deleted = FALSE"
+              + " AND search_text LIKE ? ESCAPE '\\'",
+          domain,
+          like(prefix));
+    }
     return sql.number(
-        "SELECT COUNT(*) FROM shared_contacts WHERE domain = ? AND deleted = FALSE"
-            + " AND search_text LIKE ? ESCAPE '\\'",
+        "SELECT COUNT(DISTINCT contact_id) FROM shared_contact_terms"
+            + " WHERE domain = ? AND term >= ? AND term < ?",
         domain,
-        like(prefix));
+        prefix,
+        end);
+  }
+
+  /**
+   * The least string above every string starting with {@code prefix} (its last code point plus
+   * one), which bounds a range scan of the terms in both dialects' byte order (SQLite's BINARY,
+   * PostgreSQL's "C" on UTF-8, both code point order); null when the terms cannot answer: an empty
+   * prefix, one with a space (it spans words) or one ending in U+10FFFF.
+   */
+  static @Nullable String rangeEnd(String prefix) {
+    if (prefix.isEmpty() || prefix.indexOf(' ') >= 0) {
+      return null;
+    }
+    int last = prefix.codePointBefore(prefix.length());
+    if (last == Character.MAX_CODE_POINT) {
+      return null;
+    }
+    int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+    return prefix.substring(0, prefix.length() - Character.charCount(last))
+        + Character.toString(next);
   }
 
   private static String like(String prefix) {
@@ -157,6 +227,20 @@ record JdbcSharedContactStore(Statements sql, String domain) implements SharedCo
 
   @Override
   public List<SharedContact> search(String prefix, long offset, int limit) {
+    String end = rangeEnd(prefix);
+    if (end != null) {
+      return select(
+          "SELECT "
+              + COLUMNS
+              + " FROM shared_contacts WHERE domain = ? AND deleted = FALSE AND id IN"
+              + " (SELECT contact_id FROM shared_contact_terms"
+              + " WHERE domain = ? AND term >= ? AND term < ?) ORDER BY id LIMIT ? OFFSET ?",
+          domain,
+          prefix,
+          end,
+          limit,
+          offset);
+    }
     return select(
         "SELECT "
             + COLUMNS
