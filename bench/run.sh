@@ -16,10 +16,17 @@ cd "$root"
 [ -f target/openpeople.jar ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true package
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-port=18480
+# A free port per server, not a fixed one: other checkouts may be benchmarking on the same machine.
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 20000))
+    (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
 for backend in ${BACKENDS:-sqlite postgresql}; do
   for n in "${sizes[@]}"; do
-    port=$((port + 1))
+    port="$(free_port)"
     if [ "$backend" = sqlite ]; then
       storage="sqlite:$work/bench-$n.db"
     else
@@ -33,7 +40,8 @@ for backend in ${BACKENDS:-sqlite postgresql}; do
     OPENPEOPLE_JAVA_OPTS="${OPENPEOPLE_JAVA_OPTS:-} $jfr" bin/openpeople serve --port "$port" --storage "$storage" \
       >"$work/server.log" 2>&1 &
     pid=$!
-    for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
+    for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
+    kill -0 $pid 2>/dev/null || { cat "$work/server.log"; exit 1; }
     echo "== ${BENCH:-Bench}, $backend, $n contacts, $(nproc) cores"
     java -cp target/openpeople.jar bench/${BENCH:-Bench}.java "http://127.0.0.1:$port" "$n" "$pid" | tee "$work/api.txt" \
       || { cat "$work/server.log"; kill $pid; exit 1; }

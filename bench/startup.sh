@@ -3,7 +3,8 @@
 # Usage: bench/startup.sh STORAGE [RUNS] (default 5), e.g. bench/startup.sh sqlite:/tmp/x.db or
 # bench/startup.sh 'postgresql://127.0.0.1:5432/db?user=postgres'. An SQLite file that does not
 # exist is created by the first run (the empty-database case); the later runs open it again.
-# Prints each run, the median and the server's RSS once ready. OPENPEOPLE_JAVA_OPTS passes through.
+# Prints each run (wall time, the server's CPU time and RSS once ready) and the medians;
+# OPENPEOPLE_JAVA_OPTS passes through.
 # FILL=N first loads N contacts (names, e-mails, phones; batchCreateContacts of 200) into the
 # storage through a server started for that, e.g. FILL=100000 for the existing-database case.
 set -euo pipefail
@@ -29,6 +30,7 @@ if [ -n "${FILL:-}" ]; then
   echo "loaded $FILL contacts"
 fi
 times=()
+cpus=()
 for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
   "$root/bin/openpeople" serve --port "$port" --storage "$storage" >/tmp/openpeople-startup.log 2>&1 &
@@ -38,11 +40,15 @@ for i in $(seq 1 "$runs"); do
     sleep 0.01
   done
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  java_pid=$(pgrep -P $pid java || echo $pid)
-  rss=$(awk '/^VmRSS/ {print $2 " " $3}' /proc/$java_pid/status 2>/dev/null || echo '?')
-  echo "run $i: ready in $ms ms, RSS $rss"
+  rss=$(awk '/^VmRSS/ {print $2 " " $3}' /proc/$pid/status 2>/dev/null || echo '?')
+  # CPU time (user + system) the server used until ready: unlike the wall time, it hardly depends
+  # on what else the machine runs.
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' /proc/$pid/stat 2>/dev/null || echo '?')
+  echo "run $i: ready in $ms ms, CPU $cpu ms, RSS $rss"
   times+=("$ms")
+  cpus+=("$cpu")
   kill $pid; wait $pid 2>/dev/null || true
 done
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print "median " a[int((NR+1)/2)] " ms over " NR " runs"}'
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median %d ms", a[int((NR+1)/2)]}'
+printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print ", CPU median " a[int((NR+1)/2)] " ms over " NR " runs"}'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
