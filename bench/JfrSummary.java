@@ -2,8 +2,8 @@
 // Summarises the CPU samples of a JFR recording: where the time goes, by method (self), by method
 // (inclusive, this project's and the libraries' frames) and by package.
 // java bench/JfrSummary.java FILE.jfr [TOP] [FROM_SECONDS TO_SECONDS]
-// FROM/TO restrict to a window of the recording (seconds since its first sample), e.g. one phase of
-// a benchmark.
+// FROM/TO restrict to a window of the recording, e.g. one phase of a benchmark: seconds since its
+// first sample, or epoch milliseconds (values over 10^12) as the bench programs print them.
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +39,8 @@ public final class JfrSummary {
     Map<String, Integer> packages = new HashMap<>();
     int total = 0;
     for (RecordedEvent e : samples) {
-      double at = (e.getStartTime().toEpochMilli() - first.toEpochMilli()) / 1000.0;
+      long epochMs = e.getStartTime().toEpochMilli();
+      double at = from > 1e12 ? epochMs : (epochMs - first.toEpochMilli()) / 1000.0;
       if (at < from || at > to) {
         continue;
       }

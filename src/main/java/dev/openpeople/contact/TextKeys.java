@@ -4,7 +4,11 @@ package dev.openpeople.contact;
 import com.ibm.icu.text.Collator;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.util.ULocale;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -59,6 +63,26 @@ public final class TextKeys {
     // The trailing 0 terminates the key; without it a shorter key still sorts first.
     int length = Math.min(key.length - 1, MAX_KEY_BYTES);
     return HexFormat.of().formatHex(key, 0, length);
+  }
+
+  /**
+   * The key that finds the other contact of an e-mail address: the address lower-cased and trimmed.
+   * An address longer than RFC 5321 allows (254 characters; no interaction can carry one) keeps its
+   * first 190 characters and a SHA-256 digest of the whole, so any stored value fits an index entry
+   * and two different long values still have different keys; such a key is never a real address's.
+   */
+  public static String emailKey(String address) {
+    String key = address.trim().toLowerCase(Locale.ROOT);
+    if (key.length() <= 254) {
+      return key;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return key.substring(0, 190) + "#" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JDK", e);
+    }
   }
 
   /**

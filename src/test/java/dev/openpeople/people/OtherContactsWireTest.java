@@ -177,4 +177,37 @@ class OtherContactsWireTest {
         .as("one other contact per address")
         .isEqualTo(409);
   }
+
+  @Test
+  void aHugeAddressIsStoredAndStillOnePerAddress() throws Exception {
+    // Not a deliverable address (over RFC 5321's 254 characters), but a Person may carry any
+    // string: it must be stored on both backends (an index row of several KB fails PostgreSQL's
+    // B-tree), read back whole, and still be one other contact per address.
+    String user = "wire-huge@example.com";
+    // Random letters: a repeated one compresses, and PostgreSQL indexes the compressed value.
+    java.util.Random random = new java.util.Random(7);
+    StringBuilder letters = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      letters.append((char) ('a' + random.nextInt(26)));
+    }
+    String local = letters.toString();
+    String first = "{\"emailAddresses\":[{\"value\":\"" + local + "a@example.org\"}]}";
+    String second = "{\"emailAddresses\":[{\"value\":\"" + local + "b@example.org\"}]}";
+    String name = create(SERVER, user, first);
+    create(SERVER, user, second);
+    assertThat(
+            SERVER
+                .call("POST", "/emulator/v1/users/" + user + "/otherContacts", null, first)
+                .statusCode())
+        .as("one other contact per address, however long")
+        .isEqualTo(409);
+    HttpResponse<String> read =
+        SERVER.call("GET", "/v1/otherContacts?readMask=emailAddresses&pageSize=10", user, null);
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    JsonNode people = Json.MAPPER.readTree(read.body()).get("otherContacts");
+    assertThat(people).hasSize(2);
+    assertThat(people.findValuesAsText("value"))
+        .containsExactlyInAnyOrder(local + "a@example.org", local + "b@example.org");
+    assertThat(people.findValuesAsText("resourceName")).contains(name);
+  }
 }

@@ -148,4 +148,24 @@ interface UserStorageContract extends StorageFixture {
                     "asker@example.com", s -> s.usersByEmail(List.of("unknown@example.com"))))
         .isEmpty();
   }
+
+  @Test
+  default void aTransactionInsideAnotherFailsAtOnceAndLeavesNothingHeld() {
+    Storage storage = storage();
+    String email = "nested@example.com";
+    assertThatThrownBy(() -> storage.read(email, s -> storage.read(email, inner -> 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("inside another");
+    assertThatThrownBy(
+            () -> storage.write(email, s -> storage.serverState().snapshot().clockOffsetMillis()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("inside another");
+    assertThatThrownBy(() -> storage.write(email, s -> storage.write("other@example.com", t -> 1)))
+        .isInstanceOf(IllegalStateException.class);
+    // The outer transactions ended: the thread and the pool are free for the next ones.
+    Integer read = storage.read(email, s -> 2);
+    Integer written = storage.write(email, s -> 3);
+    assertThat(read).isEqualTo(2);
+    assertThat(written).isEqualTo(3);
+  }
 }

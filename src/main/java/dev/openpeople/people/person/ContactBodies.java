@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -379,12 +378,7 @@ public final class ContactBodies implements MembershipEditor {
 
   /** The lower-cased first e-mail address of a body, "" when it has none. */
   public static String emailKey(ObjectNode body) {
-    return body.path("emailAddresses")
-        .path(0)
-        .path("value")
-        .asText("")
-        .trim()
-        .toLowerCase(Locale.ROOT);
+    return TextKeys.emailKey(body.path("emailAddresses").path(0).path("value").asText(""));
   }
 
   /**

@@ -70,6 +70,7 @@ final class GroupCommit {
   }
 
   <T extends @Nullable Object> T run(String key, Tx<T> tx) {
+    Nesting.refuse();
     Lane lane = lanes[Math.floorMod(key.hashCode(), lanes.length)];
     Pending<T> mine = new Pending<>(tx);
     lane.queue().add(mine);
@@ -106,6 +107,7 @@ final class GroupCommit {
 
   private void runBatch(List<Pending<?>> batch) {
     long start = System.nanoTime();
+    Nesting.enter();
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -134,6 +136,7 @@ final class GroupCommit {
     } catch (SQLException e) {
       failAll(batch, e);
     } finally {
+      Nesting.leave();
       for (Pending<?> pending : batch) {
         pending.done = true;
       }

@@ -179,6 +179,7 @@ public final class JdbcStorage implements Storage {
   }
 
   private User findOrCreate(String email) {
+    Nesting.refuse();
     User user = existing(email);
     if (user != null) {
       return user;
@@ -376,6 +377,7 @@ public final class JdbcStorage implements Storage {
 
   /** Runs work in a read-only transaction on a consistent snapshot. */
   <T extends @Nullable Object> T runRead(SqlWork<T> work) {
+    Nesting.enter();
     try (Connection connection = pool.getConnection()) {
       dialect.beginRead(connection);
       try {
@@ -385,10 +387,13 @@ public final class JdbcStorage implements Storage {
       }
     } catch (SQLException e) {
       throw Sql.failure(e);
+    } finally {
+      Nesting.leave();
     }
   }
 
   <T extends @Nullable Object> T runWrite(SqlWork<T> work) {
+    Nesting.enter();
     if (dialect.serializeWrites()) {
       writeLock.lock();
     }
@@ -401,6 +406,7 @@ public final class JdbcStorage implements Storage {
       if (dialect.serializeWrites()) {
         writeLock.unlock();
       }
+      Nesting.leave();
     }
   }
 
