@@ -192,17 +192,21 @@ public final class ContactService {
     return contacts;
   }
 
-  /** {@code count} distinct random non-zero ids for new contacts or other contacts. */
+  /**
+   * {@code count} distinct non-zero ids for new contacts or other contacts: a run of consecutive
+   * numbers from a random start. Ids stay unguessable from one call to the next, while the rows of
+   * one batch land next to each other in every index keyed by id (a batch of random ids would
+   * touch, and rewrite on commit, one index page per contact).
+   */
   public static List<Long> newIds(int count) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    LinkedHashSet<Long> unique = new LinkedHashSet<>();
-    while (unique.size() < count) {
-      long id = random.nextLong();
+    long start = ThreadLocalRandom.current().nextLong();
+    List<Long> ids = new ArrayList<>(count);
+    for (long id = start; ids.size() < count; id++) {
       if (id != 0) {
-        unique.add(id);
+        ids.add(id);
       }
     }
-    return new ArrayList<>(unique);
+    return ids;
   }
 
   /**

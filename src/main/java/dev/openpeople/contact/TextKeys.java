@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How names sort and how text matches, the same on every backend.
@@ -90,6 +91,15 @@ public final class TextKeys {
    * no diacritics, single spaces, trimmed.
    */
   public static String fold(String text) {
+    String ascii = foldAscii(text);
+    if (ascii != null) {
+      return ascii;
+    }
+    return foldUnicode(text);
+  }
+
+  /** {@link #fold} through the ICU normalizers, for any text. */
+  static String foldUnicode(String text) {
     String decomposed = NFD.normalize(NFKC_CASEFOLD.normalize(text));
     StringBuilder out = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); ) {
@@ -100,6 +110,35 @@ public final class TextKeys {
       }
     }
     return SPACES.matcher(NFC.normalize(out)).replaceAll(" ").strip();
+  }
+
+  /**
+   * {@link #fold} of printable ASCII text (U+0020 to U+007E) without the normalizers: there case
+   * folding only lowers A-Z, NFKC, NFD and NFC change nothing and there are no marks, so folding is
+   * lowering A-Z, one space for each run of spaces, and trimming (TextKeysTest compares the two).
+   * Null for other text.
+   */
+  static @Nullable String foldAscii(String text) {
+    int length = text.length();
+    char[] out = new char[length];
+    int n = 0;
+    boolean space = false;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < ' ' || c > '~') {
+        return null;
+      }
+      if (c == ' ') {
+        space = n > 0;
+        continue;
+      }
+      if (space) {
+        out[n++] = ' ';
+        space = false;
+      }
+      out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+    return new String(out, 0, n);
   }
 
   /** Combining diacritical marks: the blocks of U+0300, U+1AB0, U+1DC0, U+20D0 and U+FE20. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Sort keys compare as names collate; folding makes what a person types match what is stored. */
@@ -90,5 +91,34 @@ class TextKeysTest {
   @Test
   void theVersionNamesTheCollator() {
     assertThat(TextKeys.VERSION).startsWith("fold-1 uca-");
+  }
+
+  /**
+   * The shortcut for printable ASCII folds exactly as the normalizers do, and declines the rest.
+   */
+  @Test
+  void asciiFoldsAsTheNormalizersFold() {
+    Random random = new Random(20251126);
+    String alphabet = " \t AZaz09.@_-+(),'\"~`^|\\{}ÿé\u00a0\u0301";
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(12);
+      for (int i = 0; i < length; i++) {
+        text.append(
+            random.nextBoolean()
+                ? (char) (0x20 + random.nextInt(0x5f))
+                : alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String value = text.toString();
+      String ascii = TextKeys.foldAscii(value);
+      if (ascii != null) {
+        assertThat(ascii).as("[%s]", value).isEqualTo(TextKeys.foldUnicode(value));
+      }
+      assertThat(TextKeys.fold(value)).isEqualTo(TextKeys.foldUnicode(value));
+    }
+    for (char c = 0; c < 128; c++) {
+      String value = " A" + c + "b  C ";
+      assertThat(TextKeys.fold(value)).as("U+%04X", (int) c).isEqualTo(TextKeys.foldUnicode(value));
+    }
   }
 }

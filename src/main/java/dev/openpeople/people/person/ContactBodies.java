@@ -222,8 +222,11 @@ public final class ContactBodies implements MembershipEditor {
       }
       Formatting.fill(field, item, phones);
       stripEmpty(item);
-      item.set("metadata", itemMetadata(source, i == primary));
-      moveFirst(item, "metadata");
+      // The metadata first, then the item's own members in their order.
+      ObjectNode withMetadata = Json.object();
+      withMetadata.set("metadata", itemMetadata(source, i == primary));
+      withMetadata.setAll(item);
+      items.set(i, withMetadata);
     }
     return items;
   }
@@ -410,14 +413,6 @@ public final class ContactBodies implements MembershipEditor {
     return data;
   }
 
-  private static void moveFirst(ObjectNode item, String key) {
-    JsonNode value = item.remove(key);
-    ObjectNode copy = item.deepCopy();
-    item.removeAll();
-    item.set(key, value);
-    item.setAll(copy);
-  }
-
   /** Drops the properties the discovery document marks readOnly, recursively. */
   private void stripReadOnly(ObjectNode node, String schemaName) {
     JsonNode schema = discovery.schema(schemaName);
@@ -471,7 +466,7 @@ public final class ContactBodies implements MembershipEditor {
     for (JsonNode phone : body.path("phoneNumbers")) {
       String value = phone.path("value").asText("");
       addTerms(terms, value, " ");
-      String digits = value.replaceAll("[^0-9]", "");
+      String digits = digits(value);
       addTerms(terms, digits, " ");
       // The E.164 digits, which every formatting of the same number shares (PhoneNumbers).
       addTerms(terms, phone.path("canonicalForm").asText("").replace("+", ""), " ");
@@ -480,12 +475,26 @@ public final class ContactBodies implements MembershipEditor {
         TextKeys.sortKey(first), TextKeys.sortKey(last), new ArrayList<>(terms), groups(body));
   }
 
+  private static String digits(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /**
    * Adds the terms of one value: its folded text ({@link TextKeys#fold}) from each word start in
    * its first {@value #TERM_STARTS} characters on, each at most {@value #TERM_CHARS} characters
    * long, so that neither the rows nor an index entry of a contact grow with its text.
    */
   private static void addTerms(Set<String> terms, String value, String separators) {
+    if (value.isEmpty()) {
+      return;
+    }
     String text = TextKeys.fold(value);
     for (int i = 0; i < Math.min(text.length(), TERM_STARTS); i++) {
       if (i == 0 || separators.indexOf(text.charAt(i - 1)) >= 0) {

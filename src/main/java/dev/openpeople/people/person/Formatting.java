@@ -42,10 +42,13 @@ public final class Formatting {
 
   /** Known types are capitalized words ("homeFax" -> "Home Fax"); custom ones echo unchanged. */
   public static String formattedType(String type) {
-    if (!type.chars().allMatch(Character::isLetter)
-        || type.isEmpty()
-        || Character.isUpperCase(type.charAt(0))) {
+    if (type.isEmpty() || Character.isUpperCase(type.charAt(0))) {
       return type;
+    }
+    for (int i = 0; i < type.length(); i++) {
+      if (!Character.isLetter(type.charAt(i))) {
+        return type;
+      }
     }
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < type.length(); i++) {

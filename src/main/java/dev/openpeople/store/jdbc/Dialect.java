@@ -22,7 +22,10 @@ public interface Dialect {
   /** Starts a read transaction on a consistent snapshot. */
   void beginRead(Connection connection) throws SQLException;
 
-  /** SQL that locks a user's row for the rest of the transaction ({@code ?} is the id). */
+  /**
+   * SQL that locks a user's row for the rest of the transaction and reads its {@code
+   * JdbcStorage.USER_COLUMNS} ({@code ?} is the e-mail address).
+   */
   String lockUser();
 
   /**

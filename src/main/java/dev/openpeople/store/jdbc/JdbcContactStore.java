@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,27 +39,33 @@ final class JdbcContactStore extends JdbcChangeLog<Long, Contact> implements Con
   public void insert(List<Contact> contacts) {
     Statements.exec(
         () -> {
-          int[] counts =
-              sql.batch(
+          int inserted =
+              sql.insertRows(
                   "INSERT INTO contacts (user_id, id, seq, created_at, updated_at, deleted, body,"
-                      + " first_key, last_key, photo_version) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?,"
-                      + " ?, ?)"
-                      // A tombstone's id may be taken again (a CardDAV card re-created at its old
-                      // resource name); a live contact's never: then no row changes (checked).
-                      + " ON CONFLICT (user_id, id) DO UPDATE SET seq = excluded.seq,"
+                      + " first_key, last_key, photo_version)",
+                  10,
+                  // A tombstone's id may be taken again (a CardDAV card re-created at its old
+                  // resource name); a live contact's never: then no row changes (checked).
+                  "ON CONFLICT (user_id, id) DO UPDATE SET seq = excluded.seq,"
                       + " created_at = excluded.created_at, updated_at = excluded.updated_at,"
                       + " deleted = FALSE, body = excluded.body, first_key = excluded.first_key,"
                       + " last_key = excluded.last_key, photo_version = excluded.photo_version"
                       + " WHERE contacts.deleted",
                   contacts,
-                  (insert, c) -> {
-                    bindInsert(insert, userId, c);
-                    insert.setLong(9, c.photoVersion());
+                  (insert, at, c) -> {
+                    insert.setLong(at + 1, userId);
+                    insert.setLong(at + 2, c.id());
+                    insert.setLong(at + 3, c.seq());
+                    insert.setLong(at + 4, c.created().toEpochMilli());
+                    insert.setLong(at + 5, c.updated().toEpochMilli());
+                    insert.setBoolean(at + 6, false);
+                    insert.setString(at + 7, c.body());
+                    insert.setString(at + 8, c.keys().firstName());
+                    insert.setString(at + 9, c.keys().lastName());
+                    insert.setLong(at + 10, c.photoVersion());
                   });
-          for (int count : counts) {
-            if (count == 0) {
-              throw new SQLException("contact id taken", "23505");
-            }
+          if (inserted != contacts.size()) {
+            throw new SQLException("contact id taken", "23505");
           }
           terms.insert(contacts);
           Map<String, Long> delta = new HashMap<>();
@@ -210,25 +217,15 @@ final class JdbcContactStore extends JdbcChangeLog<Long, Contact> implements Con
   }
 
   private void insertMembers(List<Contact> contacts, Map<String, Long> delta) throws SQLException {
-    boolean any = false;
-    try (PreparedStatement insert =
-        sql.connection()
-            .prepareStatement(
-                "INSERT INTO group_members (user_id, group_id, contact_id) VALUES (?, ?, ?)")) {
-      for (Contact c : contacts) {
-        for (String group : new LinkedHashSet<>(c.keys().groups())) {
-          insert.setLong(1, userId);
-          insert.setString(2, group);
-          insert.setLong(3, c.id());
-          insert.addBatch();
-          delta.merge(group, 1L, Long::sum);
-          any = true;
-        }
-      }
-      if (any) {
-        insert.executeBatch();
+    List<Statements.UserRow> rows = new ArrayList<>();
+    for (Contact c : contacts) {
+      for (String group : new LinkedHashSet<>(c.keys().groups())) {
+        rows.add(new Statements.UserRow(group, c.id()));
+        delta.merge(group, 1L, Long::sum);
       }
     }
+    sql.insertUserRows(
+        "INSERT INTO group_members (user_id, group_id, contact_id)", "", userId, rows);
   }
 
   private void deleteMembers(List<Long> ids, Map<String, Long> delta) throws SQLException {

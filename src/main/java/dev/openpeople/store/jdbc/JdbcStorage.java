@@ -107,20 +107,45 @@ public final class JdbcStorage implements Storage {
   }
 
   private <T extends @Nullable Object> T writeUntimed(String email, Work<T> work) {
-    User known = findOrCreate(email);
-    return commits.run(
-        email,
-        connection -> {
-          try (PreparedStatement lock = connection.prepareStatement(dialect.lockUser())) {
-            lock.setLong(1, known.id());
-            lock.executeQuery().close();
-          }
-          User user = loadUser(connection, known.email());
-          if (user == null) {
-            throw new StoreException(StoreException.Kind.NOT_FOUND, "user vanished", null);
-          }
-          return work.run(new JdbcUserSession(connection, user, true));
-        });
+    try {
+      return commits.run(email, connection -> writeAsExisting(connection, email, work));
+    } catch (NoSuchUser e) {
+      // The user's first write: create the user, outside the group commit, and write again.
+      findOrCreate(email);
+      try {
+        return commits.run(email, connection -> writeAsExisting(connection, email, work));
+      } catch (NoSuchUser again) {
+        throw new StoreException(StoreException.Kind.NOT_FOUND, "user vanished", again);
+      }
+    }
+  }
+
+  /**
+   * Runs {@code work} as the user {@code email}, whose row one statement locks and reads; {@link
+   * NoSuchUser} when there is no such user yet.
+   */
+  private <T extends @Nullable Object> T writeAsExisting(
+      Connection connection, String email, Work<T> work) throws SQLException {
+    User user;
+    try (PreparedStatement lock = connection.prepareStatement(dialect.lockUser())) {
+      lock.setString(1, email);
+      try (ResultSet rs = lock.executeQuery()) {
+        if (!rs.next()) {
+          throw new NoSuchUser();
+        }
+        user = user(rs);
+      }
+    }
+    return work.run(new JdbcUserSession(connection, user, true));
+  }
+
+  /** A write found no row for its user: it must be created first. */
+  private static final class NoSuchUser extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NoSuchUser() {
+      super("no such user", null, false, false);
+    }
   }
 
   @Override

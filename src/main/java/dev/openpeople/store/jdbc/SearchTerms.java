@@ -66,28 +66,18 @@ record SearchTerms(Connection connection, long userId, String table, String owne
   }
 
   private int insertTerms(List<Contact> contacts) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO "
-                + table
-                + " (user_id, term, "
-                + owner
-                + ") VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-      int pending = 0;
-      for (Contact c : contacts) {
-        for (String term : c.keys().searchTerms()) {
-          insert.setLong(1, userId);
-          insert.setString(2, term);
-          insert.setLong(3, c.id());
-          insert.addBatch();
-          pending++;
-        }
+    List<Statements.UserRow> rows = new ArrayList<>();
+    for (Contact c : contacts) {
+      for (String term : c.keys().searchTerms()) {
+        rows.add(new Statements.UserRow(term, c.id()));
       }
-      if (pending > 0) {
-        insert.executeBatch();
-      }
-      return pending;
     }
+    return new Statements(connection)
+        .insertUserRows(
+            "INSERT INTO " + table + " (user_id, term, " + owner + ")",
+            "ON CONFLICT DO NOTHING",
+            userId,
+            rows);
   }
 
   /** Removes every term of these owners. */

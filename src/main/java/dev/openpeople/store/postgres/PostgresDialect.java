@@ -49,7 +49,7 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public String lockUser() {
-    return "SELECT id FROM users WHERE id = ? FOR UPDATE";
+    return "SELECT id, email, last_seq, profile, created_at FROM users WHERE email = ? FOR UPDATE";
   }
 
   @Override

@@ -44,6 +44,8 @@ public final class SqliteDialect implements Dialect {
   public void configure(HikariConfig config) {
     config.setJdbcUrl(url);
     config.addDataSourceProperty("foreign_keys", "true");
+    // Savepoints (group commit) journal in memory rather than in a temporary file per transaction.
+    config.addDataSourceProperty("temp_store", "MEMORY");
     if (!url.contains("busy_timeout=")) {
       // How long a write waits for another process's lock before SQLITE_BUSY (409 ABORTED); a
       // file URL may set its own, e.g. sqlite:/var/lib/openpeople.db?busy_timeout=5000.
@@ -76,7 +78,7 @@ public final class SqliteDialect implements Dialect {
 
   @Override
   public String lockUser() {
-    return "SELECT id FROM users WHERE id = ?";
+    return "SELECT id, email, last_seq, profile, created_at FROM users WHERE email = ?";
   }
 
   @Override
