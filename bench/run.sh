@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks on both backends: bench/run.sh [CONTACTS ...] (default 10000 100000).
-# Starts the server jar as its own process per backend and size, so its RSS can be read.
+# Starts the server as its own process per backend and size, so its RSS can be read, the way users
+# run it: bin/openpeople with its JVM settings (OPENPEOPLE_JAVA_OPTS adds to them).
+# BACKENDS="sqlite" or "postgresql" runs one backend (default both).
 # BENCH names the program (default Bench, the People API contacts): BENCH=OtherContactsBench,
 # BENCH=BenchGroups (contact groups, 50 groups), BENCH=GDataBench (Domain Shared Contacts) or
 # BENCH=ConsoleBench (the web console's own requests).
 # JFR=DIR records the server's CPU profile per backend and size in DIR/BACKEND-SIZE.jfr; summarise one
 # with `java bench/JfrSummary.java DIR/sqlite-100000.jfr`. KEEP=DIR keeps the databases (the SQLite
-# file moved to DIR, the PostgreSQL database left in place; its name is printed).
+# file moved to DIR, the PostgreSQL database left in place; its name is printed). NMT=DIR writes the
+# server's native memory summary (-XX:NativeMemoryTracking) after the run to DIR/BACKEND-SIZE.txt.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/jdk.sh"
@@ -14,12 +17,17 @@ cd "$root"
 [ -f target/openpeople.jar ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true package
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-# PORT is the first port less one; by default one derived from this shell's pid, so that runs of
-# several worktrees on one machine do not reach each other's servers.
-port="${PORT:-$((20000 + ($$ % 2000) * 8))}"
-for backend in sqlite postgresql; do
+# A free port per server, not a fixed one: other checkouts may be benchmarking on the same machine.
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 20000))
+    (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+for backend in ${BACKENDS:-sqlite postgresql}; do
   for n in "${sizes[@]}"; do
-    port=$((port + 1))
+    port="$(free_port)"
     if [ "$backend" = sqlite ]; then
       storage="sqlite:$work/bench-$n.db"
     else
@@ -27,11 +35,13 @@ for backend in sqlite postgresql; do
       psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
       storage="postgresql://127.0.0.1:5432/$db?user=postgres"
     fi
-    jfr=()
-    [ -n "${JFR:-}" ] && mkdir -p "$JFR" && jfr=("-XX:StartFlightRecording=filename=$JFR/$backend-$n.jfr,settings=profile")
-    java -Xmx512m "${jfr[@]}" -jar target/openpeople.jar serve --port "$port" --storage "$storage" >"$work/server.log" 2>&1 &
+    jfr=""
+    [ -n "${JFR:-}" ] && mkdir -p "$JFR" && jfr="-XX:StartFlightRecording=filename=$JFR/$backend-$n.jfr,settings=profile"
+    [ -n "${NMT:-}" ] && mkdir -p "$NMT" && jfr="$jfr -XX:NativeMemoryTracking=summary"
+    OPENPEOPLE_JAVA_OPTS="${OPENPEOPLE_JAVA_OPTS:-} $jfr" bin/openpeople serve --port "$port" --storage "$storage" \
+      >"$work/server.log" 2>&1 &
     pid=$!
-    for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
+    for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
     kill -0 $pid 2>/dev/null || { cat "$work/server.log"; echo "server on port $port did not start" >&2; exit 1; }
     echo "== ${BENCH:-Bench}, $backend, $n contacts, $(nproc) cores"
     java -cp target/openpeople.jar bench/${BENCH:-Bench}.java "http://127.0.0.1:$port" "$n" "$pid" | tee "$work/api.txt" \
@@ -49,6 +59,7 @@ for backend in sqlite postgresql; do
       GDataBench)
         "${bare[@]}" gdata "$storage" "$(awk '/^full feed read/ {print $5}' "$work/api.txt")" ;;
     esac
+    [ -n "${NMT:-}" ] && jcmd $pid VM.native_memory summary >"$NMT/$backend-$n.txt"
     kill $pid; wait $pid 2>/dev/null || true
     if [ -n "${KEEP:-}" ]; then
       # KEEP=DIR keeps the data for a closer look: the SQLite file in DIR, the PostgreSQL database.

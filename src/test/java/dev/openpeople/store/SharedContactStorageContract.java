@@ -73,6 +73,11 @@ interface SharedContactStorageContract extends StorageFixture {
     return count;
   }
 
+  private long countSearch(String domain, String prefix) {
+    Long count = storage().readDomain(domain, s -> s.sharedContacts().countSearch(prefix));
+    return count;
+  }
+
   private Optional<Photo> photo(String domain, String id) {
     return storage().readDomain(domain, s -> s.sharedContacts().photo(id));
   }
@@ -186,6 +191,36 @@ interface SharedContactStorageContract extends StorageFixture {
     assertThat(rows(d, c -> c.search("%", 0, 10))).isEmpty();
     SharedContactQuery text = new SharedContactQuery(null, false, false, false, "turing");
     assertThat(rows(d, text, null, 0)).containsExactly("x2");
+  }
+
+  @Test
+  default void searchFollowsUpdatesDeletesAndPhrases() {
+    String d = "search2.test";
+    put(
+        d,
+        shared(d, "y1", 1, 1, " grace hopper grace@navy.test"),
+        shared(d, "y2", 2, 2, "leading  grace  x"),
+        shared(d, "y3", 3, 3, " gr\u00e2ce \ud83d\ude00smile ab\ud83d\ude00"),
+        shared(d, "y4", 4, 4, " gone grace"));
+    // A word counts only after a space: "leading" does not, and phrases span words.
+    assertThat(rows(d, c -> c.search("lead", 0, 10))).isEmpty();
+    assertThat(rows(d, c -> c.search("grace", 0, 10))).containsExactly("y1", "y2", "y4");
+    assertThat(rows(d, c -> c.search("grace h", 0, 10))).containsExactly("y1");
+    assertThat(rows(d, c -> c.search("grace@n", 0, 10))).containsExactly("y1");
+    assertThat(rows(d, c -> c.search("\ud83d\ude00", 0, 10))).containsExactly("y3");
+    assertThat(rows(d, c -> c.search("ab", 0, 10))).containsExactly("y3");
+    assertThat(rows(d, c -> c.search("gr", 1, 2))).containsExactly("y2", "y3");
+    assertThat(countSearch(d, "gr")).isEqualTo(4);
+    // Rewritten and deleted contacts are found by their new words only.
+    SharedContact y1 = get(d, "y1").orElseThrow();
+    SharedContact y4 = get(d, "y4").orElseThrow();
+    put(
+        d,
+        new SharedContact(d, "y1", 5, y1.created(), y1.updated(), false, "{}", "{}", " amazing", 0),
+        new SharedContact(d, "y4", 6, y4.created(), y4.updated(), true, "{}", "{}", " gone", 0));
+    assertThat(rows(d, c -> c.search("grace", 0, 10))).containsExactly("y2");
+    assertThat(rows(d, c -> c.search("amaz", 0, 10))).containsExactly("y1");
+    assertThat(countSearch(d, "g")).isEqualTo(2);
   }
 
   @Test

@@ -29,8 +29,12 @@ import dev.openpeople.token.TokenSigner;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The directory methods of the {@code people} resource
@@ -48,6 +52,7 @@ public final class PeopleDirectoryRoutes implements Routes {
   private final SharedContactService sharedContacts;
   private final Listing listing;
   private final Listing search;
+  private final Map<String, ProfileWords> profileWords = new ConcurrentHashMap<>();
 
   public PeopleDirectoryRoutes(
       ContactService contacts, SharedContactService sharedContacts, TokenSigner signer) {
@@ -190,14 +195,32 @@ public final class PeopleDirectoryRoutes implements Routes {
   }
 
   /** True when the user's name or address has a word starting with {@code prefix}. */
-  private static boolean matches(User user, String prefix) {
+  private boolean matches(User user, String prefix) {
+    ProfileWords known = profileWords.get(user.email());
+    if (known == null || !Objects.equals(known.profile(), user.profile())) {
+      if (profileWords.size() >= MAX_USERS) {
+        profileWords.clear();
+      }
+      known = new ProfileWords(user.profile(), words(user));
+      profileWords.put(user.email(), known);
+    }
+    return known.words().contains(" " + prefix);
+  }
+
+  /**
+   * The words {@link #matches} looks in, computed from the user's e-mail address and stored profile
+   * (the profile's names and addresses); kept per address with the profile they came from, since
+   * rendering and folding a profile costs far more than the search's own reads.
+   */
+  private record ProfileWords(@Nullable String profile, String words) {}
+
+  private static String words(User user) {
     ObjectNode person = Persons.profile(user, PersonFields.readable(), PROFILE);
     StringBuilder words = new StringBuilder();
     person.path("names").forEach(n -> words.append(' ').append(n.path("displayName").asText()));
     person.path("emailAddresses").forEach(e -> words.append(' ').append(e.path("value").asText()));
     String text = TextKeys.fold(words.toString()).replaceAll("[^\\p{L}\\p{N}@.]+", " ");
-    String spaced = " " + text.replace('@', ' ').replace('.', ' ') + " " + text;
-    return spaced.contains(" " + prefix);
+    return " " + text.replace('@', ' ').replace('.', ' ') + " " + text;
   }
 
   private static final Set<ReadSources> PROFILE = EnumSet.of(ReadSources.READ_SOURCE_TYPE_PROFILE);

@@ -11,14 +11,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The SQL implementation of {@link SharedContactStore} for one domain of one transaction. */
 record JdbcSharedContactStore(Statements sql, String domain) implements SharedContactStore {
   private static final String COLUMNS =
       "domain, id, seq, created_at, updated_at, deleted, entry, person, search_text, photo_version";
+
+  /**
+   * Term rows beyond which a search matches the domain's rows with LIKE instead: a short prefix can
+   * select most of a domain's terms, and counting the distinct owners of many terms costs more than
+   * one pass over the rows (PostgreSQL, 100,000 contacts: ~1.4 ms for 1,100 terms, ~7 ms for
+   * 11,000, ~17 ms for the LIKE pass; BENCHMARKS.md). Finding that out reads at most this many.
+   */
+  private static final int BROAD = 4000;
 
   @Override
   public Optional<SharedContact> get(String id) {
@@ -55,6 +65,46 @@ record JdbcSharedContactStore(Statements sql, String domain) implements SharedCo
         c.person(),
         c.searchText(),
         c.photoVersion());
+    writeTerms(sql, domain, c.id(), !c.deleted(), c.searchText());
+  }
+
+  /**
+   * Replaces the rows of {@code shared_contact_terms} of one contact: the {@link #terms} of its
+   * search text when it is live, none when it is deleted.
+   */
+  static void writeTerms(
+      Statements sql, String domain, String id, boolean live, String searchText) {
+    sql.update("DELETE FROM shared_contact_terms WHERE domain = ? AND contact_id = ?", domain, id);
+    if (live) {
+      Statements.exec(
+          () ->
+              sql.batch(
+                  "INSERT INTO shared_contact_terms (domain, term, contact_id) VALUES (?, ?, ?)",
+                  terms(searchText),
+                  (insert, term) -> {
+                    insert.setString(1, domain);
+                    insert.setString(2, term);
+                    insert.setString(3, id);
+                  }));
+    }
+  }
+
+  /**
+   * The distinct words of a search text that follow a space: a query without spaces matches {@code
+   * search_text LIKE '% query%'} exactly when one of them starts with it.
+   */
+  static Set<String> terms(String searchText) {
+    Set<String> terms = new LinkedHashSet<>();
+    int start = searchText.indexOf(' ');
+    while (start >= 0) {
+      int end = searchText.indexOf(' ', start + 1);
+      String word = searchText.substring(start + 1, end < 0 ? searchText.length() : end);
+      if (!word.isEmpty()) {
+        terms.add(word);
+      }
+      start = end;
+    }
+    return terms;
   }
 
   @Override
@@ -166,11 +216,60 @@ record JdbcSharedContactStore(Statements sql, String domain) implements SharedCo
 
   @Override
   public long countSearch(String prefix) {
+    String end = termsEnd(prefix);
+    if (end == null) {
+      return sql.number(
+          "SELECT COUNT(*) FROM shared_contacts WHERE domain = ? AND deleted = FALSE"
+              + " AND search_text LIKE ? ESCAPE '\\'",
+          domain,
+          like(prefix));
+    }
     return sql.number(
-        "SELECT COUNT(*) FROM shared_contacts WHERE domain = ? AND deleted = FALSE"
-            + " AND search_text LIKE ? ESCAPE '\\'",
+        "SELECT COUNT(*) FROM (SELECT DISTINCT contact_id FROM shared_contact_terms"
+            + " WHERE domain = ? AND term >= ? AND term < ?) matches",
         domain,
-        like(prefix));
+        prefix,
+        end);
+  }
+
+  /**
+   * The upper bound of the terms {@code prefix} selects ({@link #rangeEnd}), or null when the
+   * search should match {@code search_text} with LIKE instead: the terms cannot answer it, or it
+   * selects more than {@link #BROAD} of them.
+   */
+  private @Nullable String termsEnd(String prefix) {
+    String end = rangeEnd(prefix);
+    if (end == null) {
+      return null;
+    }
+    long terms =
+        sql.number(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM shared_contact_terms"
+                + " WHERE domain = ? AND term >= ? AND term < ? LIMIT ?) probe",
+            domain,
+            prefix,
+            end,
+            BROAD + 1);
+    return terms > BROAD ? null : end;
+  }
+
+  /**
+   * The least string above every string starting with {@code prefix} (its last code point plus
+   * one), which bounds a range scan of the terms in both dialects' byte order (SQLite's BINARY,
+   * PostgreSQL's "C" on UTF-8, both code point order); null when the terms cannot answer: an empty
+   * prefix, one with a space (it spans words) or one ending in U+10FFFF.
+   */
+  static @Nullable String rangeEnd(String prefix) {
+    if (prefix.isEmpty() || prefix.indexOf(' ') >= 0) {
+      return null;
+    }
+    int last = prefix.codePointBefore(prefix.length());
+    if (last == Character.MAX_CODE_POINT) {
+      return null;
+    }
+    int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+    return prefix.substring(0, prefix.length() - Character.charCount(last))
+        + Character.toString(next);
   }
 
   private static String like(String prefix) {
@@ -179,6 +278,20 @@ record JdbcSharedContactStore(Statements sql, String domain) implements SharedCo
 
   @Override
   public List<SharedContact> search(String prefix, long offset, int limit) {
+    String end = termsEnd(prefix);
+    if (end != null) {
+      return select(
+          "SELECT "
+              + COLUMNS
+              + " FROM shared_contacts WHERE domain = ? AND deleted = FALSE AND id IN"
+              + " (SELECT contact_id FROM shared_contact_terms"
+              + " WHERE domain = ? AND term >= ? AND term < ?) ORDER BY id LIMIT ? OFFSET ?",
+          domain,
+          prefix,
+          end,
+          limit,
+          offset);
+    }
     return select(
         "SELECT "
             + COLUMNS

@@ -308,6 +308,7 @@ public final class JdbcStorage implements Storage {
                 "other_contact_terms",
                 "other_contacts",
                 "shared_contact_photos",
+                "shared_contact_terms",
                 "shared_contacts",
                 "domains",
                 "users",

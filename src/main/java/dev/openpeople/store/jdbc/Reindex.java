@@ -151,7 +151,7 @@ final class Reindex {
    */
   private record Shared(String domain, String id, long seq, String text) {}
 
-  /** Recomputes the search text of the live shared contacts. */
+  /** Recomputes the search text (and so the search terms) of the live shared contacts. */
   private int sharedContacts() {
     return inBatches(
         "SELECT domain, id, seq, entry FROM shared_contacts"
@@ -165,19 +165,28 @@ final class Reindex {
                   .map(r -> new Shared(r.domain(), r.id(), r.seq(), rules.sharedContact(r.text())))
                   .toList();
           return storage.runWrite(
-              c ->
-                  changed(
-                      new Statements(c)
-                          .batch(
-                              "UPDATE shared_contacts SET search_text = ?"
-                                  + " WHERE domain = ? AND id = ? AND seq = ?",
-                              keyed,
-                              (update, row) -> {
-                                update.setString(1, row.text());
-                                update.setString(2, row.domain());
-                                update.setString(3, row.id());
-                                update.setLong(4, row.seq());
-                              })));
+              c -> {
+                Statements sql = new Statements(c);
+                int[] counts =
+                    sql.batch(
+                        "UPDATE shared_contacts SET search_text = ?"
+                            + " WHERE domain = ? AND id = ? AND seq = ?",
+                        keyed,
+                        (update, row) -> {
+                          update.setString(1, row.text());
+                          update.setString(2, row.domain());
+                          update.setString(3, row.id());
+                          update.setLong(4, row.seq());
+                        });
+                for (int i = 0; i < counts.length; i++) {
+                  if (counts[i] > 0) {
+                    Shared row = keyed.get(i);
+                    JdbcSharedContactStore.writeTerms(
+                        sql, row.domain(), row.id(), true, row.text());
+                  }
+                }
+                return changed(counts);
+              });
         });
   }
 
