@@ -33,11 +33,11 @@ db="openpeople_bench_import"
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
 for storage in "sqlite:$work/import.db" "postgresql://127.0.0.1:5432/$db?user=postgres"; do
   backend="${storage%%:*}"
-  run "import ($backend)" java -Xmx1g -jar target/openpeople.jar import --no-progress \
+  run "import ($backend)" bin/openpeople import --no-progress \
     --user bench@example.com --storage "$storage" "$work/cards.vcf"
-  run "export vcard ($backend)" java -Xmx1g -jar target/openpeople.jar export \
+  run "export vcard ($backend)" bin/openpeople export \
     --user bench@example.com --storage "$storage" --format vcard --out "$work/out.vcf"
-  run "dump ($backend)" java -Xmx1g -jar target/openpeople.jar dump --storage "$storage" \
+  run "dump ($backend)" bin/openpeople dump --storage "$storage" \
     --out "$work/dump.jsonl"
 done
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null

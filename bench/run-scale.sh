@@ -12,22 +12,25 @@ cd "$root"
 [ -f target/openpeople.jar ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true package
 backends=("$@"); [ ${#backends[@]} -gt 0 ] || backends=(postgresql sqlite)
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-port="${PORT:-$((20000 + ($$ % 2000) * 8))}"
+. "$root/bench/lib.sh"
 
 run() { # backend label users per_user
   local backend=$1 label=$2 users=$3 per=$4 storage db="openpeople_scale_$2_$$"
-  port=$((port + 1))
+  local port; port="$(free_port)"
   if [ "$backend" = sqlite ]; then
     storage="sqlite:$work/scale-$label.db"
   else
     psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
     storage="postgresql://127.0.0.1:5432/$db?user=postgres"
   fi
-  local jfr=()
-  [ -n "${JFR:-}" ] && mkdir -p "$JFR" && jfr=("-XX:StartFlightRecording=filename=$JFR/scale-$backend-$label.jfr,settings=profile")
-  java -Xmx512m "${jfr[@]}" -jar target/openpeople.jar serve --port "$port" --storage "$storage" >"$work/server.log" 2>&1 &
+  local jfr=""
+  [ -n "${JFR:-}" ] && mkdir -p "$JFR" && jfr="-XX:StartFlightRecording=filename=$JFR/scale-$backend-$label.jfr,settings=profile"
+  # As users run it: bin/openpeople with its JVM settings.
+  OPENPEOPLE_JAVA_OPTS="${OPENPEOPLE_JAVA_OPTS:-} $jfr" bin/openpeople serve --port "$port" --storage "$storage" \
+    >"$work/server.log" 2>&1 &
   local pid=$!
-  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
+  kill -0 $pid 2>/dev/null || { cat "$work/server.log"; echo "server on port $port did not start" >&2; exit 1; }
   echo "== ScaleBench, $backend, $users users x $per contacts, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   java -cp target/openpeople.jar bench/ScaleBench.java "http://127.0.0.1:$port" "$users" "$per" "$pid" "${BUDGET:-900}" \
     | tee "$work/$backend-$label.txt" || { cat "$work/server.log"; kill $pid; exit 1; }

@@ -17,14 +17,7 @@ cd "$root"
 [ -f target/openpeople.jar ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true package
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-# A free port per server, not a fixed one: other checkouts may be benchmarking on the same machine.
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 20000))
-    (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
+. "$root/bench/lib.sh"
 for backend in ${BACKENDS:-sqlite postgresql}; do
   for n in "${sizes[@]}"; do
     port="$(free_port)"

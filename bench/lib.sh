@@ -1,0 +1,10 @@
+# Shared by the bench/run*.sh scripts (sourced).
+
+# A free port per server, not a fixed one: other checkouts may be benchmarking on the same machine.
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 20000))
+    (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
