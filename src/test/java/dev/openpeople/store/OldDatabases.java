@@ -44,6 +44,22 @@ final class OldDatabases {
 
   /** A fresh PostgreSQL database at migration {@code version} with {@code rows}, then checked. */
   static void postgresql(String version, Rows rows, Check check) throws Exception {
+    freshPostgresql(
+        url -> {
+          write("jdbc:" + url, "postgresql", version, rows);
+          try (Storage storage = Storages.open(url)) {
+            check.check(storage);
+          }
+        });
+  }
+
+  /** Work on the storage URL of a PostgreSQL database. */
+  interface OnDatabase {
+    void run(String storageUrl) throws Exception;
+  }
+
+  /** Runs {@code work} on a fresh PostgreSQL database, dropped afterwards. */
+  static void freshPostgresql(OnDatabase work) throws Exception {
     String database =
         "openpeople_u_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     try (Connection c = DriverManager.getConnection(ADMIN);
@@ -51,11 +67,7 @@ final class OldDatabases {
       s.execute("CREATE DATABASE " + database);
     }
     try {
-      String url = "postgresql://127.0.0.1:5432/" + database + "?user=postgres";
-      write("jdbc:" + url, "postgresql", version, rows);
-      try (Storage storage = Storages.open(url)) {
-        check.check(storage);
-      }
+      work.run("postgresql://127.0.0.1:5432/" + database + "?user=postgres");
     } finally {
       try (Connection c = DriverManager.getConnection(ADMIN);
           Statement s = c.createStatement()) {

@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * recorded checksum that matches neither text still fails Flyway's validation.
  */
 class RewordedMigrationTest {
-  private static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
   /** V3's first comment as released, byte for byte (it named a tracker entry). */
   private static final String RELEASED_HEADER =
@@ -51,23 +49,7 @@ class RewordedMigrationTest {
 
   @Test
   void postgresql() throws Exception {
-    String database =
-        "openpeople_m_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    try (Connection c = DriverManager.getConnection(ADMIN);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
-    }
-    try {
-      check(
-          "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres",
-          "postgresql://127.0.0.1:5432/" + database + "?user=postgres",
-          "postgresql");
-    } finally {
-      try (Connection c = DriverManager.getConnection(ADMIN);
-          Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      }
-    }
+    OldDatabases.freshPostgresql(url -> check("jdbc:" + url, url, "postgresql"));
   }
 
   private void check(String jdbcUrl, String storageUrl, String dialect) throws Exception {
