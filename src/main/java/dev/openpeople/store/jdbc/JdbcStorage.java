@@ -104,6 +104,15 @@ public final class JdbcStorage implements Storage {
   }
 
   @Override
+  public <T extends @Nullable Object> T readStatement(String email, Work<T> work) {
+    return readTime.record(
+        () -> {
+          User user = findOrCreate(email);
+          return runStatement(connection -> work.run(new JdbcUserSession(connection, user, false)));
+        });
+  }
+
+  @Override
   public <T extends @Nullable Object> T write(String email, Work<T> work) {
     T result = writeTime.record(() -> writeUntimed(email, work));
     statistics.afterWrite();
@@ -414,6 +423,21 @@ public final class JdbcStorage implements Storage {
       } finally {
         connection.setReadOnly(false);
       }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    } finally {
+      Nesting.leave();
+    }
+  }
+
+  /**
+   * Runs work of one read-only statement on a connection in auto-commit mode: the statement is its
+   * own transaction and snapshot, without the BEGIN and COMMIT round trips of {@link #runRead}.
+   */
+  <T extends @Nullable Object> T runStatement(SqlWork<T> work) {
+    Nesting.enter();
+    try (Connection connection = pool.getConnection()) {
+      return work.run(connection);
     } catch (SQLException e) {
       throw Sql.failure(e);
     } finally {
