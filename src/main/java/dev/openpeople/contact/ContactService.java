@@ -117,7 +117,8 @@ public final class ContactService {
 
   /** Creates the user if new (a caller of domain-wide methods is a user of the domain). */
   public void register(String email) {
-    storage.read(email, session -> session.user().id());
+    // The user row alone, read (or created) before the work, which needs no statement of its own.
+    storage.readStatement(email, session -> session.user().id());
   }
 
   /**
