@@ -21,6 +21,12 @@ public interface DomainSession {
   /** Users whose address is in this domain, by address, after {@code afterEmail}. */
   List<User> users(String afterEmail, int limit);
 
+  /**
+   * The users among the domain's first {@code maxUsers} by address whose profile (its display names
+   * and e-mail addresses, folded) has a word starting with the folded {@code prefix}, by address.
+   */
+  List<User> searchUsers(String prefix, int maxUsers);
+
   /** A user of the domain who appeared or whose profile changed, at {@code seq} of the domain. */
   record ProfileChange(long seq, User user) {}
 

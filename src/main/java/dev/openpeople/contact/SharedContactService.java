@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -100,24 +99,23 @@ public final class SharedContactService {
   public record DirectoryMatches(List<DirectoryRows.Row> rows, long total) {}
 
   /**
-   * Searches the directory: the domain's users that {@code userMatches} (at most {@code maxUsers}
-   * considered), then its shared contacts with a word starting with {@code prefix}; {@code size}
-   * rows from row {@code offset}.
+   * Searches the directory: the domain's users whose profile has a word starting with {@code
+   * prefix} (at most {@code maxUsers} considered, {@link DomainSession#searchUsers}), then its
+   * shared contacts with a word starting with {@code prefix}; {@code size} rows from row {@code
+   * offset}.
    */
   public DirectoryMatches searchDirectory(
       String domain,
       String prefix,
       boolean profiles,
       boolean sharedContacts,
-      Predicate<User> userMatches,
       int maxUsers,
       long offset,
       int size) {
     return storage.readDomain(
         domain,
         s -> {
-          List<User> users =
-              profiles ? s.users("", maxUsers).stream().filter(userMatches).toList() : List.of();
+          List<User> users = profiles ? s.searchUsers(prefix, maxUsers) : List.of();
           // One store for the count and the page: it probes the prefix once.
           SharedContactStore shared = s.sharedContacts();
           long total = users.size() + (sharedContacts ? shared.countSearch(prefix) : 0);

@@ -67,7 +67,8 @@ public interface Storage extends AutoCloseable {
    * Recomputes the sort keys and search terms of every live row when the database records another
    * version of the rules than {@code rules.version()} (rows written by an older build), then
    * records this one; a no-op otherwise. Bodies, change sequences and so etags and sync tokens stay
-   * as they are. Safe while other nodes run and write. Returns how many rows it rewrote.
+   * as they are; the users' profile search terms are recomputed too. Safe while other nodes run and
+   * write. Returns how many contact and shared contact rows it rewrote.
    */
   int reindex(IndexRules rules);
 

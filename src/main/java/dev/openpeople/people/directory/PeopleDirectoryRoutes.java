@@ -29,12 +29,8 @@ import dev.openpeople.token.TokenSigner;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The directory methods of the {@code people} resource
@@ -52,7 +48,6 @@ public final class PeopleDirectoryRoutes implements Routes {
   private final SharedContactService sharedContacts;
   private final Listing listing;
   private final Listing search;
-  private final Map<String, ProfileWords> profileWords = new ConcurrentHashMap<>();
 
   public PeopleDirectoryRoutes(
       ContactService contacts, SharedContactService sharedContacts, TokenSigner signer) {
@@ -140,14 +135,12 @@ public final class PeopleDirectoryRoutes implements Routes {
     if (prefix.isEmpty()) {
       return ApiReply.json(Json.object());
     }
-    String word = " " + prefix;
     SharedContactService.DirectoryMatches found =
         sharedContacts.searchDirectory(
             request.domain(),
             prefix,
             request.profiles(),
             request.sharedContacts(),
-            user -> matches(user, word),
             MAX_USERS,
             offset,
             request.pageSize());
@@ -193,38 +186,6 @@ public final class PeopleDirectoryRoutes implements Routes {
       }
     }
     return response;
-  }
-
-  /**
-   * True when the user's name or address has a word starting with the prefix; {@code word} is the
-   * prefix after a space.
-   */
-  private boolean matches(User user, String word) {
-    ProfileWords known = profileWords.get(user.email());
-    if (known == null || !Objects.equals(known.profile(), user.profile())) {
-      if (profileWords.size() >= MAX_USERS) {
-        profileWords.clear();
-      }
-      known = new ProfileWords(user.profile(), words(user));
-      profileWords.put(user.email(), known);
-    }
-    return known.words().contains(word);
-  }
-
-  /**
-   * The words {@link #matches} looks in, computed from the user's e-mail address and stored profile
-   * (the profile's names and addresses); kept per address with the profile they came from, since
-   * rendering and folding a profile costs far more than the search's own reads.
-   */
-  private record ProfileWords(@Nullable String profile, String words) {}
-
-  private static String words(User user) {
-    ObjectNode person = Persons.profile(user, PersonFields.readable(), PROFILE);
-    StringBuilder words = new StringBuilder();
-    person.path("names").forEach(n -> words.append(' ').append(n.path("displayName").asText()));
-    person.path("emailAddresses").forEach(e -> words.append(' ').append(e.path("value").asText()));
-    String text = TextKeys.fold(words.toString()).replaceAll("[^\\p{L}\\p{N}@.]+", " ");
-    return " " + text.replace('@', ' ').replace('.', ' ') + " " + text;
   }
 
   private static final Set<ReadSources> PROFILE = EnumSet.of(ReadSources.READ_SOURCE_TYPE_PROFILE);

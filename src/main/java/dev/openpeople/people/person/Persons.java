@@ -14,7 +14,6 @@ import dev.openpeople.token.TokenSigner;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -236,11 +235,7 @@ public final class Persons {
 
   private static ObjectNode defaultProfile(User user) {
     ObjectNode body = Json.object();
-    String local = user.email().substring(0, user.email().indexOf('@'));
-    String given =
-        local.isEmpty()
-            ? local
-            : local.substring(0, 1).toUpperCase(Locale.ROOT) + local.substring(1);
+    String given = user.defaultName();
     ObjectNode name = body.putArray("names").addObject();
     name.set("metadata", profileItemMetadata(user, "PROFILE"));
     name.put("displayName", given);

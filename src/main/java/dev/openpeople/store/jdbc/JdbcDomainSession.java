@@ -52,6 +52,30 @@ record JdbcDomainSession(Connection connection, String domain, LongSupplier seq,
   }
 
   @Override
+  public List<User> searchUsers(String prefix, int maxUsers) {
+    String end = JdbcSharedContactStore.rangeEnd(prefix);
+    if (end == null) {
+      return users("", maxUsers).stream().filter(u -> ProfileTerms.matches(u, prefix)).toList();
+    }
+    // The users with a term in the prefix's range, among the domain's first maxUsers by address
+    // (the bound is read only when some user matches).
+    return new Statements(connection)
+        .select(
+            "SELECT "
+                + JdbcStorage.USER_COLUMNS
+                + " FROM users WHERE id IN (SELECT user_id FROM user_terms"
+                + " WHERE domain = ? AND term >= ? AND term < ?)"
+                + " AND email <= COALESCE((SELECT email FROM users WHERE domain = ?"
+                + " ORDER BY email LIMIT 1 OFFSET ?), email) ORDER BY email",
+            JdbcStorage::user,
+            domain,
+            prefix,
+            end,
+            domain,
+            maxUsers - 1);
+  }
+
+  @Override
   public List<ProfileChange> profileChanges(long afterSeq, long upToSeq, int limit) {
     return new Statements(connection)
         .select(

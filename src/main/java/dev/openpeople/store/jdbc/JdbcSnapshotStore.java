@@ -73,6 +73,7 @@ final class JdbcSnapshotStore implements SnapshotStore {
             insert.setLong(7, domainSeq);
             insert.executeUpdate();
           }
+          ProfileTerms.insert(new Statements(connection), List.of(user));
           String after = dialect.afterExplicitUserIds();
           if (!after.isEmpty()) {
             try (PreparedStatement bump = connection.prepareStatement(after)) {

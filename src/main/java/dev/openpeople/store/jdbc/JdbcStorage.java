@@ -83,6 +83,7 @@ public final class JdbcStorage implements Storage {
         .locations(dialect.migrations())
         .failOnMissingLocations(true)
         .callbacks(new RewordedMigrations(dialect.migrations()))
+        .javaMigrations(new V15UserTerms())
         .load()
         .migrate();
   }
@@ -265,7 +266,8 @@ public final class JdbcStorage implements Storage {
 
   /**
    * Creates a user in one transaction with the next number of its domain's change sequence (its
-   * appearance is a directory change). Rolls back, leaving no gap, when another node created it.
+   * appearance is a directory change) and the search terms of its default profile. Rolls back,
+   * leaving no gap, when another node created it.
    */
   private static void create(Connection connection, String email) throws SQLException {
     connection.setAutoCommit(false);
@@ -281,6 +283,10 @@ public final class JdbcStorage implements Storage {
         insert.setString(3, domain);
         insert.setLong(4, seq);
         if (insert.executeUpdate() == 1) {
+          User created = loadUser(connection, email);
+          if (created != null) {
+            ProfileTerms.insert(new Statements(connection), List.of(created));
+          }
           connection.commit();
         } else {
           connection.rollback();
@@ -331,6 +337,7 @@ public final class JdbcStorage implements Storage {
                 "shared_contact_photos",
                 "shared_contact_terms",
                 "shared_contacts",
+                "user_terms",
                 "domains",
                 "users",
                 "server_counters"

@@ -78,6 +78,9 @@ record JdbcUserSession(Connection connection, User user, boolean writable) imple
             profileJson,
             seq,
             user.id());
+    ProfileTerms.write(
+        new Statements(connection),
+        new User(user.id(), user.email(), user.lastSeq(), profileJson, user.created()));
   }
 
   private void requireWritable() {

@@ -3,6 +3,7 @@ package dev.openpeople.store.jdbc;
 
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.IndexRules;
+import dev.openpeople.contact.User;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,13 +54,16 @@ final class Reindex {
                 "other_contact_terms",
                 "other_contact_id")
             + sharedContacts();
+    // Profile terms fold with TextKeys, named by the production rules' version.
+    int profiles = users();
     storage.runWrite(
         c ->
             new Statements(c)
                 .update("UPDATE server_state SET index_version = ? WHERE id = 1", rules.version()));
     LOG.info(
-        "Re-indexed {} rows under index rules {} (were: {})",
+        "Re-indexed {} rows and the profiles of {} users under index rules {} (were: {})",
         rows,
+        profiles,
         rules.version(),
         recorded.isEmpty() ? "lower-cased names and terms" : recorded);
     return rows;
@@ -188,6 +192,42 @@ final class Reindex {
                 return changed(counts);
               });
         });
+  }
+
+  /** A user row and its domain sequence number, which changes with its profile. */
+  private record Profile(User user, long domainSeq) {}
+
+  /**
+   * Recomputes the profile search terms of every user ({@link ProfileTerms}), which fold text by
+   * the rules; a user whose profile changed since it was read was indexed by that change.
+   */
+  private int users() {
+    return inBatches(
+        "SELECT "
+            + JdbcStorage.USER_COLUMNS
+            + ", domain_seq FROM users WHERE (id, id) > (?, ?) ORDER BY id LIMIT ?",
+        rs -> new Profile(JdbcStorage.user(rs), rs.getLong(6)),
+        new Object[] {Long.MIN_VALUE, Long.MIN_VALUE},
+        row -> new Object[] {row.user().id(), row.user().id()},
+        rows ->
+            storage.runWrite(
+                c -> {
+                  Statements sql = new Statements(c);
+                  int[] counts =
+                      sql.batch(
+                          "UPDATE users SET domain_seq = domain_seq WHERE id = ? AND domain_seq = ?",
+                          rows,
+                          (update, row) -> {
+                            update.setLong(1, row.user().id());
+                            update.setLong(2, row.domainSeq());
+                          });
+                  for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                      ProfileTerms.write(sql, rows.get(i).user());
+                    }
+                  }
+                  return changed(counts);
+                }));
   }
 
   /** How many statements of a batch changed a row. */
