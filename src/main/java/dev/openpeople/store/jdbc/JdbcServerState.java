@@ -30,7 +30,8 @@ final class JdbcServerState implements ServerState {
 
   @Override
   public Snapshot snapshot() {
-    return storage.runRead(
+    // One row read by one statement: consistent without a transaction around it.
+    return storage.runSingleStatement(
         connection ->
             new Statements(connection)
                     .select(

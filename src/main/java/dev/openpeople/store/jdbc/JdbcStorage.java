@@ -421,6 +421,21 @@ public final class JdbcStorage implements Storage {
     }
   }
 
+  /**
+   * Runs one statement's work outside any transaction (the statement is its own): no BEGIN and
+   * COMMIT, which on PostgreSQL are round trips of their own.
+   */
+  <T extends @Nullable Object> T runSingleStatement(SqlWork<T> work) {
+    Nesting.enter();
+    try (Connection connection = pool.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    } finally {
+      Nesting.leave();
+    }
+  }
+
   <T extends @Nullable Object> T runWrite(SqlWork<T> work) {
     Nesting.enter();
     if (dialect.serializeWrites()) {
