@@ -81,6 +81,12 @@ public final class SqliteDialect implements Dialect {
     return "SELECT id, email, last_seq, profile, created_at FROM users WHERE email = ?";
   }
 
+  /** A file's writes share one connection; an in-memory database has a single one anyway. */
+  @Override
+  public boolean oneWriterConnection() {
+    return !memory;
+  }
+
   @Override
   public void close() {
     if (anchor != null) {
