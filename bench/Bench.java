@@ -226,7 +226,10 @@ public final class Bench {
     ObjectNode p = JSON.createObjectNode();
     p.putArray("names").addObject().put("givenName", "given" + (i / 10)).put("familyName", "family" + i);
     p.putArray("emailAddresses").addObject().put("value", "person" + i + "@example.com").put("type", "work");
-    p.putArray("phoneNumbers").addObject().put("value", "+1 555 " + (1_000_000 + i)).put("type", "mobile");
+    // Seven digits after the area code for every i, as in a North American number (the single
+    // creates' i of 10,000,000 and more once made eleven-digit numbers, which took another path).
+    p.putArray("phoneNumbers").addObject().put("value", "+1 555 " + (1_000_000 + i % 9_000_000))
+        .put("type", "mobile");
     return p;
   }
 
