@@ -68,9 +68,11 @@ public final class Bench {
       System.out.printf("createContact window %d %d (epoch ms)%n",
           System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000,
           System.currentTimeMillis());
-      // Where the server's CPU went, by thread (names without their numbers), user + system.
-      java.util.Map<String, Long> threads = threadCpu(pid);
-      threadsBefore.forEach((name, micros) -> threads.merge(name, -micros, Long::sum));
+      // Where the server's CPU went, by thread (names without their numbers), user + system; a
+      // thread started during the measure counts from zero.
+      java.util.Map<String, Long> threads = new java.util.TreeMap<>();
+      threadCpu(pid).forEach((task, micros) -> threads.merge(task.substring(task.indexOf(' ') + 1),
+          micros - threadsBefore.getOrDefault(task, 0L), Long::sum));
       threads.entrySet().stream()
           .filter(e -> e.getValue() > 0)
           .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
@@ -273,9 +275,9 @@ public final class Bench {
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000L;
   }
 
-  /** CPU so far (us) of the server's threads, summed by name with digits removed. */
+  /** CPU so far (us) of each of the server's threads, keyed "TID NAME" (digits of NAME as #). */
   private static java.util.Map<String, Long> threadCpu(String pid) throws Exception {
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
     try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
       for (Path task : tasks.toList()) {
         try {
@@ -283,8 +285,8 @@ public final class Bench {
           String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
               .replaceAll("[0-9]+", "#");
           String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-          out.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000L,
-              Long::sum);
+          out.put(task.getFileName() + " " + name,
+              (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000L);
         } catch (java.io.IOException gone) {
           // The thread ended.
         }
