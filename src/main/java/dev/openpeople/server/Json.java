@@ -40,6 +40,11 @@ public final class Json {
                 .build());
   }
 
+  /** The writers of {@link #write}, built once (a writer is immutable and thread-safe). */
+  private static final ObjectWriter PRETTY = MAPPER.writer(SerializationFeature.INDENT_OUTPUT);
+
+  private static final ObjectWriter COMPACT = MAPPER.writer();
+
   private Json() {}
 
   public static ObjectNode object() {
@@ -91,8 +96,7 @@ public final class Json {
    * so a write that has been applied is never answered with an error.
    */
   public static byte[] write(JsonNode node, boolean pretty) {
-    ObjectWriter writer =
-        pretty ? MAPPER.writer(SerializationFeature.INDENT_OUTPUT) : MAPPER.writer();
+    ObjectWriter writer = pretty ? PRETTY : COMPACT;
     try {
       return writer.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
