@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -18,7 +19,6 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.openpeople.error.ApiException;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -136,11 +136,13 @@ public final class Json {
   }
 
   private static byte[] write(Body body, ObjectWriter writer) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-    try (JsonGenerator out = writer.createGenerator(bytes)) {
-      body.write(out);
+    // Jackson's builder, as writeValueAsBytes uses: blocks, copied once at the end.
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder()) {
+      try (JsonGenerator out = writer.createGenerator(bytes)) {
+        body.write(out);
+      }
+      return bytes.toByteArray();
     }
-    return bytes.toByteArray();
   }
 
   /**
