@@ -109,12 +109,7 @@ public final class Persons {
       } else {
         out.writeStartObject();
         out.writeArrayFieldStart("sources");
-        out.writeStartObject();
-        out.writeStringField("type", "CONTACT");
-        out.writeStringField("id", ContactIds.sourceId(contact.id()));
-        out.writeStringField("etag", Etags.source(contact));
-        out.writeStringField("updateTime", Timestamps.format(contact.updated()));
-        out.writeEndObject();
+        writeSource(out, "CONTACT", contact);
         out.writeEndArray();
         out.writeStringField("objectType", "PERSON");
         out.writeEndObject();
@@ -132,6 +127,17 @@ public final class Persons {
         }
       }
     }
+    out.writeEndObject();
+  }
+
+  /** A stored contact's entry of {@code metadata.sources}, of source {@code type}. */
+  private static void writeSource(JsonGenerator out, String type, Contact contact)
+      throws IOException {
+    out.writeStartObject();
+    out.writeStringField("type", type);
+    out.writeStringField("id", ContactIds.sourceId(contact.id()));
+    out.writeStringField("etag", Etags.source(contact));
+    out.writeStringField("updateTime", Timestamps.format(contact.updated()));
     out.writeEndObject();
   }
 
@@ -204,12 +210,7 @@ public final class Persons {
     if (mask.has("metadata")) {
       out.writeObjectFieldStart("metadata");
       out.writeArrayFieldStart("sources");
-      out.writeStartObject();
-      out.writeStringField("type", "OTHER_CONTACT");
-      out.writeStringField("id", ContactIds.sourceId(contact.id()));
-      out.writeStringField("etag", Etags.source(contact));
-      out.writeStringField("updateTime", Timestamps.format(contact.updated()));
-      out.writeEndObject();
+      writeSource(out, "OTHER_CONTACT", contact);
       if (shown != null) {
         writeProfileSource(out, shown);
       }
