@@ -120,8 +120,10 @@ final class AtomWriter {
     }
     link(out, "self", urls.self(contact.id()));
     link(out, "edit", urls.self(contact.id()));
-    for (XmlElement element : urls.projection().visible(stored.elements())) {
-      element(out, element, Namespaces.ATOM);
+    for (XmlElement element : stored.elements()) {
+      if (urls.projection().shows(element)) {
+        element(out, element, Namespaces.ATOM);
+      }
     }
   }
 
