@@ -93,6 +93,8 @@ public final class GDataBench {
     }
     List<Double> searches = new ArrayList<>();
     java.util.Random random = new java.util.Random(42);
+    long searchCpu = cpuMillis(pid);
+    long searchDbCpu = databaseCpuMillis();
     for (int i = 0; i < 500; i++) {
       String query = Integer.toString(random.nextInt(total / 10));
       long t = System.nanoTime();
@@ -102,9 +104,13 @@ public final class GDataBench {
         throw new IllegalStateException("searchDirectoryPeople: " + found);
       }
     }
+    searchCpu = cpuMillis(pid) - searchCpu;
+    searchDbCpu = databaseCpuMillis() - searchDbCpu;
     Collections.sort(searches);
-    report("searchDirectoryPeople", "p50 %.2f ms, p99 %.2f ms over 500 queries (%d shared contacts, %d profiles)",
-        searches.get(searches.size() / 2), searches.get((int) (searches.size() * 0.99)), total, users);
+    report("searchDirectoryPeople", "p50 %.2f ms, p99 %.2f ms over 500 queries (%d shared contacts, %d profiles;"
+            + " server CPU %.0f us, database CPU %.0f us per query)",
+        searches.get(searches.size() / 2), searches.get((int) (searches.size() * 0.99)), total, users,
+        searchCpu * 1000 / 500.0, searchDbCpu * 1000 / 500.0);
     report("server RSS", "%s", rss(pid));
   }
 
@@ -245,5 +251,38 @@ public final class GDataBench {
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     // utime and stime are fields 14 and 15 of stat(5), 12 and 13 after the command name.
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / 100;
+  }
+
+  /**
+   * CPU time (user + system, milliseconds) so far of the PostgreSQL server processes serving the
+   * benchmark's database ({@code BENCH_DB}, set by bench/run.sh; backends are named
+   * "postgres: USER DB ..."), or 0 on SQLite. Connections live as long as the pool keeps them, so
+   * a difference over a phase is that phase's database CPU.
+   */
+  static long databaseCpuMillis() throws Exception {
+    String db = System.getenv("BENCH_DB");
+    if (db == null || db.isEmpty()) {
+      return 0;
+    }
+    long ticks = 0;
+    try (var procs = Files.list(Path.of("/proc"))) {
+      for (Path proc : (Iterable<Path>) procs::iterator) {
+        if (!proc.getFileName().toString().matches("[0-9]+")) {
+          continue;
+        }
+        try {
+          String cmd = new String(Files.readAllBytes(proc.resolve("cmdline")));
+          if (!cmd.startsWith("postgres: ") || !cmd.contains(" " + db + " ")) {
+            continue;
+          }
+          String stat = Files.readString(proc.resolve("stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (java.io.IOException gone) {
+          // The process ended while being read.
+        }
+      }
+    }
+    return ticks * 10;
   }
 }

@@ -22,9 +22,9 @@ for backend in ${BACKENDS:-sqlite postgresql}; do
   for n in "${sizes[@]}"; do
     port="$(free_port)"
     if [ "$backend" = sqlite ]; then
-      storage="sqlite:$work/bench-$n.db"
+      storage="sqlite:$work/bench-$n.db"; export BENCH_DB=""
     else
-      db="openpeople_bench_${n}_$$"
+      db="openpeople_bench_${n}_$$"; export BENCH_DB="$db"
       psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
       storage="postgresql://127.0.0.1:5432/$db?user=postgres"
     fi

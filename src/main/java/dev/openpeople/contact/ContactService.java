@@ -117,7 +117,8 @@ public final class ContactService {
 
   /** Creates the user if new (a caller of domain-wide methods is a user of the domain). */
   public void register(String email) {
-    storage.read(email, session -> session.user().id());
+    // The user row alone, read (or created) before the work, which needs no statement of its own.
+    storage.readStatement(email, session -> session.user().id());
   }
 
   /**
@@ -126,13 +127,30 @@ public final class ContactService {
    */
   public List<Contact> search(String email, String query, int limit, PhoneNumbers phones) {
     Instant cutoff = visibleUntil(email, clock.instant());
+    if (oneStatement(cutoff, query)) {
+      return storage.readStatement(
+          email,
+          session ->
+              ContactSearch.find(query, limit, phones, session.contacts()::find, Long.MAX_VALUE));
+    }
     return storage.read(
         email,
         session -> {
           ContactStore store = session.contacts();
           long asOf = visibleSeq(session, cutoff, store::lastSeqAsOf);
-          return ContactSearch.find(query, limit, phones, store::search, store::getAll, asOf);
+          return ContactSearch.find(query, limit, phones, store::find, asOf);
         });
+  }
+
+  /**
+   * Whether a search of {@code query} as of {@code cutoff} is one statement ({@link
+   * Storage#readStatement}): without a propagation delay it sees everything committed, which one
+   * statement's snapshot is (every row in it has a sequence up to its user's last), and a query
+   * that is not phone-like reads one prefix. With a delay, the cut-off sequence is a read of its
+   * own, and a phone-like query reads up to three prefixes: both stay in one transaction.
+   */
+  static boolean oneStatement(Instant cutoff, String query) {
+    return !cutoff.isBefore(NO_DELAY) && !ContactSearch.phoneLike(query);
   }
 
   /**

@@ -48,6 +48,12 @@ public interface ContactStore extends ChangeReads<Contact> {
   /** Ids of live contacts with a search term starting with {@code prefix}. */
   List<Long> search(String prefix, int limit);
 
+  /**
+   * The live contacts among the ids {@link #search} returns for the same arguments, read in one
+   * statement (so also outside a transaction, {@link Storage#readStatement}).
+   */
+  List<Contact> find(String prefix, int limit);
+
   /** The contacts as a change log, the full listing in {@code order}. */
   default ChangeLog.Counted<Contact> changeLog(SortOrder order) {
     return changeLog(

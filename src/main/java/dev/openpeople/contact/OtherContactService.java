@@ -111,6 +111,13 @@ public final class OtherContactService {
   public List<Contact> search(
       String email, String query, int limit, long asOfSeq, PhoneNumbers phones) {
     Instant cutoff = contacts.visibleUntil(email, now());
+    if (ContactService.oneStatement(cutoff, query)) {
+      return storage()
+          .readStatement(
+              email,
+              session ->
+                  ContactSearch.find(query, limit, phones, session.otherContacts()::find, asOfSeq));
+    }
     return storage()
         .read(
             email,
@@ -118,8 +125,7 @@ public final class OtherContactService {
               OtherContactStore store = session.otherContacts();
               long visible =
                   Math.min(asOfSeq, ContactService.visibleSeq(session, cutoff, store::lastSeqAsOf));
-              return ContactSearch.find(
-                  query, limit, phones, store::search, store::getAll, visible);
+              return ContactSearch.find(query, limit, phones, store::find, visible);
             });
   }
 

@@ -61,4 +61,10 @@ public interface OtherContactStore extends ChangeLog.Counted<Contact> {
 
   /** Ids of live other contacts with a search term starting with {@code prefix}. */
   List<Long> search(String prefix, int limit);
+
+  /**
+   * The live other contacts among the ids {@link #search} returns for the same arguments, read in
+   * one statement (so also outside a transaction, {@link Storage#readStatement}).
+   */
+  List<Contact> find(String prefix, int limit);
 }

@@ -117,15 +117,16 @@ public final class SharedContactService {
         s -> {
           List<User> users =
               profiles ? s.users("", maxUsers).stream().filter(userMatches).toList() : List.of();
-          long total = users.size() + (sharedContacts ? s.sharedContacts().countSearch(prefix) : 0);
+          // One store for the count and the page: it probes the prefix once.
+          SharedContactStore shared = s.sharedContacts();
+          long total = users.size() + (sharedContacts ? shared.countSearch(prefix) : 0);
           List<DirectoryRows.Row> rows = new ArrayList<>();
           for (long i = offset; i < users.size() && rows.size() < size; i++) {
             rows.add(new DirectoryRows.Profile(users.get((int) i), 0));
           }
           if (rows.size() < size && sharedContacts) {
             long contactOffset = Math.max(0, offset - users.size());
-            for (SharedContact contact :
-                s.sharedContacts().search(prefix, contactOffset, size - rows.size())) {
+            for (SharedContact contact : shared.search(prefix, contactOffset, size - rows.size())) {
               rows.add(new DirectoryRows.Shared(contact));
             }
           }

@@ -19,6 +19,14 @@ public interface Storage extends AutoCloseable {
   /** Runs read-only work on a consistent snapshot; creates the user if new. */
   <T extends @Nullable Object> T read(String email, Work<T> work);
 
+  /**
+   * Runs read-only work that issues a single SQL statement, without a transaction around it: one
+   * statement reads one consistent snapshot by itself, and the transaction's BEGIN and COMMIT would
+   * cost two more round trips to PostgreSQL. Work of several statements belongs in {@link #read}
+   * (each statement here may see another snapshot). Creates the user if new.
+   */
+  <T extends @Nullable Object> T readStatement(String email, Work<T> work);
+
   /** Runs work in a write transaction; all of it commits or none of it does. */
   <T extends @Nullable Object> T write(String email, Work<T> work);
 

@@ -62,6 +62,11 @@ public final class StoreErrors {
     }
 
     @Override
+    public <T> T readStatement(String email, Work<T> work) {
+      return translate(() -> storage.readStatement(email, work));
+    }
+
+    @Override
     public <T> T write(String email, Work<T> work) {
       return translate(() -> storage.write(email, work));
     }

@@ -72,10 +72,8 @@ interface ReindexContract extends StorageFixture {
     assertThat(get(user, 1).map(Contact::seq)).hasValue(1L);
     assertThat(search(user, "old", 10)).isEmpty();
     assertThat(search(user, "new {\"n\":\"ba", 10)).containsExactly(2L);
-    assertThat(storage().<List<Long>>read(user, s -> s.otherContacts().search("new ", 10)))
-        .containsExactly(9L);
-    assertThat(storage().<List<Long>>read(user, s -> s.otherContacts().search("old", 10)))
-        .isEmpty();
+    assertThat(searchOthers(user, "new ", 10)).containsExactly(9L);
+    assertThat(searchOthers(user, "old", 10)).isEmpty();
     assertThat(
             storage()
                 .<List<SharedContact>>readDomain(

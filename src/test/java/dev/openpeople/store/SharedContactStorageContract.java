@@ -275,6 +275,36 @@ interface SharedContactStorageContract extends StorageFixture {
   }
 
   @Test
+  default void searchCountsAndPagesAgreeOnBroadAndNarrowPrefixes() {
+    String d = "broad.test";
+    SharedContact[] many = new SharedContact[2100];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = shared(d, String.format("b%04d", i), i + 1, i + 1, " broad" + i + " broadly" + i);
+    }
+    put(d, many);
+    // "broad" selects 4,200 terms, beyond what the terms answer (the LIKE pass counts and pages);
+    // the others select a few. A count and a page in one transaction share the store's probe.
+    assertThat(countSearch(d, "broad")).isEqualTo(2100);
+    assertThat(countSearch(d, "broad21")).isEqualTo(11);
+    assertThat(countSearch(d, "broadly7")).isEqualTo(111);
+    for (String prefix : List.of("broad", "broad21", "broadly7")) {
+      long total = countSearch(d, prefix);
+      List<String> page = rows(d, c -> c.search(prefix, 5, 10));
+      assertThat(page).hasSize(prefix.equals("broad21") ? 6 : 10);
+      List<Object> together =
+          storage()
+              .readDomain(
+                  d,
+                  s -> {
+                    SharedContactStore store = s.sharedContacts();
+                    long counted = store.countSearch(prefix);
+                    return List.<Object>of(counted, ids(store.search(prefix, 5, 10)));
+                  });
+      assertThat(together).containsExactly(total, page);
+    }
+  }
+
+  @Test
   default void photosAndTombstonePurge() {
     String d = "photo.test";
     put(d, shared(d, "p1", 1, 1, ""));

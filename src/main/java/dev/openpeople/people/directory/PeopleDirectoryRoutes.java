@@ -140,13 +140,14 @@ public final class PeopleDirectoryRoutes implements Routes {
     if (prefix.isEmpty()) {
       return ApiReply.json(Json.object());
     }
+    String word = " " + prefix;
     SharedContactService.DirectoryMatches found =
         sharedContacts.searchDirectory(
             request.domain(),
             prefix,
             request.profiles(),
             request.sharedContacts(),
-            user -> matches(user, prefix),
+            user -> matches(user, word),
             MAX_USERS,
             offset,
             request.pageSize());
@@ -194,8 +195,11 @@ public final class PeopleDirectoryRoutes implements Routes {
     return response;
   }
 
-  /** True when the user's name or address has a word starting with {@code prefix}. */
-  private boolean matches(User user, String prefix) {
+  /**
+   * True when the user's name or address has a word starting with the prefix; {@code word} is the
+   * prefix after a space.
+   */
+  private boolean matches(User user, String word) {
     ProfileWords known = profileWords.get(user.email());
     if (known == null || !Objects.equals(known.profile(), user.profile())) {
       if (profileWords.size() >= MAX_USERS) {
@@ -204,7 +208,7 @@ public final class PeopleDirectoryRoutes implements Routes {
       known = new ProfileWords(user.profile(), words(user));
       profileWords.put(user.email(), known);
     }
-    return known.words().contains(" " + prefix);
+    return known.words().contains(word);
   }
 
   /**

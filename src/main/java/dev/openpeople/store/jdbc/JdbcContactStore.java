@@ -205,6 +205,11 @@ final class JdbcContactStore extends JdbcChangeLog<Long, Contact> implements Con
     return terms.search(prefix, limit);
   }
 
+  @Override
+  public List<Contact> find(String prefix, int limit) {
+    return terms.find(prefix, limit, "contacts", COLUMNS, JdbcContactStore::contact);
+  }
+
   /**
    * The membership index: one row per group of each contact (ContactKeys.groups), and the per-group
    * member counts kept in step with it.

@@ -6,10 +6,19 @@ import dev.openpeople.contact.SharedContactStore;
 import dev.openpeople.contact.User;
 import java.sql.Connection;
 import java.util.List;
+import java.util.function.LongSupplier;
 
-/** One domain's view of one JDBC transaction. */
-record JdbcDomainSession(Connection connection, String domain, long lastSeq, boolean writable)
+/**
+ * One domain's view of one JDBC transaction; {@code seq} gives the domain's change sequence as of
+ * its start (read transactions read it when first asked: a search does not need it).
+ */
+record JdbcDomainSession(Connection connection, String domain, LongSupplier seq, boolean writable)
     implements DomainSession {
+  @Override
+  public long lastSeq() {
+    return seq.getAsLong();
+  }
+
   @Override
   public SharedContactStore sharedContacts() {
     return new JdbcSharedContactStore(new Statements(connection), domain);

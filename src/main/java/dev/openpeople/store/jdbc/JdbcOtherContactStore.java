@@ -107,4 +107,9 @@ final class JdbcOtherContactStore extends JdbcChangeLog<Long, Contact>
   public List<Long> search(String prefix, int limit) {
     return terms.search(prefix, limit);
   }
+
+  @Override
+  public List<Contact> find(String prefix, int limit) {
+    return terms.find(prefix, limit, "other_contacts", COLUMNS, JdbcContactStore::contact);
+  }
 }

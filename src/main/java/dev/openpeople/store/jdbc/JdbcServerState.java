@@ -30,7 +30,7 @@ final class JdbcServerState implements ServerState {
 
   @Override
   public Snapshot snapshot() {
-    return storage.runRead(
+    return storage.runStatement(
         connection ->
             new Statements(connection)
                     .select(
@@ -54,7 +54,7 @@ final class JdbcServerState implements ServerState {
 
   @Override
   public List<Fault> faults() {
-    return storage.runRead(
+    return storage.runStatement(
         connection ->
             new Statements(connection)
                 .select(
@@ -166,7 +166,7 @@ final class JdbcServerState implements ServerState {
   @Override
   public OptionalLong mark(String name) {
     List<Long> found =
-        storage.runRead(
+        storage.runStatement(
             connection ->
                 new Statements(connection)
                     .select(

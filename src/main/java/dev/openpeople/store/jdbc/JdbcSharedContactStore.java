@@ -11,14 +11,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** The SQL implementation of {@link SharedContactStore} for one domain of one transaction. */
-record JdbcSharedContactStore(Statements sql, String domain) implements SharedContactStore {
+/**
+ * The SQL implementation of {@link SharedContactStore} for one domain of one transaction; {@code
+ * narrow} keeps, per search prefix, whether the terms answer it ({@link #termsEnd}), so a count and
+ * a page of the same search probe once.
+ */
+record JdbcSharedContactStore(Statements sql, String domain, Map<String, Boolean> narrow)
+    implements SharedContactStore {
+  JdbcSharedContactStore(Statements sql, String domain) {
+    this(sql, domain, new HashMap<>());
+  }
+
   private static final String COLUMNS =
       "domain, id, seq, created_at, updated_at, deleted, entry, person, search_text, photo_version";
 
@@ -231,20 +242,35 @@ record JdbcSharedContactStore(Statements sql, String domain) implements SharedCo
 
   @Override
   public long countSearch(String prefix) {
-    String end = termsEnd(prefix);
-    if (end == null) {
-      return sql.number(
-          "SELECT COUNT(*) FROM shared_contacts WHERE domain = ? AND deleted = FALSE"
-              + " AND search_text LIKE ? ESCAPE '\\'",
-          domain,
-          like(prefix));
+    String end = rangeEnd(prefix);
+    if (end != null && !Boolean.FALSE.equals(narrow.get(prefix))) {
+      // The probe of termsEnd and the count in one statement: the count, in the CASE's branch, runs
+      // only when the probe finds the prefix narrow; -1 otherwise.
+      long count =
+          sql.number(
+              "SELECT CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM shared_contact_terms"
+                  + " WHERE domain = ? AND term >= ? AND term < ? LIMIT ?) probe) <= ?"
+                  + " THEN (SELECT COUNT(*) FROM (SELECT DISTINCT contact_id FROM"
+                  + " shared_contact_terms WHERE domain = ? AND term >= ? AND term < ?) matches)"
+                  + " ELSE -1 END",
+              domain,
+              prefix,
+              end,
+              BROAD + 1,
+              BROAD,
+              domain,
+              prefix,
+              end);
+      narrow.put(prefix, count >= 0);
+      if (count >= 0) {
+        return count;
+      }
     }
     return sql.number(
-        "SELECT COUNT(*) FROM (SELECT DISTINCT contact_id FROM shared_contact_terms"
-            + " WHERE domain = ? AND term >= ? AND term < ?) matches",
+        "SELECT COUNT(*) FROM shared_contacts WHERE domain = ? AND deleted = FALSE"
+            + " AND search_text LIKE ? ESCAPE '\\'",
         domain,
-        prefix,
-        end);
+        like(prefix));
   }
 
   /**
@@ -257,15 +283,20 @@ record JdbcSharedContactStore(Statements sql, String domain) implements SharedCo
     if (end == null) {
       return null;
     }
-    long terms =
-        sql.number(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM shared_contact_terms"
-                + " WHERE domain = ? AND term >= ? AND term < ? LIMIT ?) probe",
-            domain,
-            prefix,
-            end,
-            BROAD + 1);
-    return terms > BROAD ? null : end;
+    Boolean known = narrow.get(prefix);
+    if (known == null) {
+      long terms =
+          sql.number(
+              "SELECT COUNT(*) FROM (SELECT 1 FROM shared_contact_terms"
+                  + " WHERE domain = ? AND term >= ? AND term < ? LIMIT ?) probe",
+              domain,
+              prefix,
+              end,
+              BROAD + 1);
+      known = terms <= BROAD;
+      narrow.put(prefix, known);
+    }
+    return known ? end : null;
   }
 
   /**

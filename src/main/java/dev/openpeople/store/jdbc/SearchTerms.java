@@ -60,6 +60,65 @@ record SearchTerms(Connection connection, long userId, String table, String owne
     }
   }
 
+  /**
+   * The live rows of {@code rows} (read as {@code columns} by {@code reader}) among the owners
+   * {@link #search} returns for the same arguments, in one statement: the term range, the first
+   * {@code limit} distinct owners in term order and their rows. An owner's first row in term order
+   * is its smallest term, and rows of one term come in owner order (the primary key), so ordering
+   * the owners by (smallest term, owner) is {@link #search}'s order. One statement reads one
+   * snapshot, so it needs no transaction around it.
+   */
+  List<Contact> find(
+      String prefix, int limit, String rows, String columns, Statements.RowReader<Contact> reader) {
+    String sql =
+        "WITH t AS (SELECT "
+            + owner
+            + " AS term_owner, term FROM "
+            + table
+            + " WHERE user_id = ? AND term >= ? AND term < ? ORDER BY term LIMIT ?),"
+            + " m AS (SELECT term_owner, MIN(term) AS first_term FROM t GROUP BY term_owner"
+            + " ORDER BY first_term, term_owner LIMIT ?)"
+            + " SELECT "
+            + columns
+            + ", (SELECT COUNT(*) FROM t), (SELECT COUNT(*) FROM m), c.id IS NULL FROM m LEFT JOIN "
+            + rows
+            + " c ON c.user_id = ? AND c.id = m.term_owner";
+    int termRows = Math.max(limit * 4, 32);
+    while (true) {
+      List<Contact> found = new ArrayList<>();
+      long terms = 0;
+      long owners = 0;
+      try (PreparedStatement select = connection.prepareStatement(sql)) {
+        select.setLong(1, userId);
+        select.setString(2, prefix);
+        select.setString(3, prefix + '\uffff');
+        select.setInt(4, termRows);
+        select.setInt(5, limit);
+        select.setLong(6, userId);
+        try (ResultSet rs = select.executeQuery()) {
+          int width = rs.getMetaData().getColumnCount() - 3;
+          while (rs.next()) {
+            terms = rs.getLong(width + 1);
+            owners = rs.getLong(width + 2);
+            if (!rs.getBoolean(width + 3)) {
+              Contact row = reader.read(rs);
+              if (!row.deleted()) {
+                found.add(row);
+              }
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw Sql.failure(e);
+      }
+      // As search: fewer owners than asked for in a full read of term rows reads more rows.
+      if (owners >= limit || terms < termRows) {
+        return found;
+      }
+      termRows *= 4;
+    }
+  }
+
   /** Indexes the search terms of {@code contacts}. */
   void insert(List<Contact> contacts) {
     Statements.run(() -> insertTerms(contacts));
