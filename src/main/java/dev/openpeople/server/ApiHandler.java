@@ -69,6 +69,10 @@ final class ApiHandler extends Handler.Abstract {
 
   /** The body bytes of a reply; a JSON tree not yet rendered (an early error) is pretty-printed. */
   static byte[] serialized(ApiReply reply) {
+    Json.Body body = reply.body();
+    if (body != null) {
+      return Json.write(body, true);
+    }
     return reply.json() == null
         ? reply.bytes()
         : Json.write(Objects.requireNonNull(reply.json()), true);
