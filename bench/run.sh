@@ -12,6 +12,7 @@
 # JFR_EVENTS='jdk.ExecutionSample#period=1ms'. KEEP=DIR keeps the databases (the SQLite
 # file moved to DIR, the PostgreSQL database left in place; its name is printed). NMT=DIR writes the
 # server's native memory summary (-XX:NativeMemoryTracking) after the run to DIR/BACKEND-SIZE.txt.
+# FULL_READS=N sets how many full reads each benchmark times (default 5; the median is reported).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/jdk.sh"
