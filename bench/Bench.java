@@ -23,8 +23,17 @@ import java.util.concurrent.Future;
 /**
  * The People API benchmark: drives a running OpenPeople server over HTTP and prints one line per
  * measure. Usage: java -cp target/openpeople.jar bench/Bench.java BASE_URL CONTACTS SERVER_PID
+ * With BENCH_ONLY=create it stops after the createContact measure (for quick runs of the write
+ * path); CREATES=N then sets the number of measured createContact calls (default min(2000, N/5)).
+ * WARMUP_CREATES=N sets the unmeasured createContact calls of the warm-up (default 4000).
  */
 public final class Bench {
+  /**
+   * Full reads per figure, the median reported: the first ones after the bulk load still pay for
+   * the JIT and for collecting the load's garbage (FULL_READS overrides).
+   */
+  private static final int FULL_READS =
+      Integer.parseInt(System.getenv().getOrDefault("FULL_READS", "5"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String FIELDS = "names,emailAddresses,phoneNumbers";
@@ -39,7 +48,7 @@ public final class Bench {
     // spends most of its first seconds compiling, which would be measured as request time).
     user = "warmup-" + System.nanoTime() + "@example.com";
     loadWithBatchCreate(10_000);
-    createSingles(4000, 8);
+    createSingles(Integer.parseInt(System.getenv().getOrDefault("WARMUP_CREATES", "4000")), 8);
     user = "bench-" + System.nanoTime() + "@example.com";
 
     long cpu = cpuMicros(pid);
@@ -50,25 +59,46 @@ public final class Bench {
         + " server CPU %.0f us per contact)", total / seconds, total,
         (cpuMicros(pid) - cpu) / (double) total);
 
-    int singles = Math.min(2000, total / 5);
+    boolean createOnly = "create".equals(System.getenv("BENCH_ONLY"));
+    int singles = createOnly && System.getenv("CREATES") != null
+        ? Integer.parseInt(System.getenv("CREATES")) : Math.min(2000, total / 5);
+    java.util.Map<String, Long> threadsBefore = createOnly ? threadCpu(pid) : java.util.Map.of();
     cpu = cpuMicros(pid);
     start = System.nanoTime();
     createSingles(singles, 8);
     seconds = (System.nanoTime() - start) / 1e9;
     report("createContact", "%.0f contacts/s (%d calls, 8 clients; server CPU %.0f us per request)",
         singles / seconds, singles, (cpuMicros(pid) - cpu) / (double) singles);
+    if (createOnly) {
+      // The window of the measure, for `java bench/JfrSummary.java FILE.jfr TOP FROM TO`.
+      System.out.printf("createContact window %d %d (epoch ms)%n",
+          System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000,
+          System.currentTimeMillis());
+      // Where the server's CPU went, by thread (names without their numbers), user + system; a
+      // thread started during the measure counts from zero.
+      java.util.Map<String, Long> threads = new java.util.TreeMap<>();
+      threadCpu(pid).forEach((task, micros) -> threads.merge(task.substring(task.indexOf(' ') + 1),
+          micros - threadsBefore.getOrDefault(task, 0L), Long::sum));
+      threads.entrySet().stream()
+          .filter(e -> e.getValue() > 0)
+          .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(8)
+          .forEach(e -> System.out.printf("  %-28s %4.0f us per request%n", e.getKey(),
+              e.getValue() / (double) singles));
+      return;
+    }
 
     List<Double> fullSyncs = new ArrayList<>();
     List<Double> cpus = new ArrayList<>();
     String syncToken = null;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < FULL_READS; i++) {
       cpu = cpuMicros(pid);
       long t = System.nanoTime();
       syncToken = fullSync(total + singles);
       fullSyncs.add((System.nanoTime() - t) / 1e6);
       cpus.add((cpuMicros(pid) - cpu) / 1e3);
     }
-    report("full sync", "median %.0f ms over 3 runs (%s; pageSize 1000, %s)", median(fullSyncs), fullSyncs, FIELDS);
+    report("full sync", "median %.0f ms over %d runs (%s; pageSize 1000, %s)", median(fullSyncs), FULL_READS, fullSyncs, FIELDS);
     report("full sync CPU", "median %.0f ms of server CPU per full sync (%s)", median(cpus), cpus);
 
     createSingles(100, 1);
@@ -210,7 +240,10 @@ public final class Bench {
     ObjectNode p = JSON.createObjectNode();
     p.putArray("names").addObject().put("givenName", "given" + (i / 10)).put("familyName", "family" + i);
     p.putArray("emailAddresses").addObject().put("value", "person" + i + "@example.com").put("type", "work");
-    p.putArray("phoneNumbers").addObject().put("value", "+1 555 " + (1_000_000 + i)).put("type", "mobile");
+    // Seven digits after the area code for every i, as in a North American number (the single
+    // creates' i of 10,000,000 and more once made eleven-digit numbers, which took another path).
+    p.putArray("phoneNumbers").addObject().put("value", "+1 555 " + (1_000_000 + i % 9_000_000))
+        .put("type", "mobile");
     return p;
   }
 
@@ -252,6 +285,26 @@ public final class Bench {
     // The command name (field 2) may hold spaces; the fields after it start past its ')'.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000L;
+  }
+
+  /** CPU so far (us) of each of the server's threads, keyed "TID NAME" (digits of NAME as #). */
+  private static java.util.Map<String, Long> threadCpu(String pid) throws Exception {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+              .replaceAll("[0-9]+", "#");
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+          out.put(task.getFileName() + " " + name,
+              (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000L);
+        } catch (java.io.IOException gone) {
+          // The thread ended.
+        }
+      }
+    }
+    return out;
   }
 
   private static String rss(String pid) throws Exception {

@@ -5,11 +5,14 @@
 # BACKENDS="sqlite" or "postgresql" runs one backend (default both).
 # BENCH names the program (default Bench, the People API contacts): BENCH=OtherContactsBench,
 # BENCH=BenchGroups (contact groups, 50 groups), BENCH=GDataBench (Domain Shared Contacts) or
-# BENCH=ConsoleBench (the web console's own requests).
+# BENCH=ConsoleBench (the web console's own requests). BENCH_ONLY=create stops Bench after its
+# createContact measure (CREATES=N calls) and skips the floor.
 # JFR=DIR records the server's CPU profile per backend and size in DIR/BACKEND-SIZE.jfr; summarise one
-# with `java bench/JfrSummary.java DIR/sqlite-100000.jfr`. KEEP=DIR keeps the databases (the SQLite
+# with `java bench/JfrSummary.java DIR/sqlite-100000.jfr`; JFR_EVENTS adds event settings, e.g.
+# JFR_EVENTS='jdk.ExecutionSample#period=1ms'. KEEP=DIR keeps the databases (the SQLite
 # file moved to DIR, the PostgreSQL database left in place; its name is printed). NMT=DIR writes the
 # server's native memory summary (-XX:NativeMemoryTracking) after the run to DIR/BACKEND-SIZE.txt.
+# FULL_READS=N sets how many full reads each benchmark times (default 5; the median is reported).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/jdk.sh"
@@ -29,7 +32,7 @@ for backend in ${BACKENDS:-sqlite postgresql}; do
       storage="postgresql://127.0.0.1:5432/$db?user=postgres"
     fi
     jfr=""
-    [ -n "${JFR:-}" ] && mkdir -p "$JFR" && jfr="-XX:StartFlightRecording=filename=$JFR/$backend-$n.jfr,settings=profile"
+    [ -n "${JFR:-}" ] && mkdir -p "$JFR" && jfr="-XX:StartFlightRecording=filename=$JFR/$backend-$n.jfr,settings=profile${JFR_EVENTS:+,$JFR_EVENTS}"
     [ -n "${NMT:-}" ] && mkdir -p "$NMT" && jfr="$jfr -XX:NativeMemoryTracking=summary"
     OPENPEOPLE_JAVA_OPTS="${OPENPEOPLE_JAVA_OPTS:-} $jfr" bin/openpeople serve --port "$port" --storage "$storage" \
       >"$work/server.log" 2>&1 &
@@ -42,7 +45,7 @@ for backend in ${BACKENDS:-sqlite postgresql}; do
     # The floor on the same rows, in the same invocation: bench/BareLimit.java, with the ratios.
     bare=(java --enable-native-access=ALL-UNNAMED -cp target/openpeople.jar bench/BareLimit.java)
     export API_CPU_MS="$(awk '/^full (sync|read) CPU/ {print $5}' "$work/api.txt")"
-    case "${BENCH:-Bench}" in
+    case "${BENCH:-Bench}${BENCH_ONLY:+-only}" in
       Bench)
         sync_ms="$(awk '/^full sync +median/ {print $4}' "$work/api.txt")"
         create_s="$(awk '/^batchCreateContacts/ {print $2}' "$work/api.txt")"

@@ -10,7 +10,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 storage="$1"; runs="${2:-5}"
-port=18599
+. "$root/bench/lib.sh"
+port="$(free_port)" # other checkouts may be benchmarking on the same machine
 "$root/bin/openpeople" --help >/dev/null 2>&1 || true # builds the jar when it is stale
 if [ -n "${FILL:-}" ]; then
   "$root/bin/openpeople" serve --port "$port" --storage "$storage" >/tmp/openpeople-startup.log 2>&1 &

@@ -73,8 +73,7 @@ public final class SharedContactService {
         s ->
             new Feed(
                 s.lastSeq(),
-                Listing.window(
-                    s.sharedContacts().changeLog(query), after, skip, size, s.lastSeq())));
+                Listing.window(s.sharedContacts().feed(query), after, skip, size, s.lastSeq())));
   }
 
   /**

@@ -21,6 +21,13 @@ public interface SharedContactStore {
    */
   ChangeLog.Indexed<SharedContact> changeLog(SharedContactQuery query);
 
+  /**
+   * {@link #changeLog} for a GData feed, whose rows carry only what an Atom entry shows: their
+   * {@code person} and {@code searchText} are empty (not read), which halves what a page of 1,000
+   * reads.
+   */
+  ChangeLog.Indexed<SharedContact> feed(SharedContactQuery query);
+
   /** Live contacts having a word that starts with {@code prefix} (lower case), by id. */
   List<SharedContact> search(String prefix, long offset, int limit);
 

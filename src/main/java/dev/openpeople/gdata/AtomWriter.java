@@ -86,15 +86,15 @@ final class AtomWriter {
     if (contact.deleted()) {
       out.append('>');
       extra.forEach(out::append);
-      out.append("<id>").append(escape(urls.id(contact.id()))).append("</id>");
+      escape(out.append("<id>"), urls.id(contact.id())).append("</id>");
       out.append("<updated>").append(time(contact.updated())).append("</updated>");
       out.append("<gd:deleted/>");
       return;
     }
-    out.append(" gd:etag='").append(escape(Etags.sharedContact(contact))).append("'>");
+    escape(out.append(" gd:etag='"), Etags.sharedContact(contact)).append("'>");
     extra.forEach(out::append);
     StoredEntry stored = StoredEntry.parse(contact.entry());
-    out.append("<id>").append(escape(urls.id(contact.id()))).append("</id>");
+    escape(out.append("<id>"), urls.id(contact.id())).append("</id>");
     String updated = time(contact.updated());
     out.append("<updated>").append(updated).append("</updated>");
     out.append("<app:edited>").append(updated).append("</app:edited>");
@@ -103,68 +103,69 @@ final class AtomWriter {
         .append("' term='")
         .append(Namespaces.CONTACT_KIND)
         .append("'/>");
-    out.append("<title>").append(escape(stored.displayTitle())).append("</title>");
+    escape(out.append("<title>"), stored.displayTitle()).append("</title>");
     if (stored.content() != null) {
-      out.append("<content type='text'>").append(escape(stored.content())).append("</content>");
+      escape(out.append("<content type='text'>"), stored.content()).append("</content>");
     }
     out.append("<link rel='").append(Namespaces.PHOTO_REL).append("' type='image/*' href='");
-    out.append(escape(urls.photo(contact.id()))).append('\'');
+    escape(out, urls.photo(contact.id())).append('\'');
     if (contact.photoVersion() != 0) {
-      out.append(" gd:etag='").append(escape(Etags.sharedPhoto(contact))).append('\'');
+      escape(out.append(" gd:etag='"), Etags.sharedPhoto(contact)).append('\'');
     }
     out.append("/>");
     if (contact.photoVersion() != 0) {
       // The photo's edit link (the Java client's ContactEntry.getContactEditPhotoLink).
       out.append("<link rel='").append(Namespaces.EDIT_PHOTO_REL).append("' type='image/*' href='");
-      out.append(escape(urls.photo(contact.id()))).append("'/>");
+      escape(out, urls.photo(contact.id())).append("'/>");
     }
     link(out, "self", urls.self(contact.id()));
     link(out, "edit", urls.self(contact.id()));
-    for (XmlElement element : urls.projection().visible(stored.elements())) {
-      element(out, element, Namespaces.ATOM);
+    for (XmlElement element : stored.elements()) {
+      if (urls.projection().shows(element)) {
+        element(out, element, Namespaces.ATOM);
+      }
     }
   }
 
   static void link(StringBuilder out, String rel, String href) {
-    out.append("<link rel='")
-        .append(escape(rel))
-        .append("' type='application/atom+xml' href='")
-        .append(escape(href))
+    escape(
+            escape(out.append("<link rel='"), rel).append("' type='application/atom+xml' href='"),
+            href)
         .append("'/>");
   }
 
   /** One stored element with the protocol's prefixes; other namespaces are declared in place. */
   static void element(StringBuilder out, XmlElement element, String defaultNs) {
-    String qname;
-    String declare = "";
+    String prefix;
     String childDefault = defaultNs;
+    boolean declare = false;
     switch (element.ns()) {
-      case Namespaces.GD -> qname = "gd:" + element.name();
-      case Namespaces.GCONTACT -> qname = "gContact:" + element.name();
+      case Namespaces.GD -> prefix = "gd:";
+      case Namespaces.GCONTACT -> prefix = "gContact:";
       default -> {
-        qname = element.name();
+        prefix = "";
         if (!element.ns().equals(defaultNs)) {
-          declare = " xmlns='" + escape(element.ns()) + "'";
+          declare = true;
           childDefault = element.ns();
         }
       }
     }
-    out.append('<').append(qname).append(declare);
+    out.append('<').append(prefix).append(element.name());
+    if (declare) {
+      escape(out.append(" xmlns='"), element.ns()).append('\'');
+    }
     for (Map.Entry<String, String> attribute : element.attributes().entrySet()) {
-      out.append(' ')
-          .append(attribute.getKey())
-          .append("='")
-          .append(escape(attribute.getValue()))
+      escape(out.append(' ').append(attribute.getKey()).append("='"), attribute.getValue())
           .append('\'');
     }
     if (element.text().isEmpty() && element.children().isEmpty()) {
       out.append("/>");
       return;
     }
-    out.append('>').append(escape(element.text()));
+    escape(out.append('>'), element.text());
     for (XmlElement child : element.children()) {
       element(out, child, childDefault);
     }
-    out.append("</").append(qname).append('>');
+    out.append("</").append(prefix).append(element.name()).append('>');
   }
 }

@@ -97,16 +97,17 @@ public final class ContactsFeedRoutes implements Routes {
     if (feedEtag.equals(call.request().header("If-None-Match"))) {
       return notModified(feedEtag);
     }
-    String xml = feed(call, urls, query, page, feedEtag, now);
+    FeedText feed = feed(call, urls, query, page, feedEtag, now);
     String alt = call.request().param("alt");
     ApiReply reply =
         "json".equals(alt)
-            ? ApiReply.bytes(200, AltFormats.JSON_TYPE, AltFormats.json(xml))
+            ? ApiReply.bytes(200, AltFormats.JSON_TYPE, AltFormats.json(feed.xml()))
                 .header("GData-Version", "3.0")
             : "rss".equals(alt)
-                ? ApiReply.bytes(200, AltFormats.RSS_TYPE, AltFormats.rss(xml))
+                ? ApiReply.bytes(200, AltFormats.RSS_TYPE, AltFormats.rss(feed.xml()))
                     .header("GData-Version", "3.0")
-                : atom(200, xml);
+                : ApiReply.bytes(200, AtomWriter.ATOM_TYPE, feed.utf8())
+                    .header("GData-Version", "3.0");
     return reply.header("ETag", feedEtag);
   }
 
@@ -121,7 +122,41 @@ public final class ContactsFeedRoutes implements Routes {
     }
   }
 
-  private static String feed(
+  /**
+   * A feed page as written: the feed element's start tag and metadata, then its entries, each kept
+   * as text and as UTF-8 (an unpaired surrogate as '?', as {@link String#getBytes} writes it), then
+   * its end tag. Entries are encoded one by one, so a page of 1,000 is never held in one growing
+   * builder, and their UTF-8 sizes are what the page's size limit counts.
+   */
+  private record FeedText(String head, List<String> entries, List<byte[]> encoded) {
+    private static final String END = "</feed>";
+
+    String xml() {
+      StringBuilder out = new StringBuilder(head);
+      entries.forEach(out::append);
+      return out.append(END).toString();
+    }
+
+    byte[] utf8() {
+      byte[] start = head.getBytes(StandardCharsets.UTF_8);
+      byte[] end = END.getBytes(StandardCharsets.US_ASCII);
+      int size = start.length + end.length;
+      for (byte[] entry : encoded) {
+        size += entry.length;
+      }
+      byte[] out = new byte[size];
+      System.arraycopy(start, 0, out, 0, start.length);
+      int at = start.length;
+      for (byte[] entry : encoded) {
+        System.arraycopy(entry, 0, out, at, entry.length);
+        at += entry.length;
+      }
+      System.arraycopy(end, 0, out, at, end.length);
+      return out;
+    }
+  }
+
+  private static FeedText feed(
       ApiCall call,
       AtomWriter.Urls urls,
       GDataQuery query,
@@ -129,23 +164,26 @@ public final class ContactsFeedRoutes implements Routes {
       String etag,
       Instant now) {
     Listing.Window<SharedContact> window = page.window();
-    // The entries are written first, into one builder, as the links depend on how many fit.
-    StringBuilder entries = new StringBuilder(window.rows().size() * 1024);
-    int count = 0;
+    // The entries are written first, as the links depend on how many fit.
+    List<String> entries = new ArrayList<>(window.rows().size());
+    List<byte[]> encoded = new ArrayList<>(window.rows().size());
+    StringBuilder entry = new StringBuilder(2048);
     long bytes = 16 * 1024;
     for (SharedContact contact : window.rows()) {
-      int mark = entries.length();
-      AtomWriter.entry(entries, contact, urls, false);
-      long size = utf8Length(entries, mark);
-      if (bytes + size > MAX_FEED_BYTES && count > 0) {
-        entries.setLength(mark);
+      entry.setLength(0);
+      AtomWriter.entry(entry, contact, urls, false);
+      String text = entry.toString();
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      if (bytes + utf8.length > MAX_FEED_BYTES && !entries.isEmpty()) {
         break;
       }
-      bytes += size;
-      count++;
+      bytes += utf8.length;
+      entries.add(text);
+      encoded.add(utf8);
     }
+    int count = entries.size();
     long start = query.startIndex();
-    StringBuilder out = new StringBuilder((int) Math.min(bytes + 4096, Integer.MAX_VALUE));
+    StringBuilder out = new StringBuilder(4096);
     out.append(AtomWriter.XML_DECL).append("<feed").append(AtomWriter.NAMESPACES);
     out.append(" gd:etag='").append(escape(etag)).append("'>");
     out.append("<id>").append(escape(urls.base())).append("</id>");
@@ -181,28 +219,7 @@ public final class ContactsFeedRoutes implements Routes {
     out.append("<openSearch:itemsPerPage>")
         .append(query.maxResults())
         .append("</openSearch:itemsPerPage>");
-    return out.append(entries).append("</feed>").toString();
-  }
-
-  /** The length in UTF-8 of {@code text} from {@code from} on (an unpaired surrogate as '?'). */
-  static long utf8Length(CharSequence text, int from) {
-    long length = 0;
-    for (int i = from; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        length++;
-      } else if (c < 0x800) {
-        length += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        length += 4;
-        i++;
-      } else {
-        length += Character.isSurrogate(c) ? 1 : 3;
-      }
-    }
-    return length;
+    return new FeedText(out.toString(), entries, encoded);
   }
 
   /** The feed URL with the request's parameters and the given paging. */

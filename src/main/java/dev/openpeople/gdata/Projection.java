@@ -25,7 +25,8 @@ record Projection(String name, @Nullable String key) {
     throw new ApiException(ApiError.GDATA_INVALID, "Invalid projection: " + name);
   }
 
-  private boolean shows(XmlElement element) {
+  /** Whether this projection shows {@code element}. */
+  boolean shows(XmlElement element) {
     if (!element.is(Namespaces.GD, "extendedProperty")) {
       return true;
     }
@@ -33,11 +34,6 @@ record Projection(String name, @Nullable String key) {
       return true;
     }
     return key != null && key.equals(element.attribute("name"));
-  }
-
-  /** The elements this projection shows. */
-  List<XmlElement> visible(List<XmlElement> elements) {
-    return elements.stream().filter(this::shows).toList();
   }
 
   /**

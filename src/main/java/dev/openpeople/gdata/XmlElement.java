@@ -78,8 +78,8 @@ record XmlElement(
     String ns = "";
     String name = "";
     String text = "";
-    Map<String, String> attrs = new LinkedHashMap<>();
-    List<XmlElement> kids = new ArrayList<>();
+    Map<String, String> attrs = Map.of();
+    List<XmlElement> kids = List.of();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();

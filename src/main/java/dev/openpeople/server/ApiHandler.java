@@ -69,6 +69,10 @@ final class ApiHandler extends Handler.Abstract {
 
   /** The body bytes of a reply; a JSON tree not yet rendered (an early error) is pretty-printed. */
   static byte[] serialized(ApiReply reply) {
+    Json.Body body = reply.body();
+    if (body != null) {
+      return Json.write(body, true);
+    }
     return reply.json() == null
         ? reply.bytes()
         : Json.write(Objects.requireNonNull(reply.json()), true);
@@ -100,9 +104,16 @@ final class ApiHandler extends Handler.Abstract {
       throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, maxBodyBytes);
     }
     InputStream in = Content.Source.asInputStream(request);
-    if (encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
+    boolean gzip = encoding != null && encoding.trim().equalsIgnoreCase("gzip");
+    if (gzip) {
       // Google's Java client gzips request bodies by default.
       in = new GZIPInputStream(in);
+    } else if (declared >= 0 && declared < Integer.MAX_VALUE - 8) {
+      // The declared length (checked above; Jetty reads no more and fails a shorter body) in one
+      // array, without the copying buffers below.
+      try (InputStream body = in) {
+        return body.readNBytes((int) declared);
+      }
     }
     try (InputStream body = in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

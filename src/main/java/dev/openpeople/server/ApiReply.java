@@ -8,35 +8,48 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An answer before it is written: either a JSON tree (partial-response selection and pretty
- * printing still apply) or raw bytes of a content type.
+ * An answer before it is written: either JSON, as a tree or as a {@link Json.Body} written straight
+ * to the generator (partial-response selection and pretty printing still apply), or raw bytes of a
+ * content type.
  */
 public final class ApiReply {
   public static final String JSON_TYPE = "application/json; charset=UTF-8";
 
   private final int status;
-  private final @Nullable JsonNode json;
+  private @Nullable JsonNode json;
+  private final Json.@Nullable Body body;
   private final byte[] bytes;
   private final String contentType;
   private final Map<String, String> headers = new LinkedHashMap<>();
 
-  private ApiReply(int status, @Nullable JsonNode json, byte[] bytes, String contentType) {
+  private ApiReply(
+      int status,
+      @Nullable JsonNode json,
+      Json.@Nullable Body body,
+      byte[] bytes,
+      String contentType) {
     this.status = status;
     this.json = json;
+    this.body = body;
     this.bytes = bytes;
     this.contentType = contentType;
   }
 
   public static ApiReply json(JsonNode node) {
-    return new ApiReply(200, node, new byte[0], JSON_TYPE);
+    return new ApiReply(200, node, null, new byte[0], JSON_TYPE);
   }
 
   public static ApiReply json(int status, JsonNode node) {
-    return new ApiReply(status, node, new byte[0], JSON_TYPE);
+    return new ApiReply(status, node, null, new byte[0], JSON_TYPE);
+  }
+
+  /** A 200 whose JSON is written by {@code body} when the reply is serialized. */
+  public static ApiReply json(Json.Body body) {
+    return new ApiReply(200, null, body, new byte[0], JSON_TYPE);
   }
 
   public static ApiReply bytes(int status, String contentType, byte[] body) {
-    return new ApiReply(status, null, body, contentType);
+    return new ApiReply(status, null, null, body, contentType);
   }
 
   public static ApiReply text(int status, String body) {
@@ -52,8 +65,17 @@ public final class ApiReply {
     return status;
   }
 
+  /** The JSON as a tree (built from the {@link #body} when there is one), or null for bytes. */
   public @Nullable JsonNode json() {
+    if (json == null && body != null) {
+      json = Json.toTree(body);
+    }
     return json;
+  }
+
+  /** The JSON as a writer, when the reply was made from one. */
+  public Json.@Nullable Body body() {
+    return body;
   }
 
   public byte[] bytes() {

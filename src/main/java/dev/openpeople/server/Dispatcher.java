@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.eclipse.jetty.util.UrlEncoded;
 import org.jspecify.annotations.Nullable;
 
@@ -174,17 +175,25 @@ public final class Dispatcher {
   }
 
   private static ApiReply render(ApiReply reply, ApiRequest request) {
-    JsonNode json = reply.json();
-    if (json == null) {
+    Json.Body body = reply.body();
+    if (body == null && reply.json() == null) {
       return reply;
     }
     String fields = request.param("fields");
-    if (fields != null && !fields.isBlank() && reply.status() < 300) {
-      json = FieldSelector.parse(fields).apply(json);
-    }
+    boolean select = fields != null && !fields.isBlank() && reply.status() < 300;
     String pretty = request.param("prettyPrint");
     boolean indent = pretty == null || !(pretty.equals("false") || pretty.equals("0"));
-    ApiReply out = ApiReply.bytes(reply.status(), reply.contentType(), Json.write(json, indent));
+    byte[] bytes;
+    if (body != null && !select) {
+      bytes = Json.write(body, indent);
+    } else {
+      JsonNode json = Objects.requireNonNull(reply.json());
+      if (select) {
+        json = FieldSelector.parse(Objects.requireNonNull(fields)).apply(json);
+      }
+      bytes = Json.write(json, indent);
+    }
+    ApiReply out = ApiReply.bytes(reply.status(), reply.contentType(), bytes);
     reply.headers().forEach(out::header);
     return out;
   }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -14,13 +16,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.openpeople.error.ApiException;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
+import java.util.Arrays;
+import java.util.List;
 
 /** The one Jackson setup of the server: tree reading, compact or Google-style pretty writing. */
 public final class Json {
@@ -39,6 +40,11 @@ public final class Json {
                 .maxStringLength(50_000_000)
                 .build());
   }
+
+  /** The writers of {@link #write}, built once (a writer is immutable and thread-safe). */
+  private static final ObjectWriter PRETTY = MAPPER.writer(SerializationFeature.INDENT_OUTPUT);
+
+  private static final ObjectWriter COMPACT = MAPPER.writer();
 
   private Json() {}
 
@@ -91,8 +97,7 @@ public final class Json {
    * so a write that has been applied is never answered with an error.
    */
   public static byte[] write(JsonNode node, boolean pretty) {
-    ObjectWriter writer =
-        pretty ? MAPPER.writer(SerializationFeature.INDENT_OUTPUT) : MAPPER.writer();
+    ObjectWriter writer = pretty ? PRETTY : COMPACT;
     try {
       return writer.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
@@ -105,6 +110,60 @@ public final class Json {
     }
   }
 
+  /**
+   * A JSON body written straight to Jackson's streaming generator: list methods write a page of
+   * 1,000 people this way instead of building a tree and then serializing it.
+   */
+  @FunctionalInterface
+  public interface Body {
+    void write(JsonGenerator out) throws IOException;
+  }
+
+  /**
+   * Writes {@code body} as {@link #write(JsonNode, boolean)} writes the same content as a tree: the
+   * generator is configured by the same writer (the same pretty printer and features), and text
+   * without a UTF-8 form is escaped in a second attempt.
+   */
+  public static byte[] write(Body body, boolean pretty) {
+    ObjectWriter writer =
+        pretty ? MAPPER.writer(SerializationFeature.INDENT_OUTPUT) : MAPPER.writer();
+    try {
+      return write(body, writer);
+    } catch (IOException e) {
+      try {
+        return write(body, writer.with(JsonWriteFeature.ESCAPE_NON_ASCII));
+      } catch (IOException again) {
+        again.addSuppressed(e);
+        throw new IllegalStateException(again);
+      }
+    }
+  }
+
+  private static byte[] write(Body body, ObjectWriter writer) throws IOException {
+    // Jackson's builder, as writeValueAsBytes uses: blocks, copied once at the end.
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder()) {
+      try (JsonGenerator out = writer.createGenerator(bytes)) {
+        body.write(out);
+      }
+      return bytes.toByteArray();
+    }
+  }
+
+  /**
+   * {@code body} as a tree, for code that must select from it or nest it: raw values stay raw
+   * ({@link RawValue} nodes), so the tree is written with the same bytes as the body.
+   */
+  public static JsonNode toTree(Body body) {
+    try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+      body.write(buffer);
+      try (JsonParser parser = buffer.asParser()) {
+        return MAPPER.readTree(parser);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String writeString(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);
@@ -114,63 +173,85 @@ public final class Json {
   }
 
   /**
-   * The raw JSON text of the {@code wanted} top-level members of a stored JSON object; members
-   * absent from the object are absent here. The members' boundaries are found by a scan of the text
-   * that only tracks strings and brackets (stored JSON is this server's own output, and list
-   * methods cut 1,000 bodies a page, where tokenizing every body was the main cost); anything the
-   * scan does not expect (a scalar member, an escaped name, text after the object) goes to
-   * Jackson's streaming parser, which also reports corrupt JSON.
+   * Where the raw JSON text of the {@code wanted} top-level members of a stored JSON object lies:
+   * for each {@code wanted.get(i)} present, its value spans {@code bounds[2 * i]} (inclusive) to
+   * {@code bounds[2 * i + 1]} (exclusive) of {@code json}; both are -1 for a member absent from the
+   * object. The members' boundaries are found by a scan of the text that only tracks strings and
+   * brackets (stored JSON is this server's own output, and list methods cut 1,000 bodies a page,
+   * where tokenizing every body was the main cost); anything the scan does not expect (a scalar
+   * member, an escaped name, text after the object) goes to Jackson's streaming parser, which also
+   * reports corrupt JSON.
    */
-  public static Map<String, String> storedFields(String json, Set<String> wanted) {
-    Map<String, String> scanned = scanMembers(json, wanted);
-    return scanned != null ? scanned : parseMembers(json, wanted);
+  public static void storedMembers(String json, List<String> wanted, int[] bounds) {
+    Arrays.fill(bounds, 0, 2 * wanted.size(), -1);
+    if (!scanMembers(json, wanted, bounds)) {
+      Arrays.fill(bounds, 0, 2 * wanted.size(), -1);
+      parseMembers(json, wanted, bounds);
+    }
   }
 
-  /** {@link #storedFields} by the scan, or null when the text is not of the expected shape. */
-  private static @Nullable Map<String, String> scanMembers(String json, Set<String> wanted) {
-    Map<String, String> out = new HashMap<>();
+  /**
+   * The index in {@code wanted} of the name {@code json} holds from {@code start} to {@code end}.
+   */
+  private static int indexOf(List<String> wanted, String json, int start, int end) {
+    int length = end - start;
+    for (int k = 0; k < wanted.size(); k++) {
+      String name = wanted.get(k);
+      if (name.length() == length && json.startsWith(name, start)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** {@link #storedMembers} by the scan; false when the text is not of the expected shape. */
+  private static boolean scanMembers(String json, List<String> wanted, int[] bounds) {
     int n = json.length();
     int i = skipSpace(json, 0);
     if (i >= n || json.charAt(i) != '{') {
-      return null;
+      return false;
     }
     i = skipSpace(json, i + 1);
     if (i < n && json.charAt(i) == '}') {
-      return skipSpace(json, i + 1) == n ? out : null;
+      return skipSpace(json, i + 1) == n;
     }
     while (i < n && json.charAt(i) == '"') {
       int nameEnd = json.indexOf('"', i + 1);
       if (nameEnd < 0 || json.indexOf('\\', i + 1, nameEnd) >= 0) {
-        return null;
+        return false;
       }
-      String name = json.substring(i + 1, nameEnd);
+      int index = indexOf(wanted, json, i + 1, nameEnd);
       i = skipSpace(json, nameEnd + 1);
       if (i >= n || json.charAt(i) != ':') {
-        return null;
+        return false;
       }
       int start = skipSpace(json, i + 1);
       int end = start < n ? skipComposite(json, start) : -1;
       if (end < 0) {
-        return null;
+        return false;
       }
-      if (wanted.contains(name)) {
-        out.put(name, json.substring(start, end));
+      if (index >= 0) {
+        // A repeated member: the last one counts, as for Jackson's parser below.
+        bounds[2 * index] = start;
+        bounds[2 * index + 1] = end;
       }
       i = skipSpace(json, end);
       if (i < n && json.charAt(i) == ',') {
         i = skipSpace(json, i + 1);
       } else if (i < n && json.charAt(i) == '}') {
-        return skipSpace(json, i + 1) == n ? out : null;
+        return skipSpace(json, i + 1) == n;
       } else {
-        return null;
+        return false;
       }
     }
-    return null;
+    return false;
   }
 
   /**
    * The end (exclusive) of the array or object starting at {@code start}, skipping strings with
-   * their escapes; -1 when there is none there or it does not close.
+   * their escapes (a backslash and the character after it); -1 when there is none there or it does
+   * not close. One pass over the characters: most strings of a stored body are a few characters
+   * long, where a search for each closing quote cost more than it saved.
    */
   private static int skipComposite(String json, int start) {
     char first = json.charAt(start);
@@ -182,9 +263,14 @@ public final class Json {
     for (int i = start; i < n; i++) {
       char c = json.charAt(i);
       if (c == '"') {
-        i = endOfString(json, i);
-        if (i < 0) {
-          return -1;
+        for (i++; i < n; i++) {
+          char inString = json.charAt(i);
+          if (inString == '"') {
+            break;
+          }
+          if (inString == '\\') {
+            i++;
+          }
         }
       } else if (c == '[' || c == '{') {
         depth++;
@@ -193,27 +279,6 @@ public final class Json {
       }
     }
     return -1;
-  }
-
-  /**
-   * The index of the quote that closes the string opened at {@code open}, -1 if none: the next
-   * quote not escaped (preceded by an even number of backslashes), found with {@code indexOf}.
-   */
-  private static int endOfString(String json, int open) {
-    int i = open;
-    while (true) {
-      i = json.indexOf('"', i + 1);
-      if (i < 0) {
-        return -1;
-      }
-      int backslashes = 0;
-      for (int j = i - 1; json.charAt(j) == '\\'; j--) {
-        backslashes++;
-      }
-      if (backslashes % 2 == 0) {
-        return i;
-      }
-    }
   }
 
   private static int skipSpace(String json, int from) {
@@ -228,17 +293,16 @@ public final class Json {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 
-  /** {@link #storedFields} by Jackson's streaming parser (no tree is built). */
-  private static Map<String, String> parseMembers(String json, Set<String> wanted) {
-    Map<String, String> out = new HashMap<>();
+  /** {@link #storedMembers} by Jackson's streaming parser (no tree is built). */
+  private static void parseMembers(String json, List<String> wanted, int[] bounds) {
     try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalStateException("stored JSON is not an object");
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
+        int index = wanted.indexOf(parser.currentName());
         JsonToken value = parser.nextToken();
-        if (!wanted.contains(name)) {
+        if (index < 0) {
           parser.skipChildren();
           continue;
         }
@@ -246,16 +310,15 @@ public final class Json {
         if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
           parser.skipChildren();
         }
-        int end = (int) parser.currentLocation().getCharOffset();
-        out.put(name, json.substring(start, end));
+        bounds[2 * index] = start;
+        bounds[2 * index + 1] = (int) parser.currentLocation().getCharOffset();
       }
     } catch (IOException e) {
       throw new IllegalStateException("stored JSON is corrupt", e);
     }
-    return out;
   }
 
-  /** A raw JSON value (see {@link #storedFields}) as a tree, for code that must look inside. */
+  /** A raw JSON value (see {@link #storedMembers}) as a tree, for code that must look inside. */
   public static JsonNode tree(JsonNode node) {
     if (node instanceof POJONode pojo && pojo.getPojo() instanceof RawValue raw) {
       try {

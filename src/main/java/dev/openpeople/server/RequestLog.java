@@ -4,6 +4,8 @@ package dev.openpeople.server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
@@ -35,8 +37,21 @@ public final class RequestLog {
 
   private final MeterRegistry registry;
 
+  /** The timer of each route and status, registered once (a registration is a costly lookup). */
+  private final ConcurrentMap<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+  private record TimerKey(String route, int status) {}
+
   public RequestLog(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  private Timer timer(TimerKey key) {
+    return Timer.builder("openpeople.requests")
+        .description("HTTP requests by route (discovery method id) and status")
+        .tags("method", key.route(), "status", Integer.toString(key.status()))
+        .serviceLevelObjectives(BUCKETS)
+        .register(registry);
   }
 
   /** Records a Jetty request answered with {@code status} now. */
@@ -48,11 +63,8 @@ public final class RequestLog {
   /** Records a finished request; {@code nanos} is its latency from the first byte read. */
   public void completed(
       String httpMethod, String path, RequestTrace trace, int status, long nanos) {
-    Timer.builder("openpeople.requests")
-        .description("HTTP requests by route (discovery method id) and status")
-        .tags("method", trace.route(), "status", Integer.toString(status))
-        .serviceLevelObjectives(BUCKETS)
-        .register(registry)
+    timers
+        .computeIfAbsent(new TimerKey(trace.route(), status), this::timer)
         .record(nanos, TimeUnit.NANOSECONDS);
     if (ACCESS.isInfoEnabled()) {
       long micros = TimeUnit.NANOSECONDS.toMicros(nanos);

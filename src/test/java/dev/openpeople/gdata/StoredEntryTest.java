@@ -3,7 +3,6 @@ package dev.openpeople.gdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +47,5 @@ class StoredEntryTest {
                 "7",
                 null,
                 List.of(new XmlElement("urn:x", "a", Map.of("k", "1"), "v", List.of()))));
-  }
-
-  @Test
-  void feedSizesCountUtf8Bytes() {
-    String text = "a\u00e9\u20ac\ud83d\ude00" + '\ud800' + "b";
-    assertThat(ContactsFeedRoutes.utf8Length("xx" + text, 2))
-        .isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
   }
 }

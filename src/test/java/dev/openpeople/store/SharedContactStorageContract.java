@@ -57,8 +57,12 @@ interface SharedContactStorageContract extends StorageFixture {
   }
 
   private List<String> rows(String domain, Function<SharedContactStore, List<SharedContact>> read) {
-    List<SharedContact> found = storage().readDomain(domain, s -> read.apply(s.sharedContacts()));
-    return ids(found);
+    return ids(contacts(domain, read));
+  }
+
+  private List<SharedContact> contacts(
+      String domain, Function<SharedContactStore, List<SharedContact>> read) {
+    return storage().readDomain(domain, s -> read.apply(s.sharedContacts()));
   }
 
   /** The rows of {@code query}'s listing after {@code after} or from row {@code skip}. */
@@ -148,6 +152,53 @@ interface SharedContactStorageContract extends StorageFixture {
             .readDomain(d, s -> s.sharedContacts().changeLog(delta))
             .cursorAfter(get(d, "b").orElseThrow());
     assertThat(afterB).isEqualTo(new Cursor("b", 4, 4000));
+  }
+
+  @Test
+  default void aFeedReadsTheRowsOfItsQueryWithoutTheDerivedDocuments() {
+    String d = "feed.test";
+    Instant at = Instant.ofEpochMilli(1000);
+    put(
+        d,
+        new SharedContact(d, "a", 1, at, at, false, "{\"title\":\"A\"}", "{\"p\":1}", " a", 0),
+        new SharedContact(d, "b", 2, at, at.plusMillis(5), false, "{}", "{\"p\":2}", " b", 3),
+        new SharedContact(d, "c", 3, at, at, false, "{}", "{}", " c", 0));
+    storage()
+        .writeDomain(
+            d,
+            s -> {
+              SharedContact c = s.sharedContacts().get("c").orElseThrow();
+              s.sharedContacts().put(c.asTombstone(s.allocateSeqs(1), Instant.ofEpochMilli(4000)));
+              return null;
+            });
+    for (SharedContactQuery query :
+        List.of(
+            SharedContactQuery.LIVE_BY_ID,
+            new SharedContactQuery(Instant.ofEpochMilli(0), true, true, false, null),
+            new SharedContactQuery(null, true, true, true, null))) {
+      assertThat(contacts(d, c -> c.feed(query).page(null, 0, 10, 10)))
+          .isEqualTo(withoutDocuments(contacts(d, c -> c.changeLog(query).page(null, 0, 10, 10))));
+      assertThat(contacts(d, c -> c.feed(query).changes(0, 10, 10)))
+          .isEqualTo(withoutDocuments(contacts(d, c -> c.changeLog(query).changes(0, 10, 10))));
+    }
+  }
+
+  private static List<SharedContact> withoutDocuments(List<SharedContact> rows) {
+    return rows.stream()
+        .map(
+            c ->
+                new SharedContact(
+                    c.domain(),
+                    c.id(),
+                    c.seq(),
+                    c.created(),
+                    c.updated(),
+                    c.deleted(),
+                    c.entry(),
+                    "",
+                    "",
+                    c.photoVersion()))
+        .toList();
   }
 
   @Test

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.people.contacts;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactService;
 import dev.openpeople.contact.SortOrder;
@@ -13,6 +12,7 @@ import dev.openpeople.people.person.Persons;
 import dev.openpeople.people.person.ReadSources;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.ApiReply;
+import dev.openpeople.server.Json;
 import dev.openpeople.server.Operation;
 import dev.openpeople.server.Router;
 import dev.openpeople.server.Routes;
@@ -97,19 +97,23 @@ public final class PeopleConnectionsRoutes implements Routes {
             call.param("syncToken")));
   }
 
-  private ObjectNode render(String email, Query query, Listing.Page<Contact> page, String origin) {
-    ObjectNode response =
-        PeopleListings.response(
-            page,
-            "connections",
-            contact ->
-                contact.deleted()
-                    ? Persons.deleted(contact)
-                    : persons.contact(contact, email, query.fields(), query.sources(), origin));
-    if (page.total() > 0) {
-      response.put("totalPeople", page.total());
-      response.put("totalItems", page.total());
-    }
-    return response;
+  private Json.Body render(String email, Query query, Listing.Page<Contact> page, String origin) {
+    Persons.Mask mask = new Persons.Mask(query.fields());
+    return PeopleListings.response(
+        page,
+        "connections",
+        (out, contact) -> {
+          if (contact.deleted()) {
+            Persons.writeDeleted(out, contact);
+          } else {
+            persons.writeContact(out, contact, email, mask, query.sources(), origin);
+          }
+        },
+        out -> {
+          if (page.total() > 0) {
+            out.writeNumberField("totalPeople", page.total());
+            out.writeNumberField("totalItems", page.total());
+          }
+        });
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.OtherContactService;
+import dev.openpeople.contact.User;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
 import dev.openpeople.listing.Listing;
@@ -156,27 +157,29 @@ public final class OtherContactsRoutes implements Routes {
     return sources;
   }
 
-  private ObjectNode render(
+  private Json.Body render(
       Query query, OtherContactService.OtherContactsPage result, String origin) {
     Listing.Page<Contact> page = result.page();
-    ObjectNode response =
-        PeopleListings.response(
-            page,
-            "otherContacts",
-            contact ->
-                contact.deleted()
-                    ? Persons.deleted(
-                        contact, Persons.otherContactName(contact.id()), "OTHER_CONTACT")
-                    : persons.otherContact(
-                        contact,
-                        query.fields(),
-                        query.sources(),
-                        result.profiles().get(emailKey(contact)),
-                        origin));
-    if (page.total() > 0) {
-      response.put("totalSize", page.total());
-    }
-    return response;
+    Persons.Mask mask = new Persons.Mask(query.fields());
+    return PeopleListings.response(
+        page,
+        "otherContacts",
+        (out, contact) -> {
+          if (contact.deleted()) {
+            Persons.writeDeleted(
+                out, contact, Persons.otherContactName(contact.id()), "OTHER_CONTACT");
+          } else {
+            // Profiles are read only with PROFILE among the sources; without, no body is parsed.
+            User profile =
+                result.profiles().isEmpty() ? null : result.profiles().get(emailKey(contact));
+            persons.writeOtherContact(out, contact, mask, query.sources(), profile, origin);
+          }
+        },
+        out -> {
+          if (page.total() > 0) {
+            out.writeNumberField("totalSize", page.total());
+          }
+        });
   }
 
   private static String emailKey(Contact contact) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.people.person;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openpeople.error.ApiError;
 import dev.openpeople.error.ApiException;
@@ -9,6 +9,7 @@ import dev.openpeople.listing.Listing;
 import dev.openpeople.listing.Rejection;
 import dev.openpeople.server.Json;
 import dev.openpeople.token.TokenSigner;
+import java.io.IOException;
 import java.util.function.Function;
 
 /**
@@ -43,19 +44,37 @@ public final class PeopleListings {
         };
   }
 
+  /** Writes one row of a list page. */
+  @FunctionalInterface
+  public interface RowWriter<T> {
+    void write(JsonGenerator out, T row) throws IOException;
+  }
+
   /**
-   * A list method's response: the page's rows under {@code items} (absent when none), each rendered
-   * by {@code item}, then its tokens.
+   * A list method's response, written as it is serialized: the page's rows under {@code items}
+   * (absent when none), each written by {@code item}, then its tokens, then the members {@code
+   * tail} writes (its totals).
    */
-  public static <T> ObjectNode response(
-      Listing.Page<T> page, String items, Function<T, ObjectNode> item) {
-    ObjectNode response = Json.object();
-    if (!page.rows().isEmpty()) {
-      ArrayNode array = response.putArray(items);
-      page.rows().forEach(row -> array.add(item.apply(row)));
-    }
-    putTokens(response, page);
-    return response;
+  public static <T> Json.Body response(
+      Listing.Page<T> page, String items, RowWriter<T> item, Json.Body tail) {
+    return out -> {
+      out.writeStartObject();
+      if (!page.rows().isEmpty()) {
+        out.writeArrayFieldStart(items);
+        for (T row : page.rows()) {
+          item.write(out, row);
+        }
+        out.writeEndArray();
+      }
+      if (page.nextPageToken() != null) {
+        out.writeStringField("nextPageToken", page.nextPageToken());
+      }
+      if (page.nextSyncToken() != null) {
+        out.writeStringField("nextSyncToken", page.nextSyncToken());
+      }
+      tail.write(out);
+      out.writeEndObject();
+    };
   }
 
   /** Puts a page's {@code nextPageToken} and {@code nextSyncToken}, when it has them. */

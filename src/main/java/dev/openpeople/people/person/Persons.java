@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.openpeople.people.person;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.openpeople.contact.Contact;
 import dev.openpeople.contact.ContactIds;
 import dev.openpeople.contact.Etags;
@@ -11,10 +11,10 @@ import dev.openpeople.contact.User;
 import dev.openpeople.server.ApiCall;
 import dev.openpeople.server.Json;
 import dev.openpeople.token.TokenSigner;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -47,60 +47,129 @@ public final class Persons {
   /** A live contact as a Person. */
   public ObjectNode contact(
       Contact contact, String email, Set<String> fields, Set<ReadSources> sources, String origin) {
-    ObjectNode person = Json.object();
-    person.put("resourceName", contact.resourceName());
-    person.put("etag", Etags.person(contact));
-    if (fields.contains("metadata")) {
-      ObjectNode metadata = person.putObject("metadata");
-      ObjectNode source = metadata.putArray("sources").addObject();
-      source.put("type", "CONTACT");
-      source.put("id", ContactIds.sourceId(contact.id()));
-      source.put("etag", Etags.source(contact));
-      source.put("updateTime", Timestamps.format(contact.updated()));
-      metadata.put("objectType", "PERSON");
+    Mask mask = new Mask(fields);
+    return (ObjectNode)
+        Json.toTree(out -> writeContact(out, contact, email, mask, sources, origin));
+  }
+
+  /**
+   * The fields of a read mask in the order a Person's members are written (that of {@link
+   * PersonFields#READABLE}), worked out once for a page of rows.
+   */
+  public static final class Mask {
+    private final Set<String> fields;
+    private final List<String> ordered;
+    private final int[] bounds;
+
+    public Mask(Set<String> fields) {
+      this.fields = fields;
+      this.ordered = PersonFields.READABLE.stream().filter(fields::contains).toList();
+      this.bounds = new int[2 * ordered.size()];
     }
-    if (!sources.contains(ReadSources.READ_SOURCE_TYPE_CONTACT)) {
-      return person;
+
+    boolean has(String field) {
+      return fields.contains(field);
     }
-    // Stored values are copied as raw JSON, never parsed into trees: listings render 1,000 of
-    // these per page, and parsing and re-serializing each body dominated their cost.
-    Map<String, String> stored = Json.storedFields(contact.body(), fields);
-    for (String field : PersonFields.READABLE) {
-      if (!fields.contains(field)) {
-        continue;
-      }
-      if (field.equals("photos")) {
-        person.set("photos", photos(contact, email, origin));
-        continue;
-      }
-      String value = stored.get(field);
-      if (value != null) {
-        person.putRawValue(field, new RawValue(value));
+
+    /** The stored members of {@code body} the mask selects, located in {@link #bounds}. */
+    void locate(String body) {
+      Json.storedMembers(body, ordered, bounds);
+    }
+  }
+
+  /**
+   * Writes a live contact as a Person. Stored values are copied as raw JSON, never parsed into
+   * trees: listings render 1,000 of these per page, and parsing and re-serializing each body
+   * dominated their cost.
+   */
+  public void writeContact(
+      JsonGenerator out,
+      Contact contact,
+      String email,
+      Mask mask,
+      Set<ReadSources> sources,
+      String origin)
+      throws IOException {
+    out.writeStartObject();
+    out.writeStringField("resourceName", contact.resourceName());
+    out.writeStringField("etag", Etags.person(contact));
+    boolean stored = sources.contains(ReadSources.READ_SOURCE_TYPE_CONTACT);
+    if (stored) {
+      mask.locate(contact.body());
+    }
+    List<String> ordered = mask.ordered;
+    int[] bounds = mask.bounds;
+    if (mask.has("metadata")) {
+      out.writeFieldName("metadata");
+      int at = stored ? ordered.indexOf("metadata") : -1;
+      if (at >= 0 && bounds[2 * at] >= 0) {
+        // A stored body never has one; if it had, it took the computed one's place.
+        writeRaw(out, contact.body(), bounds, at);
+      } else {
+        out.writeStartObject();
+        out.writeArrayFieldStart("sources");
+        writeSource(out, "CONTACT", contact);
+        out.writeEndArray();
+        out.writeStringField("objectType", "PERSON");
+        out.writeEndObject();
       }
     }
-    return person;
+    if (stored) {
+      for (int i = 0; i < ordered.size(); i++) {
+        String field = ordered.get(i);
+        if (field.equals("photos")) {
+          out.writeFieldName("photos");
+          writePhotos(out, contact, email, origin);
+        } else if (bounds[2 * i] >= 0 && !field.equals("metadata")) {
+          out.writeFieldName(field);
+          writeRaw(out, contact.body(), bounds, i);
+        }
+      }
+    }
+    out.writeEndObject();
+  }
+
+  /** A stored contact's entry of {@code metadata.sources}, of source {@code type}. */
+  private static void writeSource(JsonGenerator out, String type, Contact contact)
+      throws IOException {
+    out.writeStartObject();
+    out.writeStringField("type", type);
+    out.writeStringField("id", ContactIds.sourceId(contact.id()));
+    out.writeStringField("etag", Etags.source(contact));
+    out.writeStringField("updateTime", Timestamps.format(contact.updated()));
+    out.writeEndObject();
+  }
+
+  private static void writeRaw(JsonGenerator out, String body, int[] bounds, int i)
+      throws IOException {
+    out.writeRawValue(body, bounds[2 * i], bounds[2 * i + 1] - bounds[2 * i]);
   }
 
   /**
    * A deleted contact as it appears in an incremental sync (observed shape;
    * https://developers.google.com/people/api/rest/v1/people.connections/list).
    */
-  public static ObjectNode deleted(Contact contact) {
-    return deleted(contact, contact.resourceName(), "CONTACT");
+  public static void writeDeleted(JsonGenerator out, Contact contact) throws IOException {
+    writeDeleted(out, contact, contact.resourceName(), "CONTACT");
   }
 
   /** A deleted contact or other contact, named {@code resourceName}, of source {@code type}. */
-  public static ObjectNode deleted(Contact contact, String resourceName, String type) {
-    ObjectNode person = Json.object();
-    person.put("resourceName", resourceName);
-    person.put("etag", Etags.person(contact));
-    ObjectNode metadata = person.putObject("metadata");
-    ObjectNode source = metadata.putArray("sources").addObject();
-    source.put("type", type);
-    source.put("id", ContactIds.sourceId(contact.id()));
-    metadata.put("deleted", true);
-    metadata.put("objectType", "PERSON");
-    return person;
+  public static void writeDeleted(
+      JsonGenerator out, Contact contact, String resourceName, String type) throws IOException {
+    out.writeStartObject();
+    out.writeStringField("resourceName", resourceName);
+    out.writeStringField("etag", Etags.person(contact));
+    out.writeObjectFieldStart("metadata");
+    out.writeArrayFieldStart("sources");
+    out.writeStartObject();
+    out.writeStringField("type", type);
+    out.writeStringField("id", ContactIds.sourceId(contact.id()));
+    out.writeEndObject();
+    out.writeEndArray();
+    out.writeBooleanField("deleted", true);
+    out.writeStringField("objectType", "PERSON");
+    out.writeEndObject();
+    out.writeEndObject();
   }
 
   /** The resource name of an other contact: {@code otherContacts/c<unsigned decimal id>}. */
@@ -119,34 +188,52 @@ public final class Persons {
       Set<ReadSources> sources,
       @Nullable User profile,
       String origin) {
-    ObjectNode person = Json.object();
-    person.put("resourceName", otherContactName(contact.id()));
-    person.put("etag", Etags.person(contact));
+    Mask mask = new Mask(fields);
+    return (ObjectNode)
+        Json.toTree(out -> writeOtherContact(out, contact, mask, sources, profile, origin));
+  }
+
+  /** Writes an other contact as {@link #otherContact} returns it. */
+  public void writeOtherContact(
+      JsonGenerator out,
+      Contact contact,
+      Mask mask,
+      Set<ReadSources> sources,
+      @Nullable User profile,
+      String origin)
+      throws IOException {
+    out.writeStartObject();
+    out.writeStringField("resourceName", otherContactName(contact.id()));
+    out.writeStringField("etag", Etags.person(contact));
     User shown = sources.contains(ReadSources.READ_SOURCE_TYPE_PROFILE) ? profile : null;
-    if (fields.contains("metadata")) {
-      ObjectNode metadata = person.putObject("metadata");
-      ArrayNode list = metadata.putArray("sources");
-      ObjectNode source = list.addObject();
-      source.put("type", "OTHER_CONTACT");
-      source.put("id", ContactIds.sourceId(contact.id()));
-      source.put("etag", Etags.source(contact));
-      source.put("updateTime", Timestamps.format(contact.updated()));
+    if (mask.has("metadata")) {
+      out.writeObjectFieldStart("metadata");
+      out.writeArrayFieldStart("sources");
+      writeSource(out, "OTHER_CONTACT", contact);
       if (shown != null) {
-        addProfileSource(list, shown);
+        writeProfileSource(out, shown);
       }
-      metadata.put("objectType", "PERSON");
+      out.writeEndArray();
+      out.writeStringField("objectType", "PERSON");
+      out.writeEndObject();
     }
-    // Without a profile to merge, stored values are copied raw, as for contacts (see contact()).
-    Map<String, String> raw = shown == null ? Json.storedFields(contact.body(), fields) : Map.of();
+    List<String> ordered = mask.ordered;
+    int[] bounds = mask.bounds;
+    // Without a profile to merge, stored values are copied raw, as for contacts (see
+    // writeContact); with one, each field's items are the contact's then the profile's.
+    if (shown == null) {
+      mask.locate(contact.body());
+    }
     ObjectNode body = shown == null ? Json.object() : Json.parseStored(contact.body());
     ObjectNode profileBody = shown == null ? Json.object() : profileBody(shown);
-    for (String field : PersonFields.READABLE) {
-      if (!fields.contains(field) || field.equals("metadata")) {
+    for (int i = 0; i < ordered.size(); i++) {
+      String field = ordered.get(i);
+      if (field.equals("metadata")) {
         continue;
       }
-      String stored = raw.get(field);
-      if (stored != null) {
-        person.putRawValue(field, new RawValue(stored));
+      if (shown == null && bounds[2 * i] >= 0) {
+        out.writeFieldName(field);
+        writeRaw(out, contact.body(), bounds, i);
         continue;
       }
       ArrayNode items = Json.MAPPER.createArrayNode();
@@ -163,27 +250,34 @@ public final class Persons {
       }
       profileBody.path(field).forEach(items::add);
       if (!items.isEmpty()) {
-        person.set(field, items);
+        out.writeFieldName(field);
+        out.writeTree(items);
       }
     }
-    return person;
+    out.writeEndObject();
   }
 
-  private ArrayNode photos(Contact contact, String email, String origin) {
-    ArrayNode photos = Json.MAPPER.createArrayNode();
-    ObjectNode photo = photos.addObject();
-    ObjectNode metadata = photo.putObject("metadata");
-    metadata.put("primary", true);
-    metadata.set("source", ContactBodies.source(contact.id()));
+  private void writePhotos(JsonGenerator out, Contact contact, String email, String origin)
+      throws IOException {
+    out.writeStartArray();
+    out.writeStartObject();
+    out.writeObjectFieldStart("metadata");
+    out.writeBooleanField("primary", true);
+    out.writeObjectFieldStart("source");
+    out.writeStringField("type", "CONTACT");
+    out.writeStringField("id", ContactIds.sourceId(contact.id()));
+    out.writeEndObject();
+    out.writeEndObject();
     if (contact.photoVersion() == 0) {
       // Google shows a generated letter avatar marked default
       // (https://developers.google.com/people/api/rest/v1/people/deleteContactPhoto).
-      photo.put("url", origin + "/photos/default");
-      photo.put("default", true);
+      out.writeStringField("url", origin + "/photos/default");
+      out.writeBooleanField("default", true);
     } else {
-      photo.put("url", origin + "/photos/" + photoToken(email, contact));
+      out.writeStringField("url", origin + "/photos/" + photoToken(email, contact));
     }
-    return photos;
+    out.writeEndObject();
+    out.writeEndArray();
   }
 
   /** An unguessable, signed photo path segment naming the user, contact and photo version. */
@@ -192,6 +286,12 @@ public final class Persons {
     ByteBuffer payload = ByteBuffer.allocate(16 + user.length);
     payload.putLong(contact.id()).putLong(contact.photoVersion()).put(user);
     return signer.sign(payload.array());
+  }
+
+  private static void writeProfileSource(JsonGenerator out, User user) throws IOException {
+    ArrayNode sources = Json.MAPPER.createArrayNode();
+    addProfileSource(sources, user);
+    out.writeTree(sources.get(0));
   }
 
   /** A {@code PROFILE} entry of {@code metadata.sources}: the user's Google profile. */

@@ -19,6 +19,15 @@ public interface Dialect {
    */
   boolean serializeWrites();
 
+  /**
+   * True when every write transaction should run on one dedicated connection: SQLite empties a
+   * connection's page cache when another connection has written since it last read, so writes
+   * spread over the pool re-read their B-tree pages from the file each time.
+   */
+  default boolean oneWriterConnection() {
+    return false;
+  }
+
   /** Starts a read transaction on a consistent snapshot. */
   void beginRead(Connection connection) throws SQLException;
 

@@ -33,6 +33,11 @@ record JdbcSharedContactStore(Statements sql, String domain, Map<String, Boolean
   private static final String COLUMNS =
       "domain, id, seq, created_at, updated_at, deleted, entry, person, search_text, photo_version";
 
+  /** {@link #COLUMNS} without the derived documents a feed does not show. */
+  private static final String FEED_COLUMNS =
+      "domain, id, seq, created_at, updated_at, deleted, entry, '' AS person, '' AS search_text,"
+          + " photo_version";
+
   /**
    * Term rows beyond which a search matches the domain's rows with LIKE instead: a short prefix can
    * select most of a domain's terms, and counting the distinct owners of many terms costs more than
@@ -120,15 +125,25 @@ record JdbcSharedContactStore(Statements sql, String domain, Map<String, Boolean
 
   @Override
   public ChangeLog.Indexed<SharedContact> changeLog(SharedContactQuery query) {
-    return new View(query);
+    return new View(query, COLUMNS);
   }
 
-  /** The contacts a query selects, in its order, read with keyset seeks or offsets. */
+  @Override
+  public ChangeLog.Indexed<SharedContact> feed(SharedContactQuery query) {
+    return new View(query, FEED_COLUMNS);
+  }
+
+  /**
+   * The contacts a query selects, in its order, read with keyset seeks or offsets; {@code columns}
+   * are those the rows are read from.
+   */
   private final class View implements ChangeLog.Indexed<SharedContact> {
     private final SharedContactQuery q;
+    private final String columns;
 
-    View(SharedContactQuery q) {
+    View(SharedContactQuery q, String columns) {
       this.q = q;
+      this.columns = columns;
     }
 
     @Override
@@ -149,7 +164,7 @@ record JdbcSharedContactStore(Statements sql, String domain, Map<String, Boolean
       args.add(limit);
       args.add(offset);
       return select(
-          "SELECT " + COLUMNS + " FROM shared_contacts" + where + order + " LIMIT ? OFFSET ?",
+          "SELECT " + columns + " FROM shared_contacts" + where + order + " LIMIT ? OFFSET ?",
           args.toArray());
     }
 
@@ -180,7 +195,7 @@ record JdbcSharedContactStore(Statements sql, String domain, Map<String, Boolean
       List<Object> args = new ArrayList<>();
       String where = where(true, args) + " AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
       args.addAll(List.of(afterSeq, maxSeq, limit));
-      return select("SELECT " + COLUMNS + " FROM shared_contacts" + where, args.toArray());
+      return select("SELECT " + columns + " FROM shared_contacts" + where, args.toArray());
     }
 
     @Override

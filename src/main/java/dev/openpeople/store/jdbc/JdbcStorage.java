@@ -36,6 +36,9 @@ public final class JdbcStorage implements Storage {
   private final Dialect dialect;
   private final HikariDataSource pool;
 
+  /** Where write transactions get their connection: {@link #pool}, or one dedicated connection. */
+  private final HikariDataSource writers;
+
   /** Group-commit lanes on PostgreSQL; users hash onto them (SQLite has one writer, one lane). */
   private static final int POSTGRES_LANES = 32;
 
@@ -76,7 +79,6 @@ public final class JdbcStorage implements Storage {
         lanes.add(new ReentrantLock(true));
       }
     }
-    this.commits = new GroupCommit(pool, lanes, meters);
     this.statistics = new PlannerStatistics(pool, dialect.staleStatistics());
     Flyway.configure()
         .dataSource(pool)
@@ -86,6 +88,29 @@ public final class JdbcStorage implements Storage {
         .javaMigrations(new V15UserTerms())
         .load()
         .migrate();
+    this.writers = dialect.oneWriterConnection() ? writerPool(dialect, pool) : pool;
+    this.commits = new GroupCommit(writers, lanes, meters);
+  }
+
+  /**
+   * A pool of one connection for the writes of a dialect that serializes them anyway: the writer's
+   * page cache then stays valid from one write to the next (see {@link
+   * Dialect#oneWriterConnection}).
+   */
+  private static HikariDataSource writerPool(Dialect dialect, HikariDataSource pool) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("openpeople-writer");
+    config.setConnectionTimeout(10_000);
+    dialect.configure(config);
+    config.setMaximumPoolSize(1);
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      pool.close();
+      dialect.close();
+      throw new StoreException(
+          StoreException.Kind.UNAVAILABLE, "cannot connect: " + e.getMessage(), e);
+    }
   }
 
   private static Timer transactionTimer(MeterRegistry meters, String kind) {
@@ -240,7 +265,7 @@ public final class JdbcStorage implements Storage {
     if (dialect.serializeWrites()) {
       writeLock.lock();
     }
-    try (Connection connection = pool.getConnection()) {
+    try (Connection connection = writers.getConnection()) {
       create(connection, email);
       user = loadUser(connection, email);
       if (user == null) {
@@ -422,6 +447,9 @@ public final class JdbcStorage implements Storage {
 
   @Override
   public void close() {
+    if (writers != pool) {
+      writers.close();
+    }
     pool.close();
     dialect.close();
   }
@@ -469,7 +497,7 @@ public final class JdbcStorage implements Storage {
     if (dialect.serializeWrites()) {
       writeLock.lock();
     }
-    try (Connection connection = pool.getConnection()) {
+    try (Connection connection = writers.getConnection()) {
       connection.setAutoCommit(false);
       return commit(connection, work);
     } catch (SQLException e) {

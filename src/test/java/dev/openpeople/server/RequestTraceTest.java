@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.openpeople.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Request ids: random version-4 UUIDs in the usual 36-character form. */
+class RequestTraceTest {
+  @Test
+  void requestIdsAreDistinctVersionFourUuids() {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      String id = new RequestTrace().requestId();
+      assertThat(id)
+          .hasSize(36)
+          .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+      UUID uuid = UUID.fromString(id);
+      assertThat(uuid.version()).isEqualTo(4);
+      assertThat(uuid.variant()).isEqualTo(2);
+      seen.add(id);
+    }
+    assertThat(seen).hasSize(10_000);
+  }
+}
