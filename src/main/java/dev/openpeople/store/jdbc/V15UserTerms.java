@@ -5,6 +5,7 @@ import dev.openpeople.contact.User;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -66,8 +67,17 @@ final class V15UserTerms implements JavaMigration {
     while (true) {
       List<User> users =
           sql.select(
-              "SELECT " + JdbcStorage.USER_COLUMNS + " FROM users WHERE id > ? ORDER BY id LIMIT ?",
-              JdbcStorage::user,
+              // The columns of users as migration 14 left them, spelled out: a later migration may
+              // change JdbcStorage's column list, and this one still runs on old databases.
+              "SELECT id, email, last_seq, profile, created_at FROM users WHERE id > ?"
+                  + " ORDER BY id LIMIT ?",
+              rs ->
+                  new User(
+                      rs.getLong(1),
+                      rs.getString(2),
+                      rs.getLong(3),
+                      rs.getString(4),
+                      Instant.ofEpochMilli(rs.getLong(5))),
               after,
               BATCH);
       if (users.isEmpty()) {
