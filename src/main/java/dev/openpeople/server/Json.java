@@ -125,8 +125,7 @@ public final class Json {
    * without a UTF-8 form is escaped in a second attempt.
    */
   public static byte[] write(Body body, boolean pretty) {
-    ObjectWriter writer =
-        pretty ? MAPPER.writer(SerializationFeature.INDENT_OUTPUT) : MAPPER.writer();
+    ObjectWriter writer = pretty ? PRETTY : COMPACT;
     try {
       return write(body, writer);
     } catch (IOException e) {

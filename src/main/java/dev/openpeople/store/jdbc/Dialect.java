@@ -32,10 +32,10 @@ public interface Dialect {
   void beginRead(Connection connection) throws SQLException;
 
   /**
-   * SQL that locks a user's row for the rest of the transaction and reads its {@code
-   * JdbcStorage.USER_COLUMNS} ({@code ?} is the e-mail address).
+   * The clause that makes a SELECT of a user's row lock it for the rest of the transaction ("" when
+   * writes are serialized anyway, as on SQLite: {@link #serializeWrites}).
    */
-  String lockUser();
+  String lockRowClause();
 
   /**
    * SQL run after users were inserted with explicit ids, so later users get larger ones ("" when

@@ -167,7 +167,9 @@ public final class JdbcStorage implements Storage {
   private <T extends @Nullable Object> T writeAsExisting(
       Connection connection, String email, Work<T> work) throws SQLException {
     User user;
-    try (PreparedStatement lock = connection.prepareStatement(dialect.lockUser())) {
+    try (PreparedStatement lock =
+        connection.prepareStatement(
+            "SELECT " + USER_COLUMNS + " FROM users WHERE email = ?" + dialect.lockRowClause())) {
       lock.setString(1, email);
       try (ResultSet rs = lock.executeQuery()) {
         if (!rs.next()) {

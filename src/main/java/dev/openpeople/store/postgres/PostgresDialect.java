@@ -48,8 +48,8 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public String lockUser() {
-    return "SELECT id, email, last_seq, profile, created_at FROM users WHERE email = ? FOR UPDATE";
+  public String lockRowClause() {
+    return " FOR UPDATE";
   }
 
   /**

@@ -82,8 +82,8 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public String lockUser() {
-    return "SELECT id, email, last_seq, profile, created_at FROM users WHERE email = ?";
+  public String lockRowClause() {
+    return "";
   }
 
   /** A file's writes share one connection; an in-memory database has a single one anyway. */
